@@ -1,0 +1,57 @@
+"""``clean()``: runs the phases in order — decode, detect form, parse once, label layers,
+extract body and metadata — and assembles the Article."""
+
+from __future__ import annotations
+
+import re
+
+from newsclean._input import DecodedInput, read_input
+from newsclean._parse import parse
+from newsclean.body import body_roots, extract_blocks
+from newsclean.errors import NotAnArticle
+from newsclean.layers import label_layers, layer_report
+from newsclean.metadata import extract_metadata
+from newsclean.model import Article, Block, BlockKind, Form
+from newsclean.profiles import select_profile
+
+__all__ = ["DEFAULT_MAX_BYTES", "clean"]
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Clean one news page: HTML, pandoc markdown or clean text, as str or bytes.
+
+    ``url`` picks the site profile by host and fills ``Article.url`` when the page has no
+    canonical link; ``form`` forces the input form instead of detecting it. Raises
+    :class:`~newsclean.NotAnArticle` when the page has no article body.
+    """
+    decoded = read_input(markup, form=form, max_bytes=max_bytes)
+    if decoded.form is Form.TEXT:
+        return _clean_text(decoded)
+    tree = parse(decoded.text, decoded.form)
+    profile = select_profile(tree, url)
+    labels = label_layers(tree, profile)
+    blocks = extract_blocks(body_roots(tree, profile, labels), labels)
+    if not blocks:
+        raise NotAnArticle(f"no body text outside the {len(labels)} boilerplate elements found "
+                           f"({decoded.form.value}, profile {profile.name})")
+    meta = extract_metadata(tree, labels, profile, source=decoded.text, url=url)
+    return Article(
+        paragraphs=blocks, form=decoded.form, title=meta.title, authors=meta.authors,
+        published=meta.published, modified=meta.modified, section=meta.section, url=meta.url,
+        short_url=meta.short_url, language=meta.language, description=meta.description,
+        site_name=meta.site_name, images=meta.images, alternates=meta.alternates, tags=meta.tags,
+        layers=layer_report(tree, labels), encoding=decoded.encoding, extractor=profile.name,
+    )
+
+
+def _clean_text(decoded: DecodedInput) -> Article:
+    """Clean text comes back as it is, one paragraph per blank-line-separated block."""
+    paragraphs = tuple(Block(BlockKind.PARAGRAPH, part.strip())
+                       for part in _BLANK_LINES.split(decoded.text) if part.strip())
+    if not paragraphs:
+        raise NotAnArticle("the input is empty or only whitespace")
+    return Article(paragraphs=paragraphs, form=Form.TEXT, encoding=decoded.encoding, extractor="text")

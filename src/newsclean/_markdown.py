@@ -1,0 +1,150 @@
+"""Pandoc markdown → HTML with markdown-it-py, so that one HTML pipeline serves every form.
+
+Two dialects come in. pandoc's gfm keeps raw ``<div class="css-…">`` blocks: CommonMark
+with raw HTML renders it as it is. pandoc's own markdown writes the same divs as ``:::``
+fences and classes as ``{#id .class key=value}`` after links, images, spans and headings, and
+ASCII quotes and dashes for typographic ones: small markdown-it rules map each construct
+back to the HTML it came from. Either way, an image whose alt text holds markup (pandoc's
+rendering of a ``<figure>`` with its caption and credit) becomes a figure again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.attrs.parse import ParseError
+from mdit_py_plugins.attrs.parse import parse as parse_attrs
+
+__all__ = ["is_pandoc_markdown", "markdown_to_html"]
+
+_FENCE_LINE = re.compile(r"^(:{3,})\s*(.*?)\s*:*\s*$")
+_FENCE_LINE_ANYWHERE = re.compile(r"^ {0,3}:{3,}", re.M)
+_FENCE_LINE_INDENTED = re.compile(r"^([ \t]*:{3,}[^\n]*)$", re.M)
+_TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
+_CLASS_WORD = re.compile(r"^[\w-]+$")
+
+
+def is_pandoc_markdown(text: str) -> bool:
+    """True for pandoc's own dialect (fenced divs), False for gfm with raw HTML."""
+    return bool(_FENCE_LINE_ANYWHERE.search(text))
+
+
+def markdown_to_html(text: str) -> str:
+    """Render pandoc markdown (either dialect) to an HTML fragment."""
+    if not is_pandoc_markdown(text):
+        return _gfm_renderer().render(text)
+    # A raw HTML block runs on to the next blank line and would swallow a fence line after
+    # it (``</div>`` then ``:::``): blank lines around every fence line end such blocks.
+    return _pandoc_renderer().render(_FENCE_LINE_INDENTED.sub("\n\\1\n", text))
+
+
+@lru_cache(maxsize=1)
+def _gfm_renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    _use_pandoc_layout(md)
+    return md
+
+
+@lru_cache(maxsize=1)
+def _pandoc_renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": True})
+    md.enable(["replacements", "smartquotes"])
+    md.block.ruler.before("fence", "pandoc_div", _fenced_div_line,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.core.ruler.before("inline", "pandoc_heading_attrs", _heading_attrs)
+    attrs_plugin(md, spans=True)
+    _let_links_hold_spans(md)
+    _use_pandoc_layout(md)
+    return md
+
+
+def _use_pandoc_layout(md: MarkdownIt) -> None:
+    """Settings both dialects share: pandoc never writes indented code, and figures come back."""
+    # pandoc indents raw HTML nested in list items; CommonMark would take it for code.
+    md.disable("code")
+    md.add_render_rule("image", _render_image)
+
+
+def _let_links_hold_spans(md: MarkdownIt) -> None:
+    """Make ``[[name]{.x}](url)`` a link holding a span, as pandoc means it.
+
+    markdown-it finds a link's label by skipping tokens in silent mode and takes any ``[``
+    that skips more than one character for a nested link, which links may not hold; a span
+    seen only when not silent is skipped one character at a time, so the label ends right.
+    """
+    span_rule = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == "span")
+
+    def span_when_parsing(state: Any, silent: bool) -> bool:
+        return False if silent else span_rule(state, silent)
+
+    md.inline.ruler.at("span", span_when_parsing)
+
+
+def _fenced_div_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """One ``::: {attrs}`` line opens a ``<div>``; a bare ``:::`` line closes one."""
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    match = _FENCE_LINE.match(line)
+    if not match:
+        return False
+    if silent:
+        return True
+    info = match.group(2)
+    token = state.push("html_block", "", 0)
+    token.content = f"<div{_attrs_html(_fence_attrs(info))}>\n" if info else "</div>\n"
+    token.map = [start, start + 1]
+    state.line = start + 1
+    return True
+
+
+def _fence_attrs(info: str) -> dict[str, Any]:
+    if _CLASS_WORD.match(info):
+        return {"class": info}
+    return _parse_attr_block(info)
+
+
+def _parse_attr_block(text: str) -> dict[str, Any]:
+    try:
+        return dict(parse_attrs(text)[1])
+    except ParseError:
+        return {}
+
+
+def _attrs_html(attrs: dict[str, Any]) -> str:
+    return "".join(f' {escape(str(k))}="{escape(str(v))}"' for k, v in attrs.items())
+
+
+def _heading_attrs(state: StateCore) -> None:
+    """Move a heading's trailing ``{#id .class}`` into the heading's attributes."""
+    tokens = state.tokens
+    for opening, inline in zip(tokens, tokens[1:]):
+        if opening.type != "heading_open" or inline.type != "inline":
+            continue
+        match = _TRAILING_ATTRS.search(inline.content)
+        if match:
+            for key, value in _parse_attr_block(match.group(1)).items():
+                opening.attrSet(key, value)
+            inline.content = inline.content[:match.start()]
+
+
+def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    """A plain image as ``<img>``; one whose alt holds markup as a figure with that caption."""
+    token = tokens[idx]
+    children = token.children or []
+    if not any(child.type in ("html_inline", "span_open") for child in children):
+        token.attrSet("alt", self.renderInlineAsText(children, options, env))
+        return self.renderToken(tokens, idx, options, env)
+    caption = self.renderInline(children, options, env)
+    token.attrSet("alt", "")
+    image = self.renderToken(tokens, idx, options, env)
+    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"

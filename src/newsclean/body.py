@@ -1,0 +1,111 @@
+"""Body blocks from the article container: paragraphs, subheads, quotes and list items.
+
+The walk reads the layer labels and never decides anything itself: a labelled element is
+skipped whole. Inline text accumulates until a block element starts or ends, so text that
+sits straight in a ``<div>`` is a paragraph too, and links become their text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsclean._dom import ancestors, collapse, is_block
+from newsclean.model import Block, BlockKind, Layer
+from newsclean.profiles.base import Profile
+
+__all__ = ["body_roots", "extract_blocks"]
+
+_KIND_OF_TAG: dict[str, BlockKind] = {
+    **{f"h{level}": BlockKind.SUBHEAD for level in range(1, 7)},
+    "blockquote": BlockKind.QUOTE,
+    "li": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM,
+}
+_SKIPPED_TAGS = frozenset({"img", "picture", "source", "video", "audio", "track", "area", "map", "wbr"})
+_LINE_BREAK_TAGS = frozenset({"br"})
+
+
+def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> list[LexborNode]:
+    """The article containers: every match of the profile's first body selector that matches
+    outside labelled layers, outermost only."""
+    for selector in profile.body:
+        found = [node for node in tree.css(selector) if not _inside_label(node, labels)]
+        roots = _outermost(found)
+        if roots:
+            return roots
+    return [tree.body] if tree.body is not None else []
+
+
+def _inside_label(node: LexborNode, labels: Mapping[int, Layer]) -> bool:
+    return node.mem_id in labels or any(parent.mem_id in labels for parent in ancestors(node))
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    chosen = {node.mem_id for node in nodes}
+    return [node for node in nodes if not any(parent.mem_id in chosen for parent in ancestors(node))]
+
+
+def extract_blocks(roots: Iterable[LexborNode], labels: Mapping[int, Layer]) -> tuple[Block, ...]:
+    """Walk each root in document order, skipping labelled layers, and cut the text into blocks."""
+    walker = _BlockWalker(labels)
+    for root in roots:
+        walker.walk(root)
+    return tuple(walker.blocks)
+
+
+class _BlockWalker:
+    """An iterative depth-first walk that collects inline text and cuts it at block edges."""
+
+    __slots__ = ("labels", "blocks", "_buffer", "_kinds")
+
+    def __init__(self, labels: Mapping[int, Layer]) -> None:
+        self.labels = labels
+        self.blocks: list[Block] = []
+        self._buffer: list[str] = []
+        self._kinds: list[BlockKind] = []
+
+    def walk(self, root: LexborNode) -> None:
+        # Each entry: (node, leaving, pushed_kind). Children go on in reverse to pop in order.
+        stack: list[tuple[LexborNode, bool, bool]] = [(root, False, False)]
+        while stack:
+            node, leaving, pushed_kind = stack.pop()
+            if leaving:
+                self._flush()
+                if pushed_kind:
+                    self._kinds.pop()
+                continue
+            if node.is_text_node:
+                self._buffer.append(node.text_content or "")
+                continue
+            if not node.is_element_node:
+                continue
+            tag = node.tag
+            if node.mem_id in self.labels:
+                if is_block(node):
+                    self._flush()
+                continue
+            if tag in _SKIPPED_TAGS:
+                continue
+            if tag in _LINE_BREAK_TAGS:
+                self._buffer.append(" ")
+                continue
+            block = is_block(node)
+            kind = _KIND_OF_TAG.get(tag)
+            if block:
+                self._flush()
+                if kind is not None:
+                    self._kinds.append(kind)
+                stack.append((node, True, kind is not None))
+            stack.extend((child, False, False) for child in reversed(list(node.iter(include_text=True))))
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        text = collapse("".join(self._buffer))
+        self._buffer.clear()
+        if text:
+            kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH
+            self.blocks.append(Block(kind, text))

@@ -1,0 +1,112 @@
+"""Label the page's layers: which elements are masthead, ad, share tools, photo, byline, ….
+
+Detection only writes labels (element id → :class:`~newsclean.model.Layer`); the body and
+metadata steps read them and never re-decide. Rules come from the site profile, in order,
+and the first label an element gets stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, collapse, is_block, node_text
+from newsclean.model import Layer, LayerReport
+from newsclean.profiles.base import Profile
+
+__all__ = ["Labels", "label_layers", "layer_report", "labelled_ancestor"]
+
+Labels = dict[int, Layer]
+_PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
+
+
+def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
+    """Run the profile's selector rules, then its phrase rules, over the whole tree."""
+    labels: Labels = {}
+    for rule in profile.layers:
+        for node in tree.css(rule.css):
+            labels.setdefault(node.mem_id, rule.layer)
+    _label_phrases(tree, profile, labels)
+    return labels
+
+
+def _label_phrases(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
+    """Label the widest element whose whole text is a boilerplate phrase."""
+    patterns = profile.phrase_patterns
+    if not patterns or tree.body is None:
+        return
+    for text_node in tree.body.traverse(include_text=True):
+        if not text_node.is_text_node:
+            continue
+        own = collapse(text_node.text_content or "")
+        if not own or len(own) > _PREFIX_PHRASE_MAX_CHARS:
+            continue
+        for layer, pattern in patterns:
+            if pattern.match(own):
+                target = _widest_match(text_node, pattern)
+                if target is not None:
+                    labels.setdefault(target.mem_id, layer)
+                break
+
+
+def _widest_match(text_node: LexborNode, pattern: re.Pattern[str]) -> LexborNode | None:
+    """The highest ancestor, up to the nearest block, whose whole text matches the phrase."""
+    found: LexborNode | None = None
+    for element in ancestors(text_node):
+        text = node_text(element)
+        if len(text) > _PREFIX_PHRASE_MAX_CHARS or not pattern.match(text):
+            break
+        found = element
+        if is_block(element):
+            break
+    if found is None:
+        return None
+    if not is_block(found):
+        block = next((a for a in ancestors(found) if is_block(a)), None)
+        if block is not None and block.tag in TEXT_BLOCK_TAGS:
+            return None  # a phrase inside a sentence is part of the story
+    return found
+
+
+def labelled_ancestor(node: LexborNode, labels: Mapping[int, Layer]) -> Layer | None:
+    """The label of the node itself or of its nearest labelled ancestor, if any."""
+    if node.mem_id in labels:
+        return labels[node.mem_id]
+    for parent in ancestors(node):
+        layer = labels.get(parent.mem_id)
+        if layer is not None:
+            return layer
+    return None
+
+
+def layer_report(tree: LexborHTMLParser, labels: Mapping[int, Layer],
+                 extra: Iterable[tuple[Layer, int]] = ()) -> tuple[LayerReport, ...]:
+    """Per layer kind: how many outermost elements carry it and how many characters they hold.
+
+    An element inside another labelled element is counted with its outer one only, so the
+    characters add up to what left the page. ``extra`` adds (layer, chars) counted elsewhere.
+    """
+    counts: dict[Layer, list[int]] = defaultdict(lambda: [0, 0])
+    for node in _labelled_nodes(tree, labels):
+        if any(parent.mem_id in labels for parent in ancestors(node)):
+            continue
+        entry = counts[labels[node.mem_id]]
+        entry[0] += 1
+        entry[1] += 0 if labels[node.mem_id] is Layer.CHROME else len(node_text(node))
+    for layer, chars in extra:
+        entry = counts[layer]
+        entry[0] += 1
+        entry[1] += chars
+    return tuple(LayerReport(layer, count, chars) for layer, (count, chars) in counts.items())
+
+
+def _labelled_nodes(tree: LexborHTMLParser, labels: Mapping[int, Layer]) -> Iterable[LexborNode]:
+    root = tree.root
+    if root is None:
+        return
+    for node in root.traverse():
+        if node.mem_id in labels:
+            yield node

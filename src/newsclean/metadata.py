@@ -1,0 +1,440 @@
+"""Article metadata: from JSON-LD, then ``<meta>``/``<link>`` tags, then the labelled DOM.
+
+The pandoc forms have lost their ``<head>``, so every field that the page also shows (title,
+byline, dateline, section, short URL, captions, translation links) is read from the body too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import unquote
+
+from dateutil import parser as dateparser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsclean._dom import ancestors, collapse, node_text
+from newsclean.model import Image, Layer
+from newsclean.profiles.base import Profile
+
+__all__ = ["Metadata", "extract_metadata", "parse_date", "split_byline"]
+
+_ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+                            "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
+                            "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting"})
+# Layers whose text belongs to other articles or to the site, never to this article's metadata.
+_FOREIGN_LAYERS = frozenset({Layer.RECIRCULATION, Layer.PROMO, Layer.SITE_INDEX, Layer.NAVIGATION,
+                             Layer.FOOTER, Layer.AD, Layer.PAYWALL})
+_MAX_NAME_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Every metadata field of an Article."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | dt.datetime | None = None
+    modified: dt.date | dt.datetime | None = None
+    section: str | None = None
+    url: str | None = None
+    short_url: str | None = None
+    language: str | None = None
+    description: str | None = None
+    site_name: str | None = None
+    images: tuple[Image, ...] = ()
+    alternates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    tags: tuple[str, ...] = ()
+
+
+def extract_metadata(tree: LexborHTMLParser, labels: Mapping[int, Layer], profile: Profile, *,
+                     source: str, url: str | None) -> Metadata:
+    """All metadata of the page, each field from its most reliable source."""
+    head = _HeadTags.read(tree)
+    ld = _json_ld_article(tree)
+    dom = _LabelledDom(tree, labels)
+    canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
+    return Metadata(
+        title=_title(tree, dom, profile, head, ld),
+        authors=_authors(dom, profile, head, ld),
+        published=_first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
+                              "article:published", "datepublished", "date", "dc.date", "ptime", "pdate"),
+                              dom.dateline_date(profile)),
+        modified=_first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
+                             "article:modified", "datemodified", "og:updated_time", "utime")),
+        section=_first(*head.all("article:section", "articlesection"), _ld_str(ld, "articleSection"),
+                       dom.section(profile)),
+        url=canonical,
+        short_url=_short_url(source, profile),
+        language=_first(tree.css_first("html") and tree.css_first("html").attrs.get("lang"),
+                        *head.all("inlanguage", "og:locale", "content-language", "dc.language"),
+                        _ld_str(ld, "inLanguage")),
+        description=_first(*head.all("description", "og:description", "twitter:description"),
+                           _ld_str(ld, "description")),
+        site_name=_first(*head.all("og:site_name"), _ld_publisher(ld), profile.site_name),
+        images=tuple(dom.images(profile)),
+        alternates=MappingProxyType(_alternates(dom, profile, head, canonical)),
+        tags=_tags(head, ld),
+    )
+
+
+# --- the <head> ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _HeadTags:
+    """``<meta>`` contents by lower-cased name/property/itemprop, and ``<link>`` hrefs by rel."""
+
+    metas: Mapping[str, list[str]]
+    links: Mapping[str, list[tuple[str, LexborNode]]]
+
+    @classmethod
+    def read(cls, tree: LexborHTMLParser) -> _HeadTags:
+        metas: dict[str, list[str]] = defaultdict(list)
+        for meta in tree.css("meta"):
+            attrs = meta.attrs
+            content = attrs.get("content") or attrs.get("value")
+            if not content or not content.strip():
+                continue
+            for key in ("name", "property", "itemprop", "http-equiv"):
+                for name in (attrs.get(key) or "").lower().split():
+                    metas[name].append(collapse(content))
+        links: dict[str, list[tuple[str, LexborNode]]] = defaultdict(list)
+        for link in tree.css("link[rel][href]"):
+            for rel in (link.attrs.get("rel") or "").lower().split():
+                links[rel].append(((link.attrs.get("href") or "").strip(), link))
+        return cls(metas, links)
+
+    def all(self, *names: str) -> list[str]:
+        return [value for name in names for value in self.metas.get(name, ())]
+
+    def first(self, *names: str) -> str | None:
+        return next(iter(self.all(*names)), None)
+
+    def link(self, rel: str) -> str | None:
+        return next((href for href, _ in self.links.get(rel, ()) if href), None)
+
+
+def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The first JSON-LD object of an article type (looking inside @graph and lists)."""
+    for script in tree.css("script[type='application/ld+json']"):
+        try:
+            data = json.loads(script.text(deep=True) or "null")
+        except ValueError:
+            continue
+        for item in _walk_ld(data):
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
+                return item
+    return {}
+
+
+def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
+    pending = [data]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending[:0] = item
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending[:0] = graph
+
+
+def _ld_str(ld: Mapping[str, Any], key: str) -> str | None:
+    value = ld.get(key)
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url") or value.get("name")
+    return collapse(value) if isinstance(value, str) and value.strip() else None
+
+
+def _ld_publisher(ld: Mapping[str, Any]) -> str | None:
+    publisher = ld.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        return collapse(publisher["name"]) or None
+    return None
+
+
+def _ld_author_names(ld: Mapping[str, Any]) -> list[str]:
+    authors = ld.get("author") or ld.get("creator") or []
+    names: list[str] = []
+    for author in authors if isinstance(authors, list) else [authors]:
+        name = author.get("name") if isinstance(author, dict) else author
+        if isinstance(name, str) and name.strip():
+            names.append(collapse(name))
+    return names
+
+
+# --- the labelled DOM ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _LabelledDom:
+    """The tree seen through its labels: the first nodes of a layer that belong to this article."""
+
+    tree: LexborHTMLParser
+    labels: Mapping[int, Layer]
+
+    def layer_nodes(self, layer: Layer, *, outermost: bool = True) -> list[LexborNode]:
+        """Nodes labelled ``layer`` in document order, outside other articles' layers."""
+        root = self.tree.root
+        found: list[LexborNode] = []
+        if root is None:
+            return found
+        for node in root.traverse():
+            if self.labels.get(node.mem_id) is not layer:
+                continue
+            outer = [self.labels.get(parent.mem_id) for parent in ancestors(node)]
+            if any(label in _FOREIGN_LAYERS for label in outer):
+                continue
+            if outermost and layer in outer:
+                continue
+            found.append(node)
+        return found
+
+    def own(self, node: LexborNode) -> bool:
+        """True when no enclosing layer marks the node as another article's or the site's."""
+        return not any(self.labels.get(p.mem_id) in _FOREIGN_LAYERS for p in ancestors(node))
+
+    def headline(self, profile: Profile) -> str | None:
+        for selector in profile.headline:
+            for node in self.tree.css(selector):
+                if self.own(node) and self.labels.get(node.mem_id) is not Layer.STICKY_HEADER:
+                    text = node_text(node)
+                    if text:
+                        return text
+        return None
+
+    def section(self, profile: Profile) -> str | None:
+        for selector in profile.section:
+            for node in self.tree.css(selector):
+                text = node_text(node)
+                if text and len(text) <= _MAX_NAME_CHARS and self.own(node):
+                    return text
+        return None
+
+    def bylines(self) -> list[LexborNode]:
+        return self.layer_nodes(Layer.BYLINE)
+
+    def dateline_date(self, profile: Profile) -> dt.date | dt.datetime | None:
+        pattern = profile.dateline_pattern
+        for node in self.layer_nodes(Layer.DATELINE, outermost=False):
+            text = node_text(node)
+            if pattern is None or pattern.search(text):
+                parsed = parse_date(text)
+                if parsed is not None:
+                    return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+        return None
+
+    def images(self, profile: Profile) -> Iterator[Image]:
+        for node in self.layer_nodes(Layer.PHOTO):
+            image = _image(node, profile)
+            if image is not None:
+                yield image
+
+
+def _image(node: LexborNode, profile: Profile) -> Image | None:
+    """The photo's URL, caption and credit; the caption never includes the credit."""
+    img = node.css_first("img")
+    url = _image_url(img) if img is not None else None
+    url = url or node.attrs.get("itemid") or _child_attr(node, "[itemid]", "itemid")
+    credit_node = _first_match(node, profile.credit)
+    credit_text = node_text(credit_node) if credit_node is not None else ""
+    caption_node = _first_match(node, profile.caption) or node
+    caption_text = node_text(caption_node)
+    if credit_text and credit_text in caption_text:
+        caption_text = collapse(caption_text.replace(credit_text, " "))
+    caption = _strip_prefixes(caption_text, profile.caption_prefixes)
+    credit = _strip_prefixes(credit_text, profile.credit_prefixes)
+    if not (url or caption or credit):
+        return None
+    return Image(url=url or None, caption=caption or None, credit=credit or None)
+
+
+def _first_match(node: LexborNode, selectors: Iterable[str]) -> LexborNode | None:
+    return next((found for s in selectors if (found := node.css_first(s)) is not None), None)
+
+
+def _image_url(img: LexborNode) -> str | None:
+    attrs = img.attrs
+    for key in ("src", "data-src", "data-original", "data-lazy-src"):
+        value = (attrs.get(key) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    srcset = (attrs.get("srcset") or attrs.get("data-srcset") or "").strip()
+    return srcset.split(",")[0].split()[0] if srcset else None
+
+
+def _child_attr(node: LexborNode, selector: str, attr: str) -> str | None:
+    child = node.css_first(selector)
+    return child.attrs.get(attr) if child is not None else None
+
+
+def _strip_prefixes(text: str, prefixes: Iterable[str]) -> str:
+    """Drop leading labels such as "Credit..." (repeated ones too) from a credit line."""
+    changed = True
+    while changed and text:
+        changed = False
+        for prefix in prefixes:
+            if text.lower().startswith(prefix.lower()):
+                text = text[len(prefix):].lstrip(" .…:")
+                changed = True
+    return text.strip()
+
+
+# --- fields -------------------------------------------------------------------------------
+
+def _first(*values: str | None) -> str | None:
+    return next((v.strip() for v in values if v and v.strip()), None)
+
+
+def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
+           ld: Mapping[str, Any]) -> str | None:
+    title_tag = tree.css_first("title")
+    return _first(dom.headline(profile), _ld_str(ld, "headline"), head.first("og:title"),
+                  head.first("twitter:title"), head.first("hdl"),
+                  node_text(title_tag) if title_tag is not None else None)
+
+
+def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every author, from the byline on the page when there is one, else from the head."""
+    known = _ld_author_names(ld) + [n for v in head.all("author", "article:author", "byl")
+                                    for n in split_byline(v, profile)]
+    names: list[str] = []
+    for byline in dom.bylines():
+        marked = [node_text(n) for s in profile.byline_names for n in byline.css(s)]
+        names.extend(_clean_name(n, profile) for n in marked) if marked else names.extend(
+            split_byline(node_text(byline), profile))
+    if not names:
+        names = [n for n in known if not n.startswith(("http://", "https://"))]
+    return tuple(_dedupe(_fix_case(n, known) for n in names if n))
+
+
+def split_byline(text: str, profile: Profile) -> list[str]:
+    """"By David E. Sanger and Eric Schmitt" → ["David E. Sanger", "Eric Schmitt"]."""
+    text = _strip_byline_prefix(collapse(text), profile)
+    pattern = "|".join(re.escape(sep) for sep in profile.byline_separators)
+    parts = re.split(rf"(?:{pattern})", text, flags=re.I) if pattern else [text]
+    return [name for name in (_clean_name(p, profile) for p in parts) if name]
+
+
+def _strip_byline_prefix(text: str, profile: Profile) -> str:
+    for prefix in profile.byline_prefixes:
+        match = re.match(rf"^\s*{re.escape(prefix)}\b[\s:]*", text, flags=re.I)
+        if match:
+            return text[match.end():]
+    return text
+
+
+def _clean_name(text: str, profile: Profile) -> str:
+    name = _strip_byline_prefix(collapse(text), profile).strip(" ,;")
+    return name if 0 < len(name) <= _MAX_NAME_CHARS else ""
+
+
+def _fix_case(name: str, known: list[str]) -> str:
+    """An upper-case name takes the casing the page gives elsewhere, else title case per word."""
+    if not name.isupper():
+        return name
+    for candidate in known:
+        if candidate.lower() == name.lower() and not candidate.isupper():
+            return candidate
+    return " ".join(_title_word(word) for word in name.split(" "))
+
+
+def _title_word(word: str) -> str:
+    # "O'BRIEN" → "O'Brien", "SMITH-JONES" → "Smith-Jones", "E." → "E."
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            result.append(item)
+    return result
+
+
+def _short_url(source: str, profile: Profile) -> str | None:
+    pattern = profile.short_url_pattern
+    if pattern is None:
+        return None
+    match = pattern.search(source)
+    if match is None and "%2F" in source:
+        match = pattern.search(unquote(source))
+    return match.group(0) if match else None
+
+
+def _alternates(dom: _LabelledDom, profile: Profile, head: _HeadTags, canonical: str | None) -> dict[str, str]:
+    alternates: dict[str, str] = {}
+    for href, link in head.links.get("alternate", ()):
+        lang = (link.attrs.get("hreflang") or "").strip()
+        if lang and href and href != canonical and lang.lower() != "x-default":
+            alternates.setdefault(lang, href)
+    languages = {phrase.lower(): lang for phrase, lang in profile.translation_links}
+    for node in dom.layer_nodes(Layer.TRANSLATION, outermost=False):
+        anchor = node if node.tag == "a" else node.css_first("a[href]")
+        lang = languages.get(node_text(node).lower())
+        if anchor is not None and lang and anchor.attrs.get("href"):
+            alternates.setdefault(lang, anchor.attrs["href"].strip())
+    return alternates
+
+
+def _tags(head: _HeadTags, ld: Mapping[str, Any]) -> tuple[str, ...]:
+    tags = head.all("article:tag")
+    if not tags:
+        keywords = ld.get("keywords")
+        if isinstance(keywords, list):
+            tags = [k for k in keywords if isinstance(k, str)]
+        else:
+            raw = head.first("news_keywords", "keywords") or (keywords if isinstance(keywords, str) else "")
+            tags = raw.split(",")
+    return tuple(_dedupe(t.strip() for t in tags if t.strip()))
+
+
+# --- dates --------------------------------------------------------------------------------
+
+class _SpanishMonths(dateparser.parserinfo):
+    """dateutil's parser, also reading Spanish month names and "de"."""
+
+    MONTHS = [(en[0], en[1], es) for en, es in zip(dateparser.parserinfo.MONTHS, (
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre"))]
+    JUMP = [*dateparser.parserinfo.JUMP, "de", "el", "Published", "Updated", "Publicado", "Actualizado"]
+
+
+_DATE_INFO = _SpanishMonths()
+_COMPACT_DATE = re.compile(r"^\d{8}(?:\d{6})?$")
+
+
+def parse_date(text: str | None) -> dt.date | dt.datetime | None:
+    """A date, or a datetime when the text gives a time (timezone-aware when it gives one)."""
+    if not text or not text.strip():
+        return None
+    text = text.strip().replace("Sept.", "Sep.")
+    try:
+        if _COMPACT_DATE.match(text):
+            value = dt.datetime.strptime(text, "%Y%m%d%H%M%S" if len(text) == 14 else "%Y%m%d")
+            return value if len(text) == 14 else value.date()
+        parsed = dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    has_time = bool(re.search(r"\d:\d\d|T\d\d", text))
+    return parsed if has_time else parsed.date()
+
+
+def _first_date(*candidates: str | dt.date | None) -> dt.date | dt.datetime | None:
+    """The first candidate that parses, preferring ones that carry a time zone."""
+    parsed = [value if isinstance(value, dt.date) else parse_date(value) for value in candidates if value]
+    parsed = [value for value in parsed if value is not None]
+    aware = [v for v in parsed if isinstance(v, dt.datetime) and v.tzinfo is not None]
+    return (aware or parsed or [None])[0]

@@ -1,0 +1,147 @@
+"""The results newsclean returns: frozen, slotted dataclasses and the enums they use.
+
+Everything here is data; renderers in :mod:`newsclean.render` only read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Mapping
+
+__all__ = ["Article", "Block", "BlockKind", "Form", "Image", "Layer", "LayerReport"]
+
+
+class Form(StrEnum):
+    """The input form newsclean detected (or was told) the markup is in."""
+
+    HTML = "html"
+    PANDOC = "pandoc"  # pandoc markdown, gfm with raw HTML blocks or pandoc's own dialect
+    TEXT = "text"  # already clean text: paragraphs separated by blank lines
+
+
+class BlockKind(StrEnum):
+    """What a body block is."""
+
+    PARAGRAPH = "paragraph"
+    SUBHEAD = "subhead"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+
+
+class Layer(StrEnum):
+    """A kind of page layer that is not article body.
+
+    Every labelled layer leaves the body; those marked in :data:`METADATA_LAYERS` are
+    read for metadata (byline → authors, photo → images, …) before they go.
+    """
+
+    MASTHEAD = "masthead"
+    SKIP_LINK = "skip_link"
+    SECTION_LABEL = "section_label"
+    STICKY_HEADER = "sticky_header"
+    HEADLINE = "headline"
+    AD = "ad"
+    SHARE = "share"
+    PHOTO = "photo"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    TRANSLATION = "translation"
+    PROMO = "promo"
+    PAYWALL = "paywall"
+    RECIRCULATION = "recirculation"
+    GRAPHIC = "graphic"
+    PRINT_NOTICE = "print_notice"
+    HIDDEN = "hidden"
+    NAVIGATION = "navigation"
+    SITE_INDEX = "site_index"
+    FOOTER = "footer"
+    CHROME = "chrome"  # scripts, styles, forms, iframes: never text
+    OUTSIDE_BODY = "outside_body"  # page text outside the article container
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One body block: a paragraph, subhead, quote or list item, as plain text."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A photo of the article, with its caption and credit as separate fields."""
+
+    url: str | None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LayerReport:
+    """How often one layer kind was found and how many characters of text it took out."""
+
+    layer: Layer
+    count: int
+    chars: int
+
+
+def _frozen_map(value: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    return MappingProxyType(dict(value or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: body blocks, metadata, and the report of the layers removed.
+
+    ``authors``, ``images``, ``tags`` and ``layers`` are tuples and ``alternates`` a
+    read-only mapping, so an Article can be shared freely; ``to_dict`` gives plain lists.
+    """
+
+    paragraphs: tuple[Block, ...]
+    form: Form
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | dt.datetime | None = None
+    modified: dt.date | dt.datetime | None = None
+    section: str | None = None
+    url: str | None = None
+    short_url: str | None = None
+    language: str | None = None
+    description: str | None = None
+    site_name: str | None = None
+    images: tuple[Image, ...] = ()
+    alternates: Mapping[str, str] = field(default_factory=_frozen_map)
+    tags: tuple[str, ...] = ()
+    layers: tuple[LayerReport, ...] = ()
+    encoding: str | None = None
+    extractor: str = "generic"
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: the blocks joined by blank lines."""
+        return "\n\n".join(block.text for block in self.paragraphs)
+
+    def layer(self, kind: Layer) -> LayerReport | None:
+        """The report for one layer kind, or None when that layer was not found."""
+        return next((report for report in self.layers if report.layer is kind), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO 8601 strings)."""
+        from newsclean.render import article_to_dict
+
+        return article_to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The article as a JSON document."""
+        from newsclean.render import article_to_json
+
+        return article_to_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        """The article as markdown: title, byline line, then the body blocks."""
+        from newsclean.render import article_to_markdown
+
+        return article_to_markdown(self)

@@ -1,0 +1,88 @@
+"""The shape of a site profile: site knowledge as data, read by the layer and extract steps.
+
+A profile holds no logic. Adding a site means writing one :class:`Profile` value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from newsclean.model import Layer
+
+__all__ = ["LayerRule", "PhraseRule", "Profile"]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerRule:
+    """Elements matching ``css`` belong to ``layer``; ``why`` says what marks them (for docs)."""
+
+    layer: Layer
+    css: str
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    """A block whose whole text is one of ``phrases`` (or starts with one, when ``prefix``)."""
+
+    layer: Layer
+    phrases: tuple[str, ...]
+    prefix: bool = False
+    why: str = ""
+
+    def pattern(self) -> re.Pattern[str]:
+        """One case-insensitive regex for all the phrases, anchored at both ends unless a prefix."""
+        alternatives = "|".join(re.escape(p) for p in sorted(self.phrases, key=len, reverse=True))
+        tail = "" if self.prefix else r"\W*$"
+        return re.compile(rf"^\W*(?:{alternatives}){tail}", re.I)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything newsclean knows about one site (or the generic rules for any site).
+
+    ``layers`` run in order and the first label a node gets stays. ``body`` lists
+    selectors for the article container in priority order: the first that matches gives
+    the body roots.
+    """
+
+    name: str
+    hosts: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    layers: tuple[LayerRule, ...] = ()
+    phrases: tuple[PhraseRule, ...] = ()
+    headline: tuple[str, ...] = ()
+    byline_names: tuple[str, ...] = ()
+    byline_prefixes: tuple[str, ...] = ("By",)
+    byline_separators: tuple[str, ...] = (",", " and ", "&")
+    section: tuple[str, ...] = ()  # selectors of the visible section label, in priority order
+    site_name: str | None = None
+    caption: tuple[str, ...] = ()
+    credit: tuple[str, ...] = ()
+    caption_prefixes: tuple[str, ...] = ()  # screen-reader labels such as "Image" before a caption
+    credit_prefixes: tuple[str, ...] = ("Credit",)
+    translation_links: tuple[tuple[str, str], ...] = ()  # (link phrase, language code)
+    short_url: str | None = None  # regex of the site's short links
+    date_formats: tuple[str, ...] = field(default=())  # regexes of visible datelines
+
+    @cached_property
+    def phrase_patterns(self) -> tuple[tuple[Layer, re.Pattern[str]], ...]:
+        """The phrase rules compiled once per profile; a visible dateline counts as one too."""
+        compiled = tuple((rule.layer, rule.pattern()) for rule in self.phrases)
+        dateline = self.dateline_pattern
+        return compiled + ((Layer.DATELINE, dateline),) if dateline is not None else compiled
+
+    @cached_property
+    def short_url_pattern(self) -> re.Pattern[str] | None:
+        """The short-link regex compiled once."""
+        return re.compile(self.short_url) if self.short_url else None
+
+    @cached_property
+    def dateline_pattern(self) -> re.Pattern[str] | None:
+        """One regex for a whole visible date line in any of the profile's formats."""
+        if not self.date_formats:
+            return None
+        return re.compile(r"^\W*(?:" + "|".join(f"(?:{f})" for f in self.date_formats) + r")\W*$", re.I)
