@@ -13,6 +13,7 @@ from newsclean.layers import label_layers, layer_report
 from newsclean.metadata import extract_metadata
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import select_profile
+from newsclean.verdict import ensure_article
 
 __all__ = ["DEFAULT_MAX_BYTES", "clean"]
 
@@ -35,9 +36,7 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
     profile = select_profile(tree, url)
     labels = label_layers(tree, profile)
     blocks = extract_blocks(body_roots(tree, profile, labels), labels)
-    if not blocks:
-        raise NotAnArticle(f"no body text outside the {len(labels)} boilerplate elements found "
-                           f"({decoded.form.value}, profile {profile.name})")
+    ensure_article(blocks, profile, form=decoded.form.value, labelled=len(labels))
     meta = extract_metadata(tree, labels, profile, source=decoded.text, url=url)
     return Article(
         paragraphs=blocks, form=decoded.form, title=meta.title, authors=meta.authors,

@@ -61,6 +61,7 @@ def _pandoc_renderer() -> MarkdownIt:
     md.block.ruler.before("fence", "pandoc_div", _fenced_div_line,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.core.ruler.before("inline", "pandoc_heading_attrs", _heading_attrs)
+    md.core.ruler.after("smartquotes", "pandoc_apostrophes", _apostrophes)
     attrs_plugin(md, spans=True)
     _let_links_hold_spans(md)
     _use_pandoc_layout(md)
@@ -135,6 +136,14 @@ def _heading_attrs(state: StateCore) -> None:
             for key, value in _parse_attr_block(match.group(1)).items():
                 opening.attrSet(key, value)
             inline.content = inline.content[:match.start()]
+
+
+def _apostrophes(state: StateCore) -> None:
+    """pandoc writes a literal ``'`` as ``\\'``: any bare one left (``'90s``) stands for ’."""
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type == "text" and "'" in child.content:
+                child.content = child.content.replace("'", "\u2019")
 
 
 def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

@@ -21,6 +21,9 @@ __all__ = ["Labels", "label_layers", "layer_report", "labelled_ancestor"]
 
 Labels = dict[int, Layer]
 _PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
+_LIST_HEADING_MAX_CHARS = 80
+_LISTS_WITH_HEADINGS = (Layer.RECIRCULATION, Layer.PROMO)
+_SENTENCE_END = tuple(".!?…:;”\"")
 
 
 def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
@@ -30,6 +33,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
         for node in tree.css(rule.css):
             labels.setdefault(node.mem_id, rule.layer)
     _label_phrases(tree, profile, labels)
+    _label_list_headings(labels, tree)
     return labels
 
 
@@ -69,6 +73,28 @@ def _widest_match(text_node: LexborNode, pattern: re.Pattern[str]) -> LexborNode
         if block is not None and block.tag in TEXT_BLOCK_TAGS:
             return None  # a phrase inside a sentence is part of the story
     return found
+
+
+def _label_list_headings(labels: Labels, tree: LexborHTMLParser) -> None:
+    """A short title just before a related-links or promo list ("More about the federal debt")
+    belongs to that list."""
+    listed = [node for node in _labelled_nodes(tree, labels) if labels[node.mem_id] in _LISTS_WITH_HEADINGS]
+    for node in listed:
+        heading = _previous_element(node)
+        if heading is None or heading.mem_id in labels or heading.css_first("a[href]") is not None:
+            continue
+        text = node_text(heading)
+        if text and len(text) <= _LIST_HEADING_MAX_CHARS and not text.endswith(_SENTENCE_END):
+            labels[heading.mem_id] = labels[node.mem_id]
+
+
+def _previous_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        if sibling.is_text_node and (sibling.text_content or "").strip():
+            return None  # running text sits between them
+        sibling = sibling.prev
+    return sibling
 
 
 def labelled_ancestor(node: LexborNode, labels: Mapping[int, Layer]) -> Layer | None:

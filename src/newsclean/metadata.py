@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -68,8 +69,9 @@ def extract_metadata(tree: LexborHTMLParser, labels: Mapping[int, Layer], profil
                               dom.dateline_date(profile)),
         modified=_first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
                              "article:modified", "datemodified", "og:updated_time", "utime")),
-        section=_first(*head.all("article:section", "articlesection"), _ld_str(ld, "articleSection"),
-                       dom.section(profile)),
+        # The label the reader sees first: the same in every form, and often finer than the head's.
+        section=_first(dom.section(profile), *head.all("article:section", "articlesection"),
+                       _ld_str(ld, "articleSection")),
         url=canonical,
         short_url=_short_url(source, profile),
         language=_first(tree.css_first("html") and tree.css_first("html").attrs.get("lang"),
@@ -224,10 +226,17 @@ class _LabelledDom:
     def bylines(self) -> list[LexborNode]:
         return self.layer_nodes(Layer.BYLINE)
 
-    def dateline_date(self, profile: Profile) -> dt.date | dt.datetime | None:
+    def dateline_date(self, profile: Profile) -> dt.date | None:
+        """The date the page shows: a dateline element, else the text beside the byline."""
         pattern = profile.dateline_pattern
-        for node in self.layer_nodes(Layer.DATELINE, outermost=False):
-            text = node_text(node)
+        candidates = [node_text(node) for node in self.layer_nodes(Layer.DATELINE, outermost=False)]
+        # 2016 markup, once pandoc drops <time>: "By JEFFREY GETTLEMAN JAN. 13, 2017" in one block.
+        for byline in self.bylines():
+            parent = byline.parent
+            if parent is not None:
+                rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
+                candidates.append(_strip_byline_prefix(rest, profile))
+        for text in candidates:
             if pattern is None or pattern.search(text):
                 parsed = parse_date(text)
                 if parsed is not None:
@@ -310,6 +319,8 @@ def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[s
                                     for n in split_byline(v, profile)]
     names: list[str] = []
     for byline in dom.bylines():
+        known += [value for attr in profile.byline_name_attrs for node in byline.css(f"[{attr}]")
+                  if (value := collapse(node.attrs.get(attr) or ""))]
         marked = [node_text(n) for s in profile.byline_names for n in byline.css(s)]
         names.extend(_clean_name(n, profile) for n in marked) if marked else names.extend(
             split_byline(node_text(byline), profile))
@@ -413,6 +424,9 @@ class _SpanishMonths(dateparser.parserinfo):
 
 
 _DATE_INFO = _SpanishMonths()
+# North American zone names dateutil does not know by itself (seconds east of UTC).
+_TZ_NAMES = {"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+             "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600}
 _COMPACT_DATE = re.compile(r"^\d{8}(?:\d{6})?$")
 
 
@@ -425,7 +439,9 @@ def parse_date(text: str | None) -> dt.date | dt.datetime | None:
         if _COMPACT_DATE.match(text):
             value = dt.datetime.strptime(text, "%Y%m%d%H%M%S" if len(text) == 14 else "%Y%m%d")
             return value if len(text) == 14 else value.date()
-        parsed = dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True)
+        with warnings.catch_warnings():  # an unknown zone name gives a naive datetime, not a warning
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            parsed = dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True, tzinfos=_TZ_NAMES)
     except (ValueError, OverflowError):
         return None
     has_time = bool(re.search(r"\d:\d\d|T\d\d", text))

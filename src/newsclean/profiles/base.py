@@ -56,6 +56,7 @@ class Profile:
     phrases: tuple[PhraseRule, ...] = ()
     headline: tuple[str, ...] = ()
     byline_names: tuple[str, ...] = ()
+    byline_name_attrs: tuple[str, ...] = ()  # attributes that spell a byline name in its proper case
     byline_prefixes: tuple[str, ...] = ("By",)
     byline_separators: tuple[str, ...] = (",", " and ", "&")
     section: tuple[str, ...] = ()  # selectors of the visible section label, in priority order

@@ -55,6 +55,10 @@ _LAYERS: tuple[LayerRule, ...] = (
               "the byline (read into Article.authors)"),
     LayerRule(Layer.DATELINE, f"time, .dateline, {_testid('timestamp')}, .timestamp",
               "the date and time line (read into Article.published)"),
+    LayerRule(Layer.GRAPHIC, f".interactive-embedded, .custom-graphic-container, .interactive-graphic, "
+                             f".interactive-header, .interactive-footer, .ai2html, .g-artboard, .g-aiAbs, "
+                             f"{_testid('leadin', 'credit')}, .interactive-leadin, .interactive-credit",
+              "embedded charts and graphics (ai2html artboards): labels, lead-in and credit"),
     LayerRule(Layer.PAYWALL, f"#gateway-content, {_testid('optimistic-truncator-message', 'inline-message')}, "
                              ".optimistic-truncator-message, .inline-message, .meteredContent-gateway, "
                              "#app-download-link",
@@ -62,6 +66,8 @@ _LAYERS: tuple[LayerRule, ...] = (
     LayerRule(Layer.RECIRCULATION, f"{_testid('recirc-package', 'recirc-rightrail', 'related-links')}, "
                                    "#recirc-rightrail, .recirculation, .related-combined-coverage-marginalia, "
                                    "div:has(> p > a[href*='module=RelatedLinks']), a[href*='module=RelatedLinks'], "
+                                   "div:has(> div > a[href*='module=RelatedLinks']), "
+                                   "div:has(> div > p > a[href*='module=RelatedLinks']), "
                                    "#related-combined-coverage, .related-coverage, #whats-next, "
                                    ".trending-module, #trending-list-container, .story-footer-links, "
                                    ".marginalia, #collection-highlights",
@@ -118,10 +124,13 @@ NYT = Profile(
     headline=("h1[itemprop='headline']", "#headline", "h1.headline", _testid("headline"),
               "article h1", "h1"),
     byline_names=("[itemprop='name']", ".byline-author"),
+    byline_name_attrs=("data-byline-name", "byline-name"),
     byline_prefixes=("By", "Por"),
     byline_separators=(",", " and ", " y ", "&"),
     section=("#masthead-section-label", ".kicker-label", _testid("section-label"),
-             "a[href*='nytimes.com/section/']", "a[href^='/section/']"),
+             "[style*='visibility:hidden'] span > a[href*='/section/']",
+             "[style*='visibility:hidden'] span > a[href*='/pages/']",
+             "a[href*='/section/']:not([href*='todayspaper'])"),
     site_name="The New York Times",
     caption=(".caption-text", "[itemprop~='caption'] > span:first-child", "figcaption > span:first-child",
              "figcaption"),

@@ -1,0 +1,39 @@
+"""Decide whether what the body step found is an article, and say what was seen when not.
+
+A section front or home page is a list of story cards: headline, summary, "By …" line. Its
+"body" is many short cards; an article's byline was labelled and left the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsclean.errors import NotAnArticle
+from newsclean.model import Block
+from newsclean.profiles.base import Profile
+
+__all__ = ["ensure_article"]
+
+_MAX_CARD_BYLINE_CHARS = 120
+_MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three are story cards
+_MIN_CARD_SHARE = 0.10  # …when they are a tenth of all blocks: a card is 3–4 blocks
+
+
+def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labelled: int) -> None:
+    """Raise NotAnArticle for an empty body or a page of story cards."""
+    if not blocks:
+        raise NotAnArticle(f"no body text: all text of this {form} page was in the {labelled} "
+                           f"boilerplate elements found (profile {profile.name})")
+    card_bylines = _card_bylines(blocks, profile)
+    if card_bylines >= _MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks):
+        raise NotAnArticle(f"section front or index page: {card_bylines} story-card bylines "
+                           f"among {len(blocks)} blocks (profile {profile.name})")
+
+
+def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
+    prefixes = "|".join(re.escape(p) for p in profile.byline_prefixes)
+    if not prefixes:
+        return 0
+    pattern = re.compile(rf"^(?:{prefixes})\b", re.I)
+    return sum(1 for b in blocks if len(b.text) <= _MAX_CARD_BYLINE_CHARS and pattern.match(b.text))
