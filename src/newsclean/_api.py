@@ -49,7 +49,7 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
 
 def _clean_text(decoded: DecodedInput) -> Article:
     """Clean text comes back as it is, one paragraph per blank-line-separated block."""
-    paragraphs = tuple(Block(BlockKind.PARAGRAPH, part.strip())
+    paragraphs = tuple(Block(BlockKind.PARAGRAPH, part.strip(" \t\r\n"))
                        for part in _BLANK_LINES.split(decoded.text) if part.strip())
     if not paragraphs:
         raise NotAnArticle("the input is empty or only whitespace")

@@ -26,6 +26,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _CHARSET_SNIFF_BYTES = 4096
+_CHAOS_TOLERANCE = 0.01
+# Charsets web pages are really written in (WHATWG Encoding's legacy set, by Python name).
+_WEB_CHARSETS = frozenset({
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8",
+    "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u",
+    "mac_roman", "gb18030", "gb2312", "gbk", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp",
+    "iso2022_jp", "euc_kr", "cp949", "tis_620", "cp874", "utf_16", "utf_16_le", "utf_16_be",
+})
+_SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-15", "cp1250", "cp1251", "koi8-r", "mac-roman"})
 # What browsers do (WHATWG Encoding): these labels mean windows-1252.
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
                     "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
@@ -34,7 +44,6 @@ _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?
 _PANDOC_FENCE = re.compile(r"^ {0,3}:{3,}", re.M)
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+")
 _BLOCK_TAG = re.compile(r"<(?:div|p|section|article|figure|span|table|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +85,35 @@ def decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | Non
         if data.startswith(bom):
             return _strict(data, codec) or _raise_undecodable(codec), codec
     declared = _declared_charset(data)
-    if declared:
+    utf8 = _strict(data, "utf-8")
+    if declared and not (utf8 is not None and _is_single_byte(declared) and not data.isascii()):
         text = _strict(data, declared)
         if text is not None:
             return text, declared
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise DecodeError(f"{len(data):,} bytes match no known charset (tried {declared or 'no declared charset'}, utf-8, detection)")
-    return str(best), best.encoding
+    # Valid UTF-8 with multi-byte sequences is never a coincidence: a page that declares a
+    # single-byte charset but is UTF-8 gets UTF-8, not mojibake.
+    if utf8 is not None:
+        return utf8, "utf-8"
+    return _detected(data, declared)
+
+
+def _detected(data: bytes, declared: str | None) -> tuple[str, str]:
+    """charset-normalizer's guess among charsets seen on the web; windows-1252 on a tie or
+    when it finds none, as browsers default to."""
+    matches = [m for m in charset_normalizer.from_bytes(data) if m.encoding is not None]
+    web = [m for m in matches if m.encoding in _WEB_CHARSETS]
+    if web:
+        best = min(web, key=lambda m: m.chaos)
+        western = next((m for m in web if m.encoding == "cp1252" and m.chaos <= best.chaos + _CHAOS_TOLERANCE), None)
+        chosen = western or best
+        return str(chosen), chosen.encoding
+    western_text = _strict(data, "cp1252")
+    if western_text is not None:
+        return western_text, "cp1252"
+    if matches:
+        return str(matches[0]), matches[0].encoding
+    raise DecodeError(f"{len(data):,} bytes match no known charset "
+                      f"(tried {declared or 'no declared charset'}, utf-8, detection)")
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -99,6 +126,10 @@ def _declared_charset(data: bytes) -> str | None:
         return codecs.lookup(label).name
     except LookupError:
         return None
+
+
+def _is_single_byte(codec: str) -> bool:
+    return codecs.lookup(codec).name in _SINGLE_BYTE or codec.startswith(("cp", "iso8859", "windows"))
 
 
 def _strict(data: bytes, codec: str) -> str | None:

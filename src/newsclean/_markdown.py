@@ -19,6 +19,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.replacements import replace
+from markdown_it.rules_core.smartquotes import smartquotes
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.attrs.parse import ParseError
@@ -61,7 +63,8 @@ def _pandoc_renderer() -> MarkdownIt:
     md.block.ruler.before("fence", "pandoc_div", _fenced_div_line,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.core.ruler.before("inline", "pandoc_heading_attrs", _heading_attrs)
-    md.core.ruler.after("smartquotes", "pandoc_apostrophes", _apostrophes)
+    md.core.ruler.after("smartquotes", "pandoc_image_alt_typography", _typography_in_image_alts)
+    md.core.ruler.after("pandoc_image_alt_typography", "pandoc_apostrophes", _apostrophes)
     attrs_plugin(md, spans=True)
     _let_links_hold_spans(md)
     _use_pandoc_layout(md)
@@ -138,10 +141,28 @@ def _heading_attrs(state: StateCore) -> None:
             inline.content = inline.content[:match.start()]
 
 
+def _image_alts(tokens: Sequence[Token]) -> list[Token]:
+    """The inline children of every image: pandoc puts captions and credits there."""
+    return [child for token in tokens if token.type == "inline"
+            for child in token.children or () if child.type == "image" and child.children]
+
+
+def _typography_in_image_alts(state: StateCore) -> None:
+    """markdown-it's typographer skips image alt text; run it there too."""
+    alts = [Token("inline", "", 0, content=image.content, children=image.children)
+            for image in _image_alts(state.tokens)]
+    if alts:
+        alt_state = StateCore("", state.md, state.env, alts)
+        replace(alt_state)
+        smartquotes(alt_state)
+
+
 def _apostrophes(state: StateCore) -> None:
     """pandoc writes a literal ``'`` as ``\\'``: any bare one left (``'90s``) stands for ’."""
-    for token in state.tokens:
-        for child in token.children or ():
+    inline_runs = [token.children or [] for token in state.tokens if token.type == "inline"]
+    inline_runs += [image.children or [] for image in _image_alts(state.tokens)]
+    for children in inline_runs:
+        for child in children:
             if child.type == "text" and "'" in child.content:
                 child.content = child.content.replace("'", "\u2019")
 

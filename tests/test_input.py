@@ -1,0 +1,93 @@
+"""Decoding bytes and detecting the input form (newsclean._input)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsclean import DecodeError, Form, InputTooLarge, InvalidInput
+from newsclean._input import decode, detect_form, read_input
+
+PAGE = "<!doctype html><html><head>{meta}</head><body><p>Café — “quoted”</p></body></html>"
+
+
+def test_str_is_taken_as_it_is() -> None:
+    assert decode("Café") == ("Café", None)
+
+
+@pytest.mark.parametrize(("bom", "codec"), [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                                            (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_byte_order_mark_wins(bom: bytes, codec: str) -> None:
+    data = bom + PAGE.format(meta='<meta charset="iso-8859-1">').encode(codec)
+    text, _ = decode(data)
+    assert "Café — “quoted”" in text
+
+
+def test_declared_meta_charset_is_honoured() -> None:
+    text, encoding = decode(PAGE.format(meta='<meta charset="windows-1252">').encode("cp1252"))
+    assert "Café — “quoted”" in text
+    assert encoding == "cp1252"
+
+
+def test_http_equiv_charset_is_honoured() -> None:
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    text, encoding = decode(PAGE.format(meta=meta).encode("cp1252"))
+    assert "Café — “quoted”" in text  # latin-1 labels mean windows-1252, as in browsers
+    assert encoding == "cp1252"
+
+
+def test_a_page_declaring_a_single_byte_charset_but_in_utf8_is_read_as_utf8() -> None:
+    text, encoding = decode(PAGE.format(meta='<meta charset="iso-8859-1">').encode("utf-8"))
+    assert "Café — “quoted”" in text
+    assert encoding == "utf-8"
+
+
+def test_a_declared_charset_that_cannot_decode_the_bytes_falls_back_to_detection() -> None:
+    text, _ = decode(PAGE.format(meta='<meta charset="utf-8">').encode("cp1252"))
+    assert "Café — “quoted”" in text
+
+
+def test_undeclared_bytes_are_detected() -> None:
+    body = "<p>" + "Le café était très réputé à Paris, déclare-t-il à la presse française. " * 20 + "</p>"
+    text, encoding = decode(body.encode("cp1252"))
+    assert "café était très réputé" in text
+    assert encoding is not None
+
+
+def test_bytes_that_lie_in_their_bom_raise_decode_error() -> None:
+    with pytest.raises(DecodeError, match="byte-order mark"):
+        decode(codecs.BOM_UTF8 + b"\xff\xfe\xfa invalid")
+
+
+@pytest.mark.parametrize("markup", [None, 12, ["<p>x</p>"]])
+def test_markup_must_be_str_or_bytes(markup: object) -> None:
+    with pytest.raises(InvalidInput, match="str or bytes"):
+        read_input(markup, form=None, max_bytes=1000)  # type: ignore[arg-type]
+
+
+def test_size_limit_is_enforced_and_named() -> None:
+    with pytest.raises(InputTooLarge, match="max_bytes"):
+        read_input("x" * 11, form=None, max_bytes=10)
+
+
+def test_an_unknown_forced_form_is_a_clear_error() -> None:
+    with pytest.raises(InvalidInput, match="form must be one of"):
+        read_input("<p>x</p>", form="pdf", max_bytes=1000)
+
+
+def test_forced_form_wins_over_detection() -> None:
+    assert read_input("<p>x</p>", form="text", max_bytes=1000).form is Form.TEXT
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>", Form.HTML),
+    ("  <!-- saved --> <html lang=en><p>x</p>", Form.HTML),
+    ("<div class='story'><p>Just a fragment.</p></div>", Form.HTML),
+    ("::: {.css-1 #main}\nSome text\n:::\n", Form.PANDOC),
+    ('<div class="css-53u6y8">\n\nA [link](https://example.com) in text.\n\n</div>\n', Form.PANDOC),
+    ("One paragraph.\n\nAnother one, with “quotes”.", Form.TEXT),
+    ("", Form.TEXT),
+])
+def test_detect_form(text: str, form: Form) -> None:
+    assert detect_form(text) is form

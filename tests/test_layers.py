@@ -1,0 +1,98 @@
+"""Layer labelling (newsclean.layers) with the NYT and generic profiles."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsclean.layers import label_layers, layer_report
+from newsclean.model import Layer
+from newsclean.profiles import GENERIC, NYT, PROFILES, select_profile
+
+
+def _labels(html: str, profile=NYT):  # noqa: ANN001, ANN202
+    tree = LexborHTMLParser(html)
+    labels = label_layers(tree, profile)
+    return tree, labels
+
+
+def _label_of(tree: LexborHTMLParser, labels: dict, selector: str) -> Layer | None:
+    return labels.get(tree.css_first(selector).mem_id)
+
+
+def test_every_selector_of_every_profile_is_valid_css() -> None:
+    tree = LexborHTMLParser("<p>x</p>")
+    for profile in (*PROFILES, GENERIC):
+        for rule in profile.layers:
+            tree.css(rule.css)  # raises on a selector lexbor cannot read
+        for selector in (*profile.body, *profile.headline, *profile.section, *profile.caption, *profile.credit):
+            tree.css(selector)
+
+
+def test_ad_label_phrase_labels_its_element_but_not_the_word_in_a_sentence() -> None:
+    tree, labels = _labels('<div id="w"><div id="slug">Advertisement</div>'
+                           '<a id="skip" href="#after">Continue reading the main story</a></div>'
+                           '<p id="story">The Advertisement Council said so.</p>')
+    assert _label_of(tree, labels, "#slug") is Layer.AD
+    assert _label_of(tree, labels, "#skip") is Layer.AD
+    assert _label_of(tree, labels, "#w") is None
+    assert _label_of(tree, labels, "#story") is None
+
+
+def test_spanish_ad_label_is_found_too() -> None:
+    tree, labels = _labels('<div><p id="p">Publicidad</p></div>')
+    assert _label_of(tree, labels, "#p") is Layer.AD
+
+
+def test_a_whole_dateline_is_labelled_but_a_date_in_a_sentence_is_not() -> None:
+    tree, labels = _labels('<ul><li><p id="d">Feb. 22,\n2017</p></li></ul><p id="s">Feb. 22, 2017, was cold.</p>')
+    assert _label_of(tree, labels, "#d") is Layer.DATELINE
+    assert _label_of(tree, labels, "#s") is None
+
+
+def test_print_notice_is_a_prefix_phrase() -> None:
+    tree, labels = _labels('<p id="n">A version of this article appears in print on Jan. 13, 2017, '
+                           'on Page A6 of the New York edition.</p>')
+    assert _label_of(tree, labels, "#n") is Layer.PRINT_NOTICE
+
+
+def test_stable_markers_label_2019_layers() -> None:
+    tree, labels = _labels(
+        '<div data-testid="share-tools" id="s"></div><div data-testid="photoviewer-wrapper" id="ph"></div>'
+        '<div id="top-wrapper"><div id="top-slug">Advertisement</div></div>'
+        '<nav id="site-index"></nav><footer id="f"></footer>'
+        '<p id="b">By <a href="https://www.nytimes.com/by/kirk-semple">Kirk Semple</a></p>')
+    assert _label_of(tree, labels, "#s") is Layer.SHARE
+    assert _label_of(tree, labels, "#ph") is Layer.PHOTO
+    assert _label_of(tree, labels, "#top-wrapper") is Layer.AD
+    assert _label_of(tree, labels, "#site-index") is Layer.SITE_INDEX
+    assert _label_of(tree, labels, "#f") is Layer.FOOTER
+    assert _label_of(tree, labels, "#b") is Layer.BYLINE
+
+
+def test_pandoc_testid_attribute_is_a_marker_too() -> None:
+    tree, labels = _labels('<div testid="photoviewer-wrapper" id="ph"></div>')
+    assert _label_of(tree, labels, "#ph") is Layer.PHOTO
+
+
+def test_a_short_title_before_a_related_links_list_goes_with_the_list() -> None:
+    tree, labels = _labels(
+        '<div><div id="t">More about the federal debt</div><div id="cards"><div>'
+        '<a href="https://www.nytimes.com/x.html?module=RelatedLinks">Other story</a></div></div></div>')
+    assert _label_of(tree, labels, "#cards") is Layer.RECIRCULATION
+    assert _label_of(tree, labels, "#t") is Layer.RECIRCULATION
+
+
+def test_report_counts_outermost_elements_and_their_characters() -> None:
+    tree, labels = _labels('<footer id="f"><p>About us</p><aside>Promo</aside></footer><p>Body text.</p>')
+    report = {r.layer: r for r in layer_report(tree, labels)}
+    assert report[Layer.FOOTER].count == 1
+    assert report[Layer.FOOTER].chars == len("About usPromo")
+    assert Layer.PROMO not in report  # inside the footer: counted with it
+
+
+def test_profile_selection_by_host_then_markers() -> None:
+    plain = LexborHTMLParser("<article><p>x</p></article>")
+    assert select_profile(plain, "https://www.nytimes.com/2019/x.html") is NYT
+    assert select_profile(plain, "https://example.com/x") is GENERIC
+    marked = LexborHTMLParser('<div class="StoryBodyCompanionColumn"><p>x</p></div>')
+    assert select_profile(marked) is NYT

@@ -1,0 +1,86 @@
+"""Metadata (newsclean.metadata): bylines, dates, JSON-LD, meta tags, the labelled DOM."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsclean
+from newsclean.metadata import parse_date, split_byline
+from newsclean.profiles import GENERIC, NYT
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By David E. Sanger and Eric Schmitt", ["David E. Sanger", "Eric Schmitt"]),
+    ("By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman",
+     ["Marc Santora", "William K. Rashbaum", "Al Baker", "Adam Goldman"]),
+    ("Por Steven Lee Myers, Keith Bradsher y Tariq Panja", ["Steven Lee Myers", "Keith Bradsher", "Tariq Panja"]),
+    ("By ABBY GOODNOUGH", ["ABBY GOODNOUGH"]),
+    ("Byron Smith", ["Byron Smith"]),
+])
+def test_split_byline_keeps_every_name_whole(byline: str, names: list[str]) -> None:
+    assert split_byline(byline, NYT) == names
+
+
+def _page(head: str = "", body: str = "<p>Body text of the story.</p>") -> str:
+    return f"<!doctype html><html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def test_upper_case_byline_takes_the_case_the_page_gives_elsewhere() -> None:
+    html = _page('<meta name="author" content="Abby Goodnough">',
+                 '<p class="byline">By <span itemprop="name">ABBY GOODNOUGH</span></p><p>Body text.</p>')
+    assert newsclean.clean(html, url="https://www.nytimes.com/x.html").authors == ("Abby Goodnough",)
+
+
+def test_upper_case_byline_alone_is_title_cased_word_by_word_not_mangled() -> None:
+    html = _page(body="<p class='byline'>By ABBY GOODNOUGH and MARY O'BRIEN-SMITH</p><p>Body text.</p>")
+    assert newsclean.clean(html, url="https://www.nytimes.com/x.html").authors == (
+        "Abby Goodnough", "Mary O'Brien-Smith")
+
+
+def test_json_ld_graph_gives_every_author_and_the_dates() -> None:
+    ld = ('{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},'
+          '{"@type":"NewsArticle","headline":"Head","datePublished":"2021-03-04T05:06:07+01:00",'
+          '"dateModified":"2021-03-05","author":[{"@type":"Person","name":"Ann Lee"},"Bo Diaz"],'
+          '"publisher":{"@type":"Organization","name":"The Daily"}}]}')
+    article = newsclean.clean(_page(f'<script type="application/ld+json">{ld}</script>'))
+    assert article.authors == ("Ann Lee", "Bo Diaz")
+    assert article.published == dt.datetime(2021, 3, 4, 5, 6, 7, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert article.modified == dt.date(2021, 3, 5)
+    assert article.site_name == "The Daily"
+    assert article.title == "Head"
+
+
+def test_meta_tags_fill_the_head_fields() -> None:
+    head = ('<link rel="canonical" href="https://news.test/a"><meta property="og:description" content="Desc.">'
+            '<meta property="article:tag" content="One"><meta property="article:tag" content="Two">'
+            '<link rel="alternate" hreflang="es" href="https://news.test/es/a">')
+    article = newsclean.clean(_page(head).replace("<html>", '<html lang="en-GB">'))
+    assert (article.url, article.description, article.language) == ("https://news.test/a", "Desc.", "en-GB")
+    assert article.tags == ("One", "Two")
+    assert dict(article.alternates) == {"es": "https://news.test/es/a"}
+
+
+def test_url_argument_is_used_when_the_page_has_no_canonical_link() -> None:
+    assert newsclean.clean(_page(), url="https://news.test/b").url == "https://news.test/b"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Feb. 22, 2017", dt.date(2017, 2, 22)),
+    ("JAN. 13, 2017", dt.date(2017, 1, 13)),
+    ("Sept. 5, 2018", dt.date(2018, 9, 5)),
+    ("Published March 3, 2019", dt.date(2019, 3, 3)),
+    ("22 de febrero de 2017", dt.date(2017, 2, 22)),
+    ("20170113", dt.date(2017, 1, 13)),
+    ("2017-01-13T00:00:04-05:00", dt.datetime(2017, 1, 13, 0, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
+    ("Sept. 5, 2018, 5:01 PM EDT", dt.datetime(2018, 9, 5, 17, 1, tzinfo=dt.timezone(dt.timedelta(hours=-4)))),
+    ("no date here", None),
+    ("", None),
+])
+def test_parse_date(text: str, value: dt.date | None) -> None:
+    assert parse_date(text) == value
+
+
+def test_generic_profile_has_no_site_name_of_its_own() -> None:
+    assert GENERIC.site_name is None
