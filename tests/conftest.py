@@ -44,3 +44,14 @@ def fixture_inputs() -> list[FixtureInput]:
             if (folder / name).is_file():
                 found.append(FixtureInput(folder.name, folder / name, form, expected))
     return found
+
+
+# Property-test budgets: "ci" is fixed-seed and small enough for CI; "deep" is for a run by
+# hand (HYPOTHESIS_PROFILE=deep python -m pytest tests/test_properties.py).
+import os  # noqa: E402
+
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("deep", max_examples=3000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

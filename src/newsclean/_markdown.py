@@ -19,7 +19,6 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
-from markdown_it.rules_core.replacements import replace
 from markdown_it.rules_core.smartquotes import smartquotes
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
@@ -33,6 +32,7 @@ _FENCE_LINE_ANYWHERE = re.compile(r"^ {0,3}:{3,}", re.M)
 _FENCE_LINE_INDENTED = re.compile(r"^([ \t]*:{3,}[^\n]*)$", re.M)
 _TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
 _CLASS_WORD = re.compile(r"^[\w-]+$")
+_PANDOC_SMART = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("'", "\u2019"))
 
 
 def is_pandoc_markdown(text: str) -> bool:
@@ -59,12 +59,12 @@ def _gfm_renderer() -> MarkdownIt:
 @lru_cache(maxsize=1)
 def _pandoc_renderer() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": True})
-    md.enable(["replacements", "smartquotes"])
+    md.enable("smartquotes")  # not "replacements": pandoc reads no (c), +-, !!!! shorthands
     md.block.ruler.before("fence", "pandoc_div", _fenced_div_line,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.core.ruler.before("inline", "pandoc_heading_attrs", _heading_attrs)
-    md.core.ruler.after("smartquotes", "pandoc_image_alt_typography", _typography_in_image_alts)
-    md.core.ruler.after("pandoc_image_alt_typography", "pandoc_apostrophes", _apostrophes)
+    md.core.ruler.after("smartquotes", "pandoc_image_alt_quotes", _typography_in_image_alts)
+    md.core.ruler.after("pandoc_image_alt_quotes", "pandoc_punctuation", _pandoc_punctuation)
     attrs_plugin(md, spans=True)
     _let_links_hold_spans(md)
     _use_pandoc_layout(md)
@@ -148,23 +148,29 @@ def _image_alts(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _typography_in_image_alts(state: StateCore) -> None:
-    """markdown-it's typographer skips image alt text; run it there too."""
+    """markdown-it's smart quotes skip image alt text; run them there too."""
     alts = [Token("inline", "", 0, content=image.content, children=image.children)
             for image in _image_alts(state.tokens)]
     if alts:
-        alt_state = StateCore("", state.md, state.env, alts)
-        replace(alt_state)
-        smartquotes(alt_state)
+        smartquotes(StateCore("", state.md, state.env, alts))
 
 
-def _apostrophes(state: StateCore) -> None:
-    """pandoc writes a literal ``'`` as ``\\'``: any bare one left (``'90s``) stands for ’."""
-    inline_runs = [token.children or [] for token in state.tokens if token.type == "inline"]
-    inline_runs += [image.children or [] for image in _image_alts(state.tokens)]
-    for children in inline_runs:
+def _pandoc_punctuation(state: StateCore) -> None:
+    """What pandoc's ``smart`` extension wrote as ASCII: ``---`` —, ``--`` –, ``...`` …, and a
+    bare ``'`` ’ (pandoc escapes a literal one as ``\\'``, which stays as it is)."""
+    runs = [token.children or [] for token in state.tokens if token.type == "inline"]
+    runs += [image.children or [] for image in _image_alts(state.tokens)]
+    for children in runs:
         for child in children:
-            if child.type == "text" and "'" in child.content:
-                child.content = child.content.replace("'", "\u2019")
+            if child.type == "text":
+                child.content = _smart_ascii(child.content)
+
+
+def _smart_ascii(text: str) -> str:
+    for ascii_form, typographic in _PANDOC_SMART:
+        if ascii_form in text:
+            text = text.replace(ascii_form, typographic)
+    return text
 
 
 def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

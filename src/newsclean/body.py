@@ -7,6 +7,7 @@ sits straight in a ``<div>`` is a paragraph too, and links become their text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -25,6 +26,7 @@ _KIND_OF_TAG: dict[str, BlockKind] = {
 }
 _SKIPPED_TAGS = frozenset({"img", "picture", "source", "video", "audio", "track", "area", "map", "wbr"})
 _LINE_BREAK_TAGS = frozenset({"br"})
+_WORD = re.compile(r"\w")
 
 
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> list[LexborNode]:
@@ -106,6 +108,6 @@ class _BlockWalker:
             return
         text = collapse("".join(self._buffer))
         self._buffer.clear()
-        if text:
+        if _WORD.search(text):  # "[.]" left by a removed promo link is not a paragraph
             kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH
             self.blocks.append(Block(kind, text))

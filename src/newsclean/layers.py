@@ -22,7 +22,8 @@ __all__ = ["Labels", "label_layers", "layer_report", "labelled_ancestor"]
 Labels = dict[int, Layer]
 _PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
 _LIST_HEADING_MAX_CHARS = 80
-_LISTS_WITH_HEADINGS = (Layer.RECIRCULATION, Layer.PROMO)
+_LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
+_CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blockquote header footer nav".split())
 _SENTENCE_END = tuple(".!?…:;”\"")
 
 
@@ -76,16 +77,22 @@ def _widest_match(text_node: LexborNode, pattern: re.Pattern[str]) -> LexborNode
 
 
 def _label_list_headings(labels: Labels, tree: LexborHTMLParser) -> None:
-    """A short title just before a related-links or promo list ("More about the federal debt")
-    belongs to that list."""
+    """A short title just before a related-links list ("More about the federal debt") belongs
+    to that list."""
     listed = [node for node in _labelled_nodes(tree, labels) if labels[node.mem_id] in _LISTS_WITH_HEADINGS]
     for node in listed:
         heading = _previous_element(node)
-        if heading is None or heading.mem_id in labels or heading.css_first("a[href]") is not None:
+        if heading is None or heading.mem_id in labels or not _is_leaf_text(heading):
             continue
         text = node_text(heading)
         if text and len(text) <= _LIST_HEADING_MAX_CHARS and not text.endswith(_SENTENCE_END):
             labels[heading.mem_id] = labels[node.mem_id]
+
+
+def _is_leaf_text(node: LexborNode) -> bool:
+    """Text, inline elements and at most a paragraph inside: a title, not a column of the story."""
+    return not any(child.tag in _CONTAINER_TAGS or child.tag == "a"
+                   for child in node.traverse(include_text=False) if child.mem_id != node.mem_id)
 
 
 def _previous_element(node: LexborNode) -> LexborNode | None:

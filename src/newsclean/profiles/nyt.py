@@ -73,7 +73,7 @@ _LAYERS: tuple[LayerRule, ...] = (
                                    ".marginalia, #collection-highlights",
               "related coverage, trending and 'what's next' lists"),
     LayerRule(Layer.PROMO, f"aside, .newsletter-signup, {_testid('newsletter-signup', 'inline-interactive')}, "
-                           "p:has(> a[href*='/newsletters/']), a[href*='/newsletters/'], "
+                           "p:has(a[href*='/newsletters/']), a[href*='/newsletters/'], "
                            ".robots-nocontent, .nocontent, .story-notes, .reader-satisfaction-survey, "
                            f"{_testid('brand-link')}, #commentsContainer, .comments-button, .story-info",
               "newsletter boxes, promos and asides; elements the site marks robots-nocontent"),
