@@ -35,7 +35,18 @@ def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
             labels.setdefault(node.mem_id, rule.layer)
     _label_phrases(tree, profile, labels)
     _label_list_headings(labels, tree)
+    _label_headline(tree, profile, labels)
     return labels
+
+
+def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
+    """The article's headline: the first match of the profile's headline selectors that no
+    other layer holds (the sticky header repeats it)."""
+    for selector in profile.headline:
+        for node in tree.css(selector):
+            if labelled_ancestor(node, labels) is None and node_text(node):
+                labels[node.mem_id] = Layer.HEADLINE
+                return
 
 
 def _label_phrases(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:

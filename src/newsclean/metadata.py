@@ -62,7 +62,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Mapping[int, Layer], profil
     dom = _LabelledDom(tree, labels)
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
     return Metadata(
-        title=_title(tree, dom, profile, head, ld),
+        title=_title(tree, dom, head, ld),
         authors=_authors(dom, profile, head, ld),
         published=_first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
                               "article:published", "datepublished", "date", "dc.date", "ptime", "pdate"),
@@ -206,14 +206,10 @@ class _LabelledDom:
         """True when no enclosing layer marks the node as another article's or the site's."""
         return not any(self.labels.get(p.mem_id) in _FOREIGN_LAYERS for p in ancestors(node))
 
-    def headline(self, profile: Profile) -> str | None:
-        for selector in profile.headline:
-            for node in self.tree.css(selector):
-                if self.own(node) and self.labels.get(node.mem_id) is not Layer.STICKY_HEADER:
-                    text = node_text(node)
-                    if text:
-                        return text
-        return None
+    def headline(self) -> str | None:
+        """The text of the element the layer step labelled as the headline."""
+        found = self.layer_nodes(Layer.HEADLINE)
+        return node_text(found[0]) if found else None
 
     def section(self, profile: Profile) -> str | None:
         for selector in profile.section:
@@ -305,10 +301,10 @@ def _first(*values: str | None) -> str | None:
     return next((v.strip() for v in values if v and v.strip()), None)
 
 
-def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
+def _title(tree: LexborHTMLParser, dom: _LabelledDom, head: _HeadTags,
            ld: Mapping[str, Any]) -> str | None:
     title_tag = tree.css_first("title")
-    return _first(dom.headline(profile), _ld_str(ld, "headline"), head.first("og:title"),
+    return _first(dom.headline(), _ld_str(ld, "headline"), head.first("og:title"),
                   head.first("twitter:title"), head.first("hdl"),
                   node_text(title_tag) if title_tag is not None else None)
 

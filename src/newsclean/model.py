@@ -59,7 +59,6 @@ class Layer(StrEnum):
     SITE_INDEX = "site_index"
     FOOTER = "footer"
     CHROME = "chrome"  # scripts, styles, forms, iframes: never text
-    OUTSIDE_BODY = "outside_body"  # page text outside the article container
 
 
 @dataclass(frozen=True, slots=True)
