@@ -132,3 +132,16 @@ def test_cleaning_the_output_again_changes_nothing(inp: FixtureInput) -> None:
     again = newsclean.clean(text)
     assert again.form is newsclean.Form.TEXT
     assert again.text == text
+
+
+READABILITY = [i for i in ARTICLES if (i.path.parent / "readability-metadata.json").is_file()]
+
+
+@pytest.mark.parametrize("inp", READABILITY, ids=_ids(READABILITY))
+def test_title_and_author_match_the_readability_suite(inp: FixtureInput) -> None:
+    import json
+
+    suite = json.loads((inp.path.parent / "readability-metadata.json").read_text(encoding="utf-8"))
+    article = _clean(inp)
+    assert article.title == suite["title"]
+    assert ", ".join(article.authors) == suite["byline"]
