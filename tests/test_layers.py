@@ -84,7 +84,7 @@ def test_a_short_title_before_a_related_links_list_goes_with_the_list() -> None:
 
 def test_report_counts_outermost_elements_and_their_characters() -> None:
     tree, labels = _labels('<footer id="f"><p>About us</p><aside>Promo</aside></footer><p>Body text.</p>')
-    report = {r.layer: r for r in layer_report(tree, labels)}
+    report = {r.layer: r for r in layer_report(labels)}
     assert report[Layer.FOOTER].count == 1
     assert report[Layer.FOOTER].chars == len("About usPromo")
     assert Layer.PROMO not in report  # inside the footer: counted with it

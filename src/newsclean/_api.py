@@ -43,7 +43,7 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
         published=meta.published, modified=meta.modified, section=meta.section, url=meta.url,
         short_url=meta.short_url, language=meta.language, description=meta.description,
         site_name=meta.site_name, images=meta.images, alternates=meta.alternates, tags=meta.tags,
-        layers=layer_report(tree, labels), encoding=decoded.encoding, extractor=profile.name,
+        layers=layer_report(labels), encoding=decoded.encoding, extractor=profile.name,
     )
 
 

@@ -9,17 +9,36 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, collapse, is_block, node_text
+from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, is_block, node_text
 from newsclean.model import Layer, LayerReport
 from newsclean.profiles.base import Profile
 
 __all__ = ["Labels", "label_layers", "layer_report", "labelled_ancestor"]
 
-Labels = dict[int, Layer]
+
+
+class Labels(dict[int, Layer]):
+    """Element id (lexbor ``mem_id``) → its Layer, filled by :func:`label_layers` and then only
+    read; :meth:`in_order` lists the labelled elements in document order, found once."""
+
+    __slots__ = ("_tree", "_in_order")
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        super().__init__()
+        self._tree = tree
+        self._in_order: list[LexborNode] | None = None
+
+    def in_order(self) -> list[LexborNode]:
+        """The labelled elements in document order (one walk of the tree, on first use)."""
+        if self._in_order is None:
+            root = self._tree.root
+            self._in_order = [n for n in root.traverse() if n.mem_id in self] if root is not None else []
+        return self._in_order
+
 _PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
 _LIST_HEADING_MAX_CHARS = 80
 _LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
@@ -29,12 +48,14 @@ _SENTENCE_END = tuple(".!?…:;”\"")
 
 def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
     """Run the profile's selector rules, then its phrase rules, over the whole tree."""
-    labels: Labels = {}
+    labels = Labels(tree)
+    lists: list[LexborNode] = []
     for rule in profile.layers:
         for node in tree.css(rule.css):
-            labels.setdefault(node.mem_id, rule.layer)
+            if labels.setdefault(node.mem_id, rule.layer) in _LISTS_WITH_HEADINGS:
+                lists.append(node)
     _label_phrases(tree, profile, labels)
-    _label_list_headings(labels, tree)
+    _label_list_headings(lists, labels)
     _label_headline(tree, profile, labels)
     return labels
 
@@ -57,8 +78,8 @@ def _label_phrases(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> 
     for text_node in tree.body.traverse(include_text=True):
         if not text_node.is_text_node:
             continue
-        own = collapse(text_node.text_content or "")
-        if not own or len(own) > _PREFIX_PHRASE_MAX_CHARS:
+        own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
+        if not own or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
             continue
         for layer, pattern in patterns:
             if pattern.match(own):
@@ -87,11 +108,10 @@ def _widest_match(text_node: LexborNode, pattern: re.Pattern[str]) -> LexborNode
     return found
 
 
-def _label_list_headings(labels: Labels, tree: LexborHTMLParser) -> None:
+def _label_list_headings(lists: list[LexborNode], labels: Labels) -> None:
     """A short title just before a related-links list ("More about the federal debt") belongs
     to that list."""
-    listed = [node for node in _labelled_nodes(tree, labels) if labels[node.mem_id] in _LISTS_WITH_HEADINGS]
-    for node in listed:
+    for node in lists:
         heading = _previous_element(node)
         if heading is None or heading.mem_id in labels or not _is_leaf_text(heading):
             continue
@@ -126,31 +146,17 @@ def labelled_ancestor(node: LexborNode, labels: Mapping[int, Layer]) -> Layer | 
     return None
 
 
-def layer_report(tree: LexborHTMLParser, labels: Mapping[int, Layer],
-                 extra: Iterable[tuple[Layer, int]] = ()) -> tuple[LayerReport, ...]:
+def layer_report(labels: Labels) -> tuple[LayerReport, ...]:
     """Per layer kind: how many outermost elements carry it and how many characters they hold.
 
     An element inside another labelled element is counted with its outer one only, so the
-    characters add up to what left the page. ``extra`` adds (layer, chars) counted elsewhere.
+    characters add up to what left the page.
     """
     counts: dict[Layer, list[int]] = defaultdict(lambda: [0, 0])
-    for node in _labelled_nodes(tree, labels):
+    for node in labels.in_order():
         if any(parent.mem_id in labels for parent in ancestors(node)):
             continue
         entry = counts[labels[node.mem_id]]
         entry[0] += 1
         entry[1] += 0 if labels[node.mem_id] is Layer.CHROME else len(node_text(node))
-    for layer, chars in extra:
-        entry = counts[layer]
-        entry[0] += 1
-        entry[1] += chars
     return tuple(LayerReport(layer, count, chars) for layer, (count, chars) in counts.items())
-
-
-def _labelled_nodes(tree: LexborHTMLParser, labels: Mapping[int, Layer]) -> Iterable[LexborNode]:
-    root = tree.root
-    if root is None:
-        return
-    for node in root.traverse():
-        if node.mem_id in labels:
-            yield node

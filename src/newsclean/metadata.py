@@ -21,6 +21,7 @@ from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
+from newsclean.layers import Labels
 from newsclean.model import Image, Layer
 from newsclean.profiles.base import Profile
 
@@ -54,7 +55,7 @@ class Metadata:
     tags: tuple[str, ...] = ()
 
 
-def extract_metadata(tree: LexborHTMLParser, labels: Mapping[int, Layer], profile: Profile, *,
+def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *,
                      source: str, url: str | None) -> Metadata:
     """All metadata of the page, each field from its most reliable source."""
     head = _HeadTags.read(tree)
@@ -183,16 +184,13 @@ class _LabelledDom:
     """The tree seen through its labels: the first nodes of a layer that belong to this article."""
 
     tree: LexborHTMLParser
-    labels: Mapping[int, Layer]
+    labels: Labels
 
     def layer_nodes(self, layer: Layer, *, outermost: bool = True) -> list[LexborNode]:
         """Nodes labelled ``layer`` in document order, outside other articles' layers."""
-        root = self.tree.root
         found: list[LexborNode] = []
-        if root is None:
-            return found
-        for node in root.traverse():
-            if self.labels.get(node.mem_id) is not layer:
+        for node in self.labels.in_order():
+            if self.labels[node.mem_id] is not layer:
                 continue
             outer = [self.labels.get(parent.mem_id) for parent in ancestors(node)]
             if any(label in _FOREIGN_LAYERS for label in outer):
@@ -376,9 +374,7 @@ def _short_url(source: str, profile: Profile) -> str | None:
     if pattern is None:
         return None
     match = pattern.search(source)
-    if match is None and "%2F" in source:
-        match = pattern.search(unquote(source))
-    return match.group(0) if match else None
+    return unquote(match.group(0)) if match else None
 
 
 def _alternates(dom: _LabelledDom, profile: Profile, head: _HeadTags, canonical: str | None) -> dict[str, str]:

@@ -34,7 +34,8 @@ class PhraseRule:
 
     def pattern(self) -> re.Pattern[str]:
         """One case-insensitive regex for all the phrases, anchored at both ends unless a prefix."""
-        alternatives = "|".join(re.escape(p) for p in sorted(self.phrases, key=len, reverse=True))
+        alternatives = "|".join(re.escape(p).replace("\\ ", r"\s+")
+                                for p in sorted(self.phrases, key=len, reverse=True))
         tail = "" if self.prefix else r"\W*$"
         return re.compile(rf"^\W*(?:{alternatives}){tail}", re.I)
 

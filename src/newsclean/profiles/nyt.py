@@ -138,6 +138,6 @@ NYT = Profile(
     credit=("[itemprop='copyrightHolder']", ".credit"),
     credit_prefixes=("Credit...", "Credit…", "Credit", "Crédito...", "Crédito…", "Crédito"),
     translation_links=TRANSLATION_LINKS,
-    short_url=r"https?://nyti\.ms/[A-Za-z0-9]+",
+    short_url=r"https?(?::|%3A)(?://|%2F%2F)nyti\.ms(?:/|%2F)[A-Za-z0-9]+",  # also inside share links
     date_formats=DATE_FORMATS,
 )

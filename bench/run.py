@@ -1,0 +1,425 @@
+"""newsclean against its peers: body accuracy, metadata and speed on the same pages, in one run.
+
+    pip install -e '.[bench]'
+    python bench/run.py                 # every page; writes docs/benchmark.{md,png} and docs/benchmark-pages.csv
+    python bench/run.py --pages 2 --out /tmp/b --extractors newsclean   # a quick smoke run
+
+Reads ../shared/corpus when it is there (and says so in the report), else the fixtures.
+Imports and one warm-up call per extractor are outside the timing; each page is timed twice
+and the faster run kept, for every extractor alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import importlib.metadata
+import multiprocessing
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import FORMS, ROOT, Page, load_pages  # noqa: E402
+from metrics import PageScore, Summary, score, summarise  # noqa: E402
+from peers import Extracted, load_extractors  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from newsclean._input import decode  # noqa: E402
+
+TIMED_REPEATS = 2
+TARGET_NYT_F1 = 0.99
+TARGET_SPEEDUP_VS_TRAFILATURA = 10.0
+TARGET_MAX_X_BARE_PARSE = 3.0
+
+
+@dataclass
+class Run:
+    """One extractor on one form of one page."""
+
+    page: Page
+    form: str
+    extractor: str
+    ms: float
+    result: Extracted
+    vs_expected: PageScore | None
+    vs_readability: PageScore | None
+
+
+def _input_for(page: Page, form: str, extractor: str) -> str | bytes | None:
+    """newsclean gets the raw input (bytes for HTML: decoding is its job); peers get text."""
+    if page.group == "seed":  # peers face the seed as it is, newsclean too
+        raw = next(iter(page.inputs.values()))
+        return raw if extractor == "newsclean" and form == "html" else raw.decode("utf-8")
+    raw = page.inputs.get(form)
+    if raw is None:
+        return None
+    if form == "html":
+        return raw if extractor == "newsclean" else decode(raw)[0]
+    return raw.decode("utf-8")
+
+
+def _forms(extractor: str, page: Page) -> list[str]:
+    if page.group == "seed":
+        return ["html"]  # "html" here means: the seed's one input, as it is
+    return [f for f in FORMS if f in page.inputs] if extractor == "newsclean" else ["html"]
+
+
+def _timed(fn: Callable[[str | bytes], Extracted], markup: str | bytes) -> tuple[float, Extracted]:
+    best, result = float("inf"), Extracted("", error="not run")
+    for _ in range(TIMED_REPEATS):
+        start = time.perf_counter()
+        try:
+            result = fn(markup)
+        except Exception as exc:  # a peer failing on a page is a result, not a crash
+            result = Extracted("", error=f"{type(exc).__name__}: {exc}"[:120])
+        best = min(best, time.perf_counter() - start)
+    return best * 1000, result
+
+
+def run_all(pages: list[Page], extractors: dict[str, Callable[[str | bytes], Extracted]]) -> list[Run]:
+    runs: list[Run] = []
+    for name, fn in extractors.items():
+        first = next(p for p in pages if "html" in p.inputs)
+        fn(_input_for(first, "html", name))  # warm-up, untimed
+        done = 0
+        for page in pages:
+            for form in _forms(name, page):
+                markup = _input_for(page, form, name)
+                if markup is None:
+                    continue
+                ms, result = _timed(fn, markup)
+                runs.append(Run(page, form, name, ms, result,
+                                score(page.expected_text, result.text) if page.expected_text is not None else None,
+                                score(page.readability_text, result.text) if page.readability_text else None))
+            done += 1
+        print(f"  {name}: {done} pages", file=sys.stderr, flush=True)
+    return runs
+
+
+def bare_parse_ms(pages: list[Page]) -> dict[str, float]:
+    """One LexborHTMLParser(html) per page: the floor no extractor can beat."""
+    times = {}
+    for page in pages:
+        if page.group == "seed" or "html" not in page.inputs:
+            continue
+        html = decode(page.inputs["html"])[0]
+        LexborHTMLParser(html)
+        best = float("inf")
+        for _ in range(TIMED_REPEATS):
+            start = time.perf_counter()
+            LexborHTMLParser(html)
+            best = min(best, time.perf_counter() - start)
+        times[page.name] = best * 1000
+    return times
+
+
+def _peak_rss_child(names: list[str], limit: int | None, queue: multiprocessing.Queue) -> None:
+    pages, _ = load_pages(limit)
+    extractors, _ = load_extractors(names) if names else ({}, {})
+    for name, fn in extractors.items():
+        for page in pages:
+            for form in _forms(name, page):
+                markup = _input_for(page, form, name)
+                if markup is not None:
+                    try:
+                        fn(markup)
+                    except Exception:  # noqa: BLE001 - measured, not judged
+                        pass
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def peak_memory_mb(names: list[str], limit: int | None) -> dict[str, float]:
+    """Peak RSS of a fresh process that runs one extractor over every page ("" = pages only)."""
+    context = multiprocessing.get_context("spawn")
+    peaks = {}
+    for name in ["", *names]:
+        queue = context.Queue()
+        child = context.Process(target=_peak_rss_child, args=([name] if name else [], limit, queue))
+        child.start()
+        peaks[name] = queue.get()
+        child.join()
+    return peaks
+
+
+# --- report -------------------------------------------------------------------------------
+
+def _label(run: Run) -> str:
+    return run.extractor if run.extractor != "newsclean" else f"newsclean ({run.form})"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _summary_table(title: str, note: str, groups: dict[str, list[PageScore]]) -> list[str]:
+    lines = [f"### {title}", "", note, "",
+             "| extractor | pages | token P | token R | token F1 | shingle P | shingle R | shingle F1 | exact |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [(label, summarise(scores)) for label, scores in groups.items() if scores]
+    for label, s in sorted(rows, key=lambda row: -row[1].token_f1):
+        lines.append(f"| {label} | {s.pages} | {_fmt(s.token_p)} | {_fmt(s.token_r)} | {_fmt(s.token_f1)} | "
+                     f"{_fmt(s.shingle_p)} | {_fmt(s.shingle_r)} | {_fmt(s.shingle_f1)} | {s.accuracy:.2f} |")
+    return [*lines, ""]
+
+
+def _group(runs: list[Run], pick: Callable[[Run], PageScore | None], keep: Callable[[Run], bool]) -> dict[str, list[PageScore]]:
+    groups: dict[str, list[PageScore]] = {}
+    for run in runs:
+        value = pick(run)
+        if keep(run) and value is not None:
+            groups.setdefault(_label(run), []).append(value)
+    return groups
+
+
+def _meta_ok(run: Run) -> dict[str, bool | None]:
+    page, got = run.page, run.result
+    norm = lambda s: " ".join((s or "").split()).lower()  # noqa: E731
+    return {
+        "title": None if not page.expected_title else norm(got.title) == norm(page.expected_title),
+        "authors": None if not page.expected_authors else
+        [norm(a) for a in (got.authors or [])] == [norm(a) for a in page.expected_authors],
+        "date": None if not page.expected_date else got.date == page.expected_date,
+    }
+
+
+def _metadata_table(runs: list[Run]) -> list[str]:
+    lines = ["| extractor | title | authors | date |", "| --- | ---: | ---: | ---: |"]
+    by_label: dict[str, dict[str, list[bool]]] = {}
+    for run in runs:
+        if run.page.expected_text is None:
+            continue
+        for field, ok in _meta_ok(run).items():
+            if ok is not None:
+                by_label.setdefault(_label(run), {}).setdefault(field, []).append(ok)
+    for label, fields in by_label.items():
+        cells = []
+        for field in ("title", "authors", "date"):
+            values = fields.get(field, [])
+            cells.append(f"{sum(values) / len(values):.2f} ({sum(values)}/{len(values)})" if values else "—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+@dataclass(frozen=True)
+class Speed:
+    median: float
+    p95: float
+    pages_per_s: float
+    total_ms: float
+
+
+def _speed(ms: list[float]) -> Speed:
+    ordered = sorted(ms)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return Speed(statistics.median(ordered), p95, 1000 * len(ms) / sum(ms), sum(ms))
+
+
+def _speed_table(runs: list[Run], bare: dict[str, float]) -> tuple[list[str], dict[str, Speed], dict[str, float]]:
+    html_pages = set(bare)
+    per_label: dict[str, list[Run]] = {}
+    for run in runs:
+        if run.page.name in html_pages:
+            per_label.setdefault(_label(run), []).append(run)
+    traf = {r.page.name: r.ms for r in per_label.get("trafilatura", [])}
+    lines = ["| extractor | pages | median ms/page | p95 ms/page | pages/s | × faster than trafilatura | × a bare parse |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    speeds, ratios = {}, {}
+    bare_speed = _speed(list(bare.values()))
+    for label, rs in sorted(per_label.items(), key=lambda kv: _speed([r.ms for r in kv[1]]).median):
+        s = _speed([r.ms for r in rs])
+        speeds[label] = s
+        same = [r for r in rs if r.page.name in traf]
+        vs_traf = sum(traf[r.page.name] for r in same) / sum(r.ms for r in same) if same else float("nan")
+        x_bare = sum(r.ms for r in rs) / sum(bare[r.page.name] for r in rs)
+        ratios[label] = x_bare
+        lines.append(f"| {label} | {len(rs)} | {s.median:.1f} | {s.p95:.1f} | {s.pages_per_s:.1f} | "
+                     f"{vs_traf:.2f} | {x_bare:.1f} |")
+    lines.append(f"| bare `LexborHTMLParser(html)` | {len(bare)} | {bare_speed.median:.2f} | {bare_speed.p95:.2f} | "
+                 f"{bare_speed.pages_per_s:.0f} | — | 1.0 |")
+    return [*lines, ""], speeds, ratios
+
+
+def _machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for package in ("newsclean", "selectolax", "markdown-it-py", "trafilatura", "readability-lxml", "resiliparse",
+                    "justext", "goose3", "newspaper4k", "lxml"):
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return (f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()} ({platform.system()}); "
+            + ", ".join(versions))
+
+
+def _plot(path: Path, points: dict[str, tuple[float, float]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=120)
+    for label, (ms, f1) in points.items():
+        colour = "tab:red" if label.startswith("newsclean") else "tab:blue"
+        ax.scatter([ms], [f1], color=colour, s=40)
+        ax.annotate(label, (ms, f1), textcoords="offset points", xytext=(5, 4), fontsize=8)
+    ax.set_xscale("log")
+    ax.set_xlabel("median ms per page (log scale)")
+    ax.set_ylabel("token F1, all article pages")
+    ax.set_title("newsclean and its peers: accuracy against time")
+    ax.grid(True, which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def _worst(runs: list[Run], label: str, keep: Callable[[Run], bool], n: int = 5) -> str:
+    scored = sorted((r for r in runs if _label(r) == label and keep(r) and r.vs_expected), key=lambda r: r.vs_expected.token_f1)
+    return ", ".join(f"{r.page.name} {r.vs_expected.token_f1:.2f}" + (f" ({r.result.error})" if r.result.error else "")
+                     for r in scored[:n])
+
+
+def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dict[str, float] | None,
+                 source: str, missing: dict[str, str], started: float, argv: list[str]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    article = lambda r: r.page.expected_text is not None and r.page.group != "seed"  # noqa: E731
+    nyt = lambda r: r.page.group == "nyt" and r.page.expected_text is not None  # noqa: E731
+    generic = lambda r: r.page.group == "generic"  # noqa: E731
+    html_only = lambda r: r.form == "html"  # noqa: E731
+    all_groups = _group(runs, lambda r: r.vs_expected, lambda r: article(r) and html_only(r))
+    speed_lines, speeds, x_bare = _speed_table([r for r in runs if r.form == "html"], bare)
+    all_summary = {label: summarise(scores) for label, scores in all_groups.items()}
+    nyt_forms = {label: summarise(s) for label, s in _group(runs, lambda r: r.vs_expected, nyt).items()
+                 if label.startswith("newsclean")}
+    peers_best = max((s.token_f1 for label, s in all_summary.items() if not label.startswith("newsclean")), default=0.0)
+    peers_best_shingle = max((s.shingle_f1 for label, s in all_summary.items() if not label.startswith("newsclean")), default=0.0)
+    ours = all_summary.get("newsclean (html)", Summary(0, 0, 0, 0, 0, 0, 0, 0))
+    traf_speed, our_speed = speeds.get("trafilatura"), speeds.get("newsclean (html)")
+    speedup = traf_speed.total_ms / our_speed.total_ms if traf_speed and our_speed else float("nan")
+    yes = lambda ok: "**met**" if ok else "**not met**"  # noqa: E731
+
+    lines = [
+        "# Benchmark: newsclean and its peers",
+        "",
+        f"Generated by `python bench/run.py {' '.join(argv)}`".rstrip() + f" on {dt.date.today().isoformat()} "
+        f"in {time.perf_counter() - started:.0f} s. The numbers below are what that run printed; nothing is edited by hand.",
+        "",
+        f"- Machine: {_machine()}.",
+        f"- Pages: {source}.",
+        "- Every extractor reads the same pages in the same process; imports and one warm-up call are not timed; "
+        f"each page is timed {TIMED_REPEATS} times and the faster run kept. Peers get the HTML (decoded to text); "
+        "newsclean gets the raw bytes (decoding is part of its work) and, as well, both pandoc forms of each page.",
+        "- Reference text: NYT pages and seeds are scored against the project's own expected paragraphs "
+        "(`fixtures/*/expected.json`, written by reading each page); every other page against Readability's "
+        "`expected.html`, which keeps some captions and boilerplate, so no extractor can reach 1.0 there. "
+        "`readability-nytimes-5` is a section front, not an article: it has no reference text (newsclean raises "
+        "NotAnArticle on it) and is left out of the accuracy tables.",
+        "- Token metrics: bag of lower-cased `\\w+` tokens, P/R/F1 per page, then averaged. Shingle metrics "
+        "(article-extraction-benchmark): 4-token shingles, per page TP/FP/FN normalised to sum 1, precision and "
+        "recall averaged over pages, F1 from those averages; exact = share of pages whose token sequence matches "
+        "the reference exactly.",
+    ]
+    if missing:
+        lines.append("- Left out: " + "; ".join(f"{k}: {v}" for k, v in missing.items()) + ".")
+    lines += ["", "## Targets", "",
+              "| target | result | met |", "| --- | --- | --- |"]
+    worst_nyt = min((s.token_f1 for s in nyt_forms.values()), default=0.0)
+    lines.append(f"| NYT pages, every form: token F1 ≥ {TARGET_NYT_F1} | lowest form: {worst_nyt:.3f} "
+                 f"({', '.join(f'{k} {v.token_f1:.3f}' for k, v in nyt_forms.items())}) | {yes(worst_nyt >= TARGET_NYT_F1)} |")
+    lines.append(f"| all corpus pages: F1 above every peer | newsclean (html) token F1 {ours.token_f1:.3f} / shingle F1 "
+                 f"{ours.shingle_f1:.3f}; best peer {peers_best:.3f} / {peers_best_shingle:.3f} | "
+                 f"{yes(ours.token_f1 > peers_best and ours.shingle_f1 > peers_best_shingle)} |")
+    lines.append(f"| speed ≥ {TARGET_SPEEDUP_VS_TRAFILATURA:.0f}× trafilatura | {speedup:.2f}× (total time, same HTML pages) | "
+                 f"{yes(speedup >= TARGET_SPEEDUP_VS_TRAFILATURA)} |")
+    ours_bare = x_bare.get("newsclean (html)", float("nan"))
+    lines.append(f"| speed ≤ {TARGET_MAX_X_BARE_PARSE:.0f}× a bare parse | {ours_bare:.1f}× | {yes(ours_bare <= TARGET_MAX_X_BARE_PARSE)} |")
+    lines += ["", f"Lowest newsclean (html) pages against their reference: {_worst(runs, 'newsclean (html)', article)}.", ""]
+    lines += ["## Body accuracy", ""]
+    lines += _summary_table("All article pages (HTML)", "Every corpus page that is an article; reference as above.", all_groups)
+    lines += _summary_table("NYT pages, against the project's expected paragraphs",
+                            "newsclean on each of the three forms; peers on the HTML.",
+                            _group(runs, lambda r: r.vs_expected, nyt))
+    lines += _summary_table("NYT pages, against Readability's expected.html (for information only)",
+                            "expected.html keeps photo captions, credits and some boilerplate: a perfect body scores below 1 here.",
+                            _group(runs, lambda r: r.vs_readability, lambda r: nyt(r) and r.vs_readability is not None))
+    lines += _summary_table("Other news sites (generic rules), against Readability's expected.html",
+                            "Sites without a newsclean profile.", _group(runs, lambda r: r.vs_expected, generic))
+    lines += _summary_table("Seeds, each extractor on the seed as it is",
+                            "seed-003 is pandoc gfm markdown (what users face today); seed-000 is clean text.",
+                            _group(runs, lambda r: r.vs_expected, lambda r: r.page.group == "seed"))
+    lines += ["## Metadata exact-match rate", "",
+              "Against `expected-metadata.json` (title, byline split into names, publishedTime's date) and, for NYT "
+              "pages and seeds, the fixtures. Only pages where the reference has the field count; — : the extractor "
+              "gives no such field.", ""]
+    lines += _metadata_table(runs)
+    lines += ["## Speed", "", "On the HTML of every corpus page (pandoc forms: newsclean only).", ""]
+    lines += speed_lines
+    if memory:
+        base = memory.get("", 0.0)
+        lines += ["## Peak memory", "",
+                  f"Peak RSS of a fresh process that loads the pages ({base:.0f} MB alone) and runs one extractor over all of them.", "",
+                  "| extractor | peak RSS MB | over the pages alone |", "| --- | ---: | ---: |"]
+        for name, mb in memory.items():
+            if name:
+                lines.append(f"| {name} | {mb:.0f} | {mb - base:+.0f} |")
+        lines.append("")
+    lines += [f"This process's own peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB. "
+              "Per-page results: [benchmark-pages.csv](benchmark-pages.csv). Plot: ![F1 against ms/page](benchmark.png)", ""]
+    (out / "benchmark.md").write_text("\n".join(lines), encoding="utf-8")
+
+    with (out / "benchmark-pages.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["page", "group", "form", "extractor", "ms", "token_f1", "shingle_f1", "exact",
+                         "readability_token_f1", "title_ok", "authors_ok", "date_ok", "error"])
+        for r in runs:
+            ok = _meta_ok(r)
+            writer.writerow([r.page.name, r.page.group, r.form, r.extractor, f"{r.ms:.2f}",
+                             f"{r.vs_expected.token_f1:.4f}" if r.vs_expected else "",
+                             f"{r.vs_expected.shingle_f1:.4f}" if r.vs_expected else "",
+                             r.vs_expected.exact if r.vs_expected else "",
+                             f"{r.vs_readability.token_f1:.4f}" if r.vs_readability else "",
+                             ok["title"], ok["authors"], ok["date"], r.result.error or ""])
+    points = {label: (speeds[label].median, s.token_f1) for label, s in all_summary.items() if label in speeds}
+    try:
+        _plot(out / "benchmark.png", points)
+    except ImportError:
+        print("matplotlib is not installed: no plot (pip install -e '.[bench]')", file=sys.stderr)
+    print("\n".join(lines[lines.index("## Targets"):lines.index("## Body accuracy")]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, help="only the first N pages (a smoke run)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where the report goes (default docs/)")
+    parser.add_argument("--extractors", nargs="*", help="only these extractors (default: every one installed)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the per-extractor memory runs")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    pages, source = load_pages(args.pages)
+    extractors, missing = load_extractors(args.extractors)
+    print(f"{len(pages)} pages from {source}; extractors: {', '.join(extractors)}", file=sys.stderr)
+    bare = bare_parse_ms(pages)
+    runs = run_all(pages, extractors)
+    memory = None if args.no_memory else peak_memory_mb(list(extractors), args.pages)
+    write_report(args.out, runs, bare, memory, source, missing, started, sys.argv[1:] if argv is None else argv)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
