@@ -197,9 +197,8 @@ def pages(draw: st.DrawFn) -> Page:
         m_parts.append(m.format(n=n, title=title))
         boiler.extend(strings)
 
-    add(_MASTHEAD, 0)
-    add(_STICKY, 0)
-    for i, template in enumerate(draw(st.lists(st.sampled_from(_HEADER_LAYERS), max_size=3))):
+    header = [_MASTHEAD, _STICKY, *draw(st.lists(st.sampled_from(_HEADER_LAYERS), max_size=3))]
+    for i, template in enumerate(draw(st.permutations(header))):
         add(template, 10 + i)
     h_parts.append(f'<h1 itemprop="headline">{html.escape(title)}</h1>')
     m_parts.append(f"# {title}")
@@ -228,7 +227,7 @@ def pages(draw: st.DrawFn) -> Page:
     placed = [p for p in inline_photos if p not in photo_queue]
     h_parts.append("</section>")
     m_parts.append("</div>")
-    for i, template in enumerate(draw(st.lists(st.sampled_from(_FOOTER_LAYERS), max_size=3))):
+    for i, template in enumerate(draw(st.permutations(draw(st.lists(st.sampled_from(_FOOTER_LAYERS), max_size=4))))):
         add(template, 40 + i)
     page_html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>'
                  + "".join(h_parts) + "</body></html>")

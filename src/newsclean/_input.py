@@ -27,6 +27,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _CHARSET_SNIFF_BYTES = 4096
 _CHAOS_TOLERANCE = 0.01
+_BINARY_SNIFF_BYTES = 4096
+_MAX_CONTROL_SHARE = 0.10
+_MAX_STRAY_BYTES = 64
 # Charsets web pages are really written in (WHATWG Encoding's legacy set, by Python name).
 _WEB_CHARSETS = frozenset({
     "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
@@ -64,6 +67,7 @@ def read_input(markup: str | bytes, *, form: Form | str | None, max_bytes: int) 
         raise InputTooLarge(f"markup is {size:,} {'characters' if isinstance(markup, str) else 'bytes'}; "
                             f"the limit is {max_bytes:,} (raise it with max_bytes=)")
     text, encoding = decode(markup)
+    text = text.replace("\x00", "")  # NUL is never text; parsers would turn it into U+FFFD
     return DecodedInput(text=text, encoding=encoding, form=_as_form(form) or detect_form(text))
 
 
@@ -84,6 +88,7 @@ def decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | Non
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data, codec) or _raise_undecodable(codec), codec
+    _refuse_binary(data)
     declared = _declared_charset(data)
     utf8 = _strict(data, "utf-8")
     if declared and not (utf8 is not None and _is_single_byte(declared) and not data.isascii()):
@@ -94,7 +99,40 @@ def decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | Non
     # single-byte charset but is UTF-8 gets UTF-8, not mojibake.
     if utf8 is not None:
         return utf8, "utf-8"
+    mixed = _mostly_utf8(data) if declared in (None, "utf-8") else None
+    if mixed is not None:
+        return mixed, "utf-8"
     return _detected(data, declared)
+
+
+def _refuse_binary(data: bytes) -> None:
+    """Markup is text: many control bytes at the start mean an image, a PDF, a zip…"""
+    head = data[:_BINARY_SNIFF_BYTES]
+    if not head:
+        return
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    if controls / len(head) > _MAX_CONTROL_SHARE:
+        raise DecodeError(f"this looks like binary data, not markup: {controls} of the first {len(head)} bytes "
+                          "are control characters")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray single-byte characters (a page pasted together from two
+    encodings): each invalid byte is read as windows-1252, the rest as UTF-8."""
+    invalid = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    if invalid > max(_MAX_STRAY_BYTES, len(data) // 1000):
+        return None
+    return data.decode("utf-8", errors="newsclean-cp1252")
+
+
+def _cp1252_for_invalid_bytes(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("newsclean-cp1252", _cp1252_for_invalid_bytes)
 
 
 def _detected(data: bytes, declared: str | None) -> tuple[str, str]:

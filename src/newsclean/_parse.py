@@ -1,16 +1,77 @@
-"""Parse markup into one selectolax-lexbor tree; pandoc markdown is rendered to HTML first."""
+"""Parse markup into one selectolax-lexbor tree; pandoc markdown is rendered to HTML first.
+
+Nesting depth is bounded before parsing: lexbor's cost grows with depth × elements (a
+100,000-deep page takes it about 14 s), and walks over such a tree would be as slow. Tags
+deeper than the bound are dropped and their text kept, so such a page still cleans.
+"""
 
 from __future__ import annotations
+
+import re
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsclean._markdown import markdown_to_html
 from newsclean.model import Form
 
-__all__ = ["parse"]
+__all__ = ["DEFAULT_MAX_DEPTH", "bound_depth", "parse"]
+
+DEFAULT_MAX_DEPTH = 512
+# A run of this many opening tags with no closing tag between them is rare on real pages;
+# only then is the page scanned tag by tag (a C-speed regex decides; most pages pass at once).
+_SUSPICIOUS_RUN = 200
+# 200 "<" in a row that open something (no "</" between): possessive, so no backtracking.
+_OPENING_RUN = re.compile(r"<[^/<](?:[^<]*+<[^/<]){%d}" % (_SUSPICIOUS_RUN - 1))
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment: its text is not markup
+    r"|<(script|style|textarea|title|xmp|plaintext)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # raw-text elements, whole
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>",
+    re.S | re.I,
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
+_SELF_CLOSING_SIBLINGS = frozenset("p li dt dd tr td th option".split())  # <p><p> are siblings
 
 
-def parse(text: str, form: Form) -> LexborHTMLParser:
+def parse(text: str, form: Form, *, max_depth: int = DEFAULT_MAX_DEPTH) -> LexborHTMLParser:
     """The page's one tree. Called once per page: every later step reads this tree."""
     html = markdown_to_html(text) if form is Form.PANDOC else text
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(bound_depth(html, max_depth))
+
+
+def bound_depth(html: str, max_depth: int) -> str:
+    """The markup with every element nested deeper than ``max_depth`` unwrapped (text kept)."""
+    if not _OPENING_RUN.search(html):
+        return html
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag name, kept)
+    position = 0
+    for match in _TOKEN.finditer(html):
+        out.append(html[position:match.start()])
+        position = match.end()
+        raw_text, closing, name, self_closing = match.group(1), match.group(2), match.group(3), match.group(4)
+        if raw_text is not None or name is None:
+            out.append(match.group(0))
+            continue
+        name = name.lower()
+        if closing:
+            out.append(match.group(0) if _close(stack, name) else "")
+        elif name in _VOID or self_closing:
+            out.append(match.group(0))
+        else:
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1][0] == name:
+                stack.pop()
+            kept = len(stack) < max_depth
+            stack.append((name, kept))
+            out.append(match.group(0) if kept else "")
+    out.append(html[position:])
+    return "".join(out)
+
+
+def _close(stack: list[tuple[str, bool]], name: str) -> bool:
+    """Pop up to the nearest open ``name``; True when its closing tag should be kept."""
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index][0] == name:
+            kept = stack[index][1]
+            del stack[index:]
+            return kept
+    return True  # a stray closing tag: the parser ignores it as it would anyway
