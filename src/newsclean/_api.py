@@ -7,13 +7,14 @@ import re
 
 from newsclean._input import DecodedInput, read_input
 from newsclean._parse import parse
-from newsclean.body import body_roots, extract_blocks
+from newsclean.body import SELECTOR_CONFIDENCE, extract_blocks, find_body
+from newsclean.fallback import FALLBACK_BELOW, fallback_blocks
 from newsclean.errors import NotAnArticle
 from newsclean.layers import label_layers, layer_report
 from newsclean.metadata import extract_metadata
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import select_profile
-from newsclean.verdict import ensure_article
+from newsclean.verdict import ensure_article, ensure_not_a_section_front
 
 __all__ = ["DEFAULT_MAX_BYTES", "clean"]
 
@@ -35,7 +36,16 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
     tree = parse(decoded.text, decoded.form)
     profile = select_profile(tree, url)
     labels = label_layers(tree, profile)
-    blocks = extract_blocks(body_roots(tree, profile, labels), labels)
+    roots, confidence = find_body(tree, profile, labels)
+    blocks = extract_blocks(roots, labels)
+    extractor = profile.name
+    # A page of story cards is not an article, whatever scoring picked from it.
+    ensure_not_a_section_front(blocks if confidence >= SELECTOR_CONFIDENCE or tree.body is None
+                               else extract_blocks([tree.body], labels), profile)
+    if confidence < FALLBACK_BELOW:
+        rescued = fallback_blocks(tree.html or "")
+        if sum(len(b.text) for b in rescued) > sum(len(b.text) for b in blocks):
+            blocks, extractor = rescued, "trafilatura"
     ensure_article(blocks, profile, form=decoded.form.value, labelled=len(labels))
     meta = extract_metadata(tree, labels, profile, source=decoded.text, url=url)
     return Article(
@@ -43,7 +53,7 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
         published=meta.published, modified=meta.modified, section=meta.section, url=meta.url,
         short_url=meta.short_url, language=meta.language, description=meta.description,
         site_name=meta.site_name, images=meta.images, alternates=meta.alternates, tags=meta.tags,
-        layers=layer_report(labels), encoding=decoded.encoding, extractor=profile.name,
+        layers=layer_report(labels), encoding=decoded.encoding, extractor=extractor, confidence=confidence,
     )
 
 

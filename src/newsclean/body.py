@@ -12,32 +12,49 @@ from collections.abc import Iterable, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import ancestors, collapse, is_block
+from newsclean._dom import ancestors, collapse, is_block, node_text
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
+from newsclean.scoring import score_body
 
-__all__ = ["body_roots", "extract_blocks"]
+__all__ = ["SELECTOR_CONFIDENCE", "body_roots", "extract_blocks", "find_body"]
 
 _KIND_OF_TAG: dict[str, BlockKind] = {
-    **{f"h{level}": BlockKind.SUBHEAD for level in range(1, 7)},
+    **{f"h{level}": BlockKind.SUBHEAD for level in range(2, 7)},
     "blockquote": BlockKind.QUOTE,
     "li": BlockKind.LIST_ITEM,
     "dd": BlockKind.LIST_ITEM,
 }
-_SKIPPED_TAGS = frozenset({"img", "picture", "source", "video", "audio", "track", "area", "map", "wbr"})
+# h1 is the page's title (metadata), never a block of the body.
+_SKIPPED_TAGS = frozenset({"h1", "img", "picture", "source", "video", "audio", "track", "area", "map", "wbr"})
 _LINE_BREAK_TAGS = frozenset({"br"})
 _WORD = re.compile(r"\w")
 
 
+SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
+
+
+def find_body(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> tuple[list[LexborNode], float]:
+    """The article containers and how sure the choice is: the profile's body selectors
+    first, else content scoring (:mod:`newsclean.scoring`)."""
+    roots = body_roots(tree, profile, labels)
+    if roots:
+        return roots, SELECTOR_CONFIDENCE
+    scored = score_body(tree, labels, profile)
+    if scored is not None:
+        return list(scored.roots), scored.confidence
+    return ([tree.body] if tree.body is not None else []), 0.0
+
+
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> list[LexborNode]:
-    """The article containers: every match of the profile's first body selector that matches
-    outside labelled layers, outermost only."""
+    """Every match of the profile's first body selector that matches outside labelled
+    layers and holds text, outermost only; empty when none does."""
     for selector in profile.body:
         found = [node for node in tree.css(selector) if not _inside_label(node, labels)]
         roots = _outermost(found)
-        if roots:
+        if roots and any(node_text(root) for root in roots):
             return roots
-    return [tree.body] if tree.body is not None else []
+    return []
 
 
 def _inside_label(node: LexborNode, labels: Mapping[int, Layer]) -> bool:

@@ -54,10 +54,33 @@ def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
         for node in tree.css(rule.css):
             if labels.setdefault(node.mem_id, rule.layer) in _LISTS_WITH_HEADINGS:
                 lists.append(node)
+    _label_by_class_names(tree, profile, labels)
     _label_phrases(tree, profile, labels)
     _label_list_headings(lists, labels)
     _label_headline(tree, profile, labels)
     return labels
+
+
+_NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "a", "p", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
+    """The profile's class/id vocabulary: "share-bar", "related-posts", "comments", …"""
+    patterns = profile.class_name_patterns
+    if not patterns:
+        return
+    kept = profile.names_kept_pattern
+    for node in tree.css("[class], [id]"):
+        if node.tag in _NEVER_BY_NAME or node.mem_id in labels:
+            continue
+        attrs = node.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if kept is not None and kept.search(names):
+            continue
+        for layer, pattern in patterns:
+            if pattern.search(names):
+                labels[node.mem_id] = layer
+                break
 
 
 def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:

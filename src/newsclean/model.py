@@ -95,6 +95,10 @@ def _frozen_map(value: Mapping[str, str] | None = None) -> Mapping[str, str]:
 class Article:
     """A cleaned article: body blocks, metadata, and the report of the layers removed.
 
+    ``extractor`` names the path that found the body ("nyt" or another site profile,
+    "generic" content scoring, "trafilatura" as the fallback, "text" for clean text) and
+    ``confidence`` (0–1) how sure that path was.
+
     ``authors``, ``images``, ``tags`` and ``layers`` are tuples and ``alternates`` a
     read-only mapping, so an Article can be shared freely; ``to_dict`` gives plain lists.
     """
@@ -117,6 +121,7 @@ class Article:
     layers: tuple[LayerReport, ...] = ()
     encoding: str | None = None
     extractor: str = "generic"
+    confidence: float = 1.0
 
     @property
     def text(self) -> str:

@@ -39,6 +39,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "form": article.form.value,
         "encoding": article.encoding,
         "extractor": article.extractor,
+        "confidence": article.confidence,
         "layers": [{"layer": r.layer.value, "count": r.count, "chars": r.chars} for r in article.layers],
     }
 

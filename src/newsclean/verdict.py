@@ -13,7 +13,7 @@ from newsclean.errors import NotAnArticle
 from newsclean.model import Block
 from newsclean.profiles.base import Profile
 
-__all__ = ["ensure_article"]
+__all__ = ["ensure_article", "ensure_not_a_section_front"]
 
 _MAX_CARD_BYLINE_CHARS = 120
 _MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three are story cards
@@ -25,6 +25,11 @@ def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labe
     if not blocks:
         raise NotAnArticle(f"no body text: all text of this {form} page was in the {labelled} "
                            f"boilerplate elements found (profile {profile.name})")
+    ensure_not_a_section_front(blocks, profile)
+
+
+def ensure_not_a_section_front(blocks: Sequence[Block], profile: Profile) -> None:
+    """Raise NotAnArticle when the blocks are story cards ("By …" lines among short blocks)."""
     card_bylines = _card_bylines(blocks, profile)
     if card_bylines >= _MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks):
         raise NotAnArticle(f"section front or index page: {card_bylines} story-card bylines "

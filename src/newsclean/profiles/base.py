@@ -54,6 +54,15 @@ class Profile:
     markers: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     layers: tuple[LayerRule, ...] = ()
+    # Class/id vocabulary: an element whose "class id" matches a layer's regex gets that
+    # layer, unless it also matches ``names_kept`` (article, content, …) — Readability's rule.
+    class_names: tuple[tuple[Layer, str], ...] = ()
+    names_kept: str | None = None
+    # Content scoring (when no body selector matches): class/id words that raise or lower
+    # a container's score.
+    score_positive: str | None = None
+    score_negative: str | None = None
+    prefer_visible_title: bool = False  # the page's headline before og:title / JSON-LD
     phrases: tuple[PhraseRule, ...] = ()
     headline: tuple[str, ...] = ()
     byline_names: tuple[str, ...] = ()
@@ -76,6 +85,20 @@ class Profile:
         compiled = tuple((rule.layer, rule.pattern()) for rule in self.phrases)
         dateline = self.dateline_pattern
         return compiled + ((Layer.DATELINE, dateline),) if dateline is not None else compiled
+
+    @cached_property
+    def class_name_patterns(self) -> tuple[tuple[Layer, re.Pattern[str]], ...]:
+        """The class/id vocabulary compiled once."""
+        return tuple((layer, re.compile(pattern, re.I)) for layer, pattern in self.class_names)
+
+    @cached_property
+    def names_kept_pattern(self) -> re.Pattern[str] | None:
+        return re.compile(self.names_kept, re.I) if self.names_kept else None
+
+    @cached_property
+    def score_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """(positive, negative) class/id regexes for content scoring."""
+        return tuple(re.compile(p, re.I) if p else None for p in (self.score_positive, self.score_negative))  # type: ignore[return-value]
 
     @cached_property
     def short_url_pattern(self) -> re.Pattern[str] | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["CHROME_RULE", "DATE_FORMATS", "GENERIC", "HIDDEN_RULES", "TRANSLATION_LINKS"]
+__all__ = ["CHROME_RULE", "CLASS_NAMES", "DATE_FORMATS", "GENERIC", "HIDDEN_RULES", "NAMES_KEPT",
+           "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
 
 CHROME_RULE = LayerRule(
     Layer.CHROME,
@@ -49,9 +50,31 @@ DATE_FORMATS: tuple[str, ...] = (
     rf"(?:(?:Publicado|Actualizado)\s+(?:el\s+)?)?\d{{1,2}}\s+de\s+{_SPANISH_MONTH}\s+de\s+\d{{4}}{_TIME}",
 )
 
+# Class/id words of boilerplate on news sites, by layer (matched against "class id").
+# An element that also matches NAMES_KEPT (article, content, …) keeps its place.
+CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
+    (Layer.AD, r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|adslot|ad-slot|adunit|dfp|gpt|sponsor(?:ed)?|"
+               r"outbrain|taboola|skyscraper|leaderboard|banner-ad|ad-container|ad-wrapper)(?:$|[\s_-]|\d)"),
+    (Layer.SHARE, r"share|social|sharing|addthis|sharethis|shariff|follow-us|print-link"),
+    (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
+                  r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
+                  r"cookie|consent|gdpr|paywall|login|register"),
+    (Layer.RECIRCULATION, r"related|recommend|more-stories|read-more|readmore|trending|popular|"
+                          r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote"),
+    (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
+                       r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
+    (Layer.MASTHEAD, r"(?:^|[\s_-])(?:masthead|site-header|page-header|global-header|header-wrap|"
+                     r"top-header|site-branding|logo)(?:$|[\s_-])"),
+    (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
+)
+NAMES_KEPT = r"article|body|content|entry|main|post|story|text|column"
+SCORE_POSITIVE = r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story"
+SCORE_NEGATIVE = (r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|"
+                  r"outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget")
+
 GENERIC = Profile(
     name="generic",
-    body=("[itemprop='articleBody']", "article", "[role='main']", "main", "#content", ".content", "body"),
+    body=("[itemprop='articleBody']",),
     layers=(
         CHROME_RULE,
         LayerRule(Layer.MASTHEAD, "body > header, [role='banner']", "page header landmark"),
@@ -63,9 +86,13 @@ GENERIC = Profile(
         LayerRule(Layer.FOOTER, "footer, [role='contentinfo']", "page footer landmark"),
         *HIDDEN_RULES,
     ),
+    class_names=CLASS_NAMES,
+    names_kept=NAMES_KEPT,
+    score_positive=SCORE_POSITIVE,
+    score_negative=SCORE_NEGATIVE,
     phrases=(
-        PhraseRule(Layer.AD, ("Advertisement", "Publicidad", "Anzeige", "Publicité", "Sponsored"),
-                   why="ad labels"),
+        PhraseRule(Layer.AD, ("Advertisement", "Publicidad", "Anzeige", "Publicité", "Sponsored", "Werbung",
+                              "Pubblicità", "Reklama"), why="ad labels"),
         PhraseRule(Layer.TRANSLATION, tuple(phrase for phrase, _ in TRANSLATION_LINKS),
                    why="links to the article in another language"),
     ),

@@ -1,0 +1,136 @@
+"""Find the article container on a page no body selector recognises: content scoring.
+
+The rule Readability and Boilerpipe share: paragraphs of real prose (long, with commas, few
+links) vote for the containers around them; the best-voted container, with the siblings
+that look like part of it, is the body. Labelled layers never vote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsclean._dom import ancestors, node_text
+from newsclean.model import Layer
+from newsclean.profiles.base import Profile
+
+__all__ = ["ScoredBody", "score_body"]
+
+_VOTERS = "p, pre, td, blockquote, div, section, article, li, dd"
+_MIN_VOTE_CHARS = 25
+_ANCESTOR_LEVELS = 3
+_TAG_BASE = {"div": 5, "article": 8, "section": 3, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
+             "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "address": -3,
+             "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
+_CLASS_WEIGHT = 25
+_TOP_CANDIDATES = 8
+_SIBLING_SHARE = 0.2
+_SIBLING_MIN_SCORE = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredBody:
+    """The chosen containers in document order, and how sure the choice is (0–1)."""
+
+    roots: tuple[LexborNode, ...]
+    confidence: float
+
+
+def score_body(tree: LexborHTMLParser, labels: Mapping[int, Layer], profile: Profile) -> ScoredBody | None:
+    """The best-scored container and its sibling parts, or None when no prose was found."""
+    positive, negative = profile.score_patterns
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    for node in tree.css(_VOTERS):
+        if node.tag in ("div", "section", "article", "li", "dd") and not _holds_text_itself(node):
+            continue
+        if _labelled(node, labels):
+            continue
+        text = node_text(node) if node.tag not in ("div", "section", "article", "li", "dd") else _own_text(node)
+        if len(text) < _MIN_VOTE_CHARS:
+            continue
+        vote = 1 + text.count(",") + text.count("，") + text.count("、") + min(len(text) // 100, 3)
+        for level, ancestor in enumerate(ancestors(node)):
+            if level >= _ANCESTOR_LEVELS or ancestor.tag in ("body", "html"):
+                break
+            key = ancestor.mem_id
+            if key not in scores:
+                nodes[key] = ancestor
+                scores[key] = _base_score(ancestor, positive, negative)
+            scores[key] += vote if level == 0 else vote / (2 if level == 1 else level * 3)
+    if not scores:
+        return None
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:_TOP_CANDIDATES]
+    final = {key: scores[key] * (1 - _link_density(nodes[key])) for key in ranked}
+    top_key = max(final, key=final.__getitem__)
+    top = nodes[top_key]
+    roots = _with_siblings(top, final[top_key], scores, labels)
+    return ScoredBody(tuple(roots), _confidence(roots, final[top_key], sorted(final.values(), reverse=True)))
+
+
+def _labelled(node: LexborNode, labels: Mapping[int, Layer]) -> bool:
+    return node.mem_id in labels or any(parent.mem_id in labels for parent in ancestors(node))
+
+
+def _holds_text_itself(node: LexborNode) -> bool:
+    """A div (or section…) used as a paragraph: it has text of its own, not just children."""
+    return any(child.is_text_node and len((child.text_content or "").strip()) >= _MIN_VOTE_CHARS
+               for child in node.iter(include_text=True))
+
+
+def _own_text(node: LexborNode) -> str:
+    return " ".join((c.text_content or "").strip() for c in node.iter(include_text=True) if c.is_text_node).strip()
+
+
+def _base_score(node: LexborNode, positive, negative) -> float:  # noqa: ANN001 - compiled regexes
+    score = float(_TAG_BASE.get(node.tag, 0))
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if names.strip():
+        if negative is not None and negative.search(names):
+            score -= _CLASS_WEIGHT
+        if positive is not None and positive.search(names):
+            score += _CLASS_WEIGHT
+    return score
+
+
+def _link_density(node: LexborNode) -> float:
+    text = len(node_text(node))
+    if not text:
+        return 1.0
+    linked = sum(len(node_text(a)) for a in node.css("a"))
+    return min(linked / text, 1.0)
+
+
+def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float],
+                   labels: Mapping[int, Layer]) -> list[LexborNode]:
+    """The top candidate and the siblings that carry on its content (Readability's rule)."""
+    parent = top.parent
+    if parent is None or parent.tag in ("html",):
+        return [top]
+    threshold = max(_SIBLING_MIN_SCORE, top_score * _SIBLING_SHARE)
+    roots = []
+    for sibling in parent.iter(include_text=False):
+        if sibling.mem_id == top.mem_id:
+            roots.append(sibling)
+        elif sibling.mem_id in labels:
+            continue
+        elif scores.get(sibling.mem_id, 0.0) >= threshold:
+            roots.append(sibling)
+        elif sibling.tag == "p":
+            text = node_text(sibling)
+            density = _link_density(sibling)
+            if (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text.endswith(".")):
+                roots.append(sibling)
+    return roots
+
+
+def _confidence(roots: list[LexborNode], top_score: float, finals: list[float]) -> float:
+    """Prose length, the score itself and its lead over the runner-up, as one number in 0–1."""
+    chars = sum(len(node_text(r)) for r in roots)
+    length = min(chars / 1500, 1.0)
+    strength = min(top_score / 40, 1.0)
+    margin = 1.0 if len(finals) < 2 or finals[0] <= 0 else min(1.0, 0.5 + (finals[0] - max(finals[1], 0)) / finals[0])
+    return round(max(0.0, min(1.0, 0.45 * length + 0.35 * strength + 0.2 * margin)), 3)
