@@ -61,6 +61,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
     return labels
 
 
+_MAX_NAMED_SHARE = 0.5  # a class name never labels an element holding over half the page's text
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "a", "p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -70,6 +71,7 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
     if not patterns:
         return
     kept = profile.names_kept_pattern
+    page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css("[class], [id]"):
         if node.tag in _NEVER_BY_NAME or node.mem_id in labels:
             continue
@@ -79,7 +81,9 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
             continue
         for layer, pattern in patterns:
             if pattern.search(names):
-                labels[node.mem_id] = layer
+                # A "nav drawer" that holds most of the page is the page's frame, not a menu.
+                if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
+                    labels[node.mem_id] = layer
                 break
 
 

@@ -28,6 +28,8 @@ _CLASS_WEIGHT = 25
 _TOP_CANDIDATES = 8
 _SIBLING_SHARE = 0.2
 _SIBLING_MIN_SCORE = 10.0
+_RIVAL_SHARE = 0.75
+_MIN_RIVALS = 2  # with the top candidate, three strong candidates under one ancestor
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,26 @@ def score_body(tree: LexborHTMLParser, labels: Mapping[int, Layer], profile: Pro
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:_TOP_CANDIDATES]
     final = {key: scores[key] * (1 - _link_density(nodes[key])) for key in ranked}
     top_key = max(final, key=final.__getitem__)
-    top = nodes[top_key]
-    roots = _with_siblings(top, final[top_key], scores, labels)
-    return ScoredBody(tuple(roots), _confidence(roots, final[top_key], sorted(final.values(), reverse=True)))
+    top = _common_ancestor_of_rivals(nodes[top_key], final, nodes)
+    top_score = final.get(top.mem_id, final[top_key])
+    roots = _with_siblings(top, top_score, scores, labels)
+    return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
+
+
+def _common_ancestor_of_rivals(top: LexborNode, final: Mapping[int, float], nodes: Mapping[int, LexborNode]) -> LexborNode:
+    """When other strong candidates sit beside the top one under a shared ancestor (a story
+    split into sections), the body is that ancestor (Readability's rule)."""
+    best = final[top.mem_id]
+    rivals = [nodes[k] for k, v in final.items() if k != top.mem_id and v >= _RIVAL_SHARE * best]
+    if len(rivals) < _MIN_RIVALS:
+        return top
+    rival_lines = [{a.mem_id for a in ancestors(r)} | {r.mem_id} for r in rivals]
+    for ancestor in ancestors(top):
+        if ancestor.tag in ("body", "html"):
+            break
+        if sum(1 for line in rival_lines if ancestor.mem_id in line) >= _MIN_RIVALS:
+            return ancestor
+    return top
 
 
 def _labelled(node: LexborNode, labels: Mapping[int, Layer]) -> bool:
@@ -111,13 +130,15 @@ def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float
     if parent is None or parent.tag in ("html",):
         return [top]
     threshold = max(_SIBLING_MIN_SCORE, top_score * _SIBLING_SHARE)
+    top_class = top.attributes.get("class")
     roots = []
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == top.mem_id:
             roots.append(sibling)
         elif sibling.mem_id in labels:
             continue
-        elif scores.get(sibling.mem_id, 0.0) >= threshold:
+        elif scores.get(sibling.mem_id, 0.0) + (top_score * _SIBLING_SHARE if top_class and
+                                                 sibling.attributes.get("class") == top_class else 0) >= threshold:
             roots.append(sibling)
         elif sibling.tag == "p":
             text = node_text(sibling)
