@@ -7,7 +7,7 @@ that look like part of it, is the body. Labelled layers never vote.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -29,6 +29,10 @@ _TOP_CANDIDATES = 8
 _SIBLING_SHARE = 0.2
 _SIBLING_MIN_SCORE = 10.0
 _RIVAL_SHARE = 0.75
+_CONDITIONAL = "div, section, ul, ol, table, aside"
+_GALLERY_MIN_IMAGES = 3
+_LIST_LINK_DENSITY = 0.5
+_LINK_LIST_MAX_CHARS = 1500
 _MIN_RIVALS = 2  # with the top candidate, three strong candidates under one ancestor
 
 
@@ -40,7 +44,7 @@ class ScoredBody:
     confidence: float
 
 
-def score_body(tree: LexborHTMLParser, labels: Mapping[int, Layer], profile: Profile) -> ScoredBody | None:
+def score_body(tree: LexborHTMLParser, labels: MutableMapping[int, Layer], profile: Profile) -> ScoredBody | None:
     """The best-scored container and its sibling parts, or None when no prose was found."""
     positive, negative = profile.score_patterns
     scores: dict[int, float] = {}
@@ -67,10 +71,35 @@ def score_body(tree: LexborHTMLParser, labels: Mapping[int, Layer], profile: Pro
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:_TOP_CANDIDATES]
     final = {key: scores[key] * (1 - _link_density(nodes[key])) for key in ranked}
     top_key = max(final, key=final.__getitem__)
-    top = _common_ancestor_of_rivals(nodes[top_key], final, nodes)
+    top = _sole_child_parent(_common_ancestor_of_rivals(nodes[top_key], final, nodes))
     top_score = final.get(top.mem_id, final[top_key])
     roots = _with_siblings(top, top_score, scores, labels)
+    _label_non_prose(roots, labels)
     return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
+
+
+def _label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]) -> None:
+    """Inside the chosen body, label blocks that are not prose (Readability's conditional
+    cleaning): image galleries and link lists."""
+    for root in roots:
+        for node in root.css(_CONDITIONAL):
+            if node.mem_id in labels or _labelled(node, labels):
+                continue
+            images, paragraphs = len(node.css("img")), len(node.css("p"))
+            if images >= _GALLERY_MIN_IMAGES and paragraphs < images:
+                labels[node.mem_id] = Layer.PHOTO
+            elif node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
+                    and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
+                labels[node.mem_id] = Layer.RECIRCULATION
+
+
+def _sole_child_parent(top: LexborNode) -> LexborNode:
+    """Climb while the container is its parent's only element: its siblings are the parent's."""
+    parent = top.parent
+    while parent is not None and parent.tag not in ("body", "html") and \
+            sum(1 for child in parent.iter(include_text=False)) == 1:
+        top, parent = parent, parent.parent
+    return top
 
 
 def _common_ancestor_of_rivals(top: LexborNode, final: Mapping[int, float], nodes: Mapping[int, LexborNode]) -> LexborNode:

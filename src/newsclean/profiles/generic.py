@@ -59,7 +59,7 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register"),
-    (Layer.RECIRCULATION, r"related|recommend|more-stories|read-more|readmore|trending|popular|"
+    (Layer.RECIRCULATION, r"related|recommend|more-stories|trending|popular|"
                           r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
