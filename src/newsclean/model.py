@@ -46,6 +46,8 @@ class Layer(StrEnum):
     AD = "ad"
     SHARE = "share"
     PHOTO = "photo"
+    GALLERY = "gallery"  # slideshows and carousels: many pictures, each a caption
+    MEDIA_PLAYER = "media_player"  # video and audio player controls
     BYLINE = "byline"
     DATELINE = "dateline"
     TRANSLATION = "translation"

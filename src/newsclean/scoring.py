@@ -87,7 +87,7 @@ def _label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]
                 continue
             images, paragraphs = len(node.css("img")), len(node.css("p"))
             if images >= _GALLERY_MIN_IMAGES and paragraphs < images:
-                labels[node.mem_id] = Layer.PHOTO
+                labels[node.mem_id] = Layer.GALLERY
             elif node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
                     and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
                 labels[node.mem_id] = Layer.RECIRCULATION

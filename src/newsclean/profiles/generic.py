@@ -55,11 +55,13 @@ DATE_FORMATS: tuple[str, ...] = (
 CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.AD, r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|adslot|ad-slot|adunit|dfp|gpt|sponsor(?:ed)?|"
                r"outbrain|taboola|skyscraper|leaderboard|banner-ad|ad-container|ad-wrapper)(?:$|[\s_-]|\d)"),
-    (Layer.SHARE, r"share|social|sharing|addthis|sharethis|shariff|follow-us|print-link"),
+    (Layer.SHARE, r"share|social|sharing|sharedaddy|addthis|sharethis|shariff|follow-us|print-link|jp-post-flair"),
+    (Layer.GALLERY, r"gallery|slideshow|carousel|slider|lightbox"),
+    (Layer.MEDIA_PLAYER, r"(?:^|[\s_-])(?:vjs|video-js|jwplayer|jw-|player-controls|video-player|audio-player)"),
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register"),
-    (Layer.RECIRCULATION, r"related|recommend|more-stories|trending|popular|"
+    (Layer.RECIRCULATION, r"related|jp-relatedposts|recommend|more-stories|trending|popular|"
                           r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
