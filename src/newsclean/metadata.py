@@ -34,6 +34,7 @@ _ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "A
 _FOREIGN_LAYERS = frozenset({Layer.RECIRCULATION, Layer.PROMO, Layer.SITE_INDEX, Layer.NAVIGATION,
                              Layer.FOOTER, Layer.AD, Layer.PAYWALL})
 _MAX_NAME_CHARS = 60
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-style wrappers around JSON-LD
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     dom = _LabelledDom(tree, labels)
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
     return Metadata(
-        title=_title(tree, dom, head, ld),
+        title=_title(tree, dom, profile, head, ld),
         authors=_authors(dom, profile, head, ld),
         published=_first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
                               "article:published", "datepublished", "date", "dc.date", "ptime", "pdate"),
@@ -127,7 +128,7 @@ def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
     """The first JSON-LD object of an article type (looking inside @graph and lists)."""
     for script in tree.css("script[type='application/ld+json']"):
         try:
-            data = json.loads(script.text(deep=True) or "null")
+            data = json.loads(_CDATA.sub("", script.text(deep=True) or "").strip().rstrip(";") or "null")
         except ValueError:
             continue
         for item in _walk_ld(data):
@@ -299,12 +300,15 @@ def _first(*values: str | None) -> str | None:
     return next((v.strip() for v in values if v and v.strip()), None)
 
 
-def _title(tree: LexborHTMLParser, dom: _LabelledDom, head: _HeadTags,
+def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
            ld: Mapping[str, Any]) -> str | None:
+    """The headline: the page's own first where the profile trusts it (it is the same in every
+    form), else what the page declares for sharing (JSON-LD, OpenGraph, Twitter), then <title>."""
     title_tag = tree.css_first("title")
-    return _first(dom.headline(), _ld_str(ld, "headline"), head.first("og:title"),
-                  head.first("twitter:title"), head.first("hdl"),
-                  node_text(title_tag) if title_tag is not None else None)
+    declared = (_ld_str(ld, "headline"), head.first("og:title"), head.first("twitter:title"), head.first("hdl"))
+    visible = dom.headline()
+    ordered = (visible, *declared) if profile.prefer_visible_title else (*declared, visible)
+    return _first(*ordered, node_text(title_tag) if title_tag is not None else None)
 
 
 def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[str, Any]) -> tuple[str, ...]:

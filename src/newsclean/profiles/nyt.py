@@ -121,6 +121,7 @@ NYT = Profile(
           ".story-body", "#story", "article", "main"),
     layers=_LAYERS,
     phrases=_PHRASES,
+    prefer_visible_title=True,
     headline=("h1[itemprop='headline']", "#headline", "h1.headline", _testid("headline"),
               "article h1", "h1"),
     byline_names=("[itemprop='name']", ".byline-author"),
