@@ -5,14 +5,12 @@ Nothing here recurses: page depth must never be able to blow the Python stack.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
 __all__ = ["BLOCK_TAGS", "TEXT_BLOCK_TAGS", "collapse", "ancestors", "is_block", "node_text"]
 
-_WHITESPACE = re.compile(r"\s+")
 
 # Elements that end a run of inline text: a paragraph never spans one of these.
 BLOCK_TAGS = frozenset(
@@ -26,7 +24,7 @@ TEXT_BLOCK_TAGS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 blockquote td th figca
 
 def collapse(text: str) -> str:
     """Runs of whitespace (newlines, tabs, no-break spaces) become one space; ends stripped."""
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def is_block(node: LexborNode) -> bool:

