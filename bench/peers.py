@@ -20,6 +20,7 @@ class Extracted:
     authors: list[str] | None = None
     date: str | None = None  # YYYY-MM-DD
     error: str | None = None
+    path: str | None = None  # newsclean: the extractor path that produced the body
 
 
 def _day(value: object) -> str | None:
@@ -43,7 +44,8 @@ def _newsclean() -> Callable[[str | bytes], Extracted]:
             article = newsclean.clean(markup)
         except newsclean.NewscleanError as exc:
             return Extracted("", error=type(exc).__name__)
-        return Extracted(article.text, article.title, list(article.authors) or None, _day(article.published))
+        return Extracted(article.text, article.title, list(article.authors) or None, _day(article.published),
+                         path=article.extractor)
 
     return run
 

@@ -307,6 +307,26 @@ def _worst(runs: list[Run], label: str, keep: Callable[[Run], bool], n: int = 5)
                      for r in scored[:n])
 
 
+def _ratio_on(runs: list[Run], slow: str, fast: str, keep: Callable[[Run], bool]) -> float:
+    """Total time of ``slow`` over total time of ``fast`` on the pages both ran."""
+    times: dict[str, dict[str, float]] = {}
+    for run in runs:
+        if keep(run) and _label(run) in (slow, fast):
+            times.setdefault(run.page.name, {})[_label(run)] = run.ms
+    both = [t for t in times.values() if slow in t and fast in t]
+    return sum(t[slow] for t in both) / sum(t[fast] for t in both) if both else float("nan")
+
+
+def _paths(runs: list[Run]) -> dict[str, int]:
+    """Which newsclean path produced the body, over the HTML of every corpus page."""
+    counts: dict[str, int] = {}
+    for run in runs:
+        if _label(run) == "newsclean (html)":
+            key = run.result.path or run.result.error or "?"
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _slowest(runs: list[Run], bare: dict[str, float], n: int = 5) -> str:
     ours = sorted((r for r in runs if _label(r) == "newsclean (html)" and r.page.name in bare),
                   key=lambda r: -r.ms / bare[r.page.name])
@@ -365,6 +385,12 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
                  f"{yes(ours.token_f1 > peers_best and ours.shingle_f1 > peers_best_shingle)} |")
     lines.append(f"| speed ≥ {TARGET_SPEEDUP_VS_TRAFILATURA:.0f}× trafilatura | {speedup:.2f}× (total time, same HTML pages) | "
                  f"{yes(speedup >= TARGET_SPEEDUP_VS_TRAFILATURA)} |")
+    generic_speedup = _ratio_on(runs, "trafilatura", "newsclean (html)", lambda r: r.page.group == "generic")
+    lines.append(f"| non-NYT pages: speed ≥ 5× trafilatura | {generic_speedup:.2f}× | {yes(generic_speedup >= 5)} |")
+    paths = _paths(runs)
+    fallback_share = paths.get("trafilatura", 0) / max(sum(paths.values()), 1)
+    lines.append(f"| fallback (trafilatura) on < 10 % of pages | {fallback_share:.1%} "
+                 f"({', '.join(f'{k} {v}' for k, v in sorted(paths.items()))}) | {yes(fallback_share < 0.10)} |")
     ours_bare = x_bare.get("newsclean (html)", float("nan"))
     lines.append(f"| speed ≤ {TARGET_MAX_X_BARE_PARSE:.0f}× a bare parse | {ours_bare:.1f}× | {yes(ours_bare <= TARGET_MAX_X_BARE_PARSE)} |")
     lines += ["", f"Lowest newsclean (html) pages against their reference: {_worst(runs, 'newsclean (html)', article)}.",

@@ -69,7 +69,7 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                      r"top-header|site-branding|logo)(?:$|[\s_-])"),
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
-NAMES_KEPT = r"article|body|content|entry|main|post|story|text|column"
+NAMES_KEPT = r"article|body|column|content|main|entry-content|story-body|post-body|post-content"
 SCORE_POSITIVE = r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story"
 SCORE_NEGATIVE = (r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|"
                   r"outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget")

@@ -1,0 +1,117 @@
+"""Generic pages (no site profile): class/id vocabulary, content scoring, confidence, fallback."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+import newsclean
+from newsclean.layers import label_layers
+from newsclean.model import Layer
+from newsclean.profiles import GENERIC
+from newsclean.scoring import score_body
+
+PROSE = ("The council voted on Tuesday to expand the program, which has grown steadily since 2019, "
+         "and officials said the money would reach schools, clinics and libraries across the county.")
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def _labels_of(html: str) -> tuple[LexborHTMLParser, dict]:
+    tree = LexborHTMLParser(html)
+    return tree, label_layers(tree, GENERIC)
+
+
+def test_landmarks_are_layers() -> None:
+    tree, labels = _labels_of(_page("<header><p>Site</p></header><nav id='n'>Home</nav><aside id='a'>Promo</aside>"
+                                    f"<main><p>{PROSE}</p></main><footer id='f'>©</footer>"))
+    assert labels[tree.css_first("#n").mem_id] is Layer.NAVIGATION
+    assert labels[tree.css_first("#a").mem_id] is Layer.PROMO
+    assert labels[tree.css_first("#f").mem_id] is Layer.FOOTER
+
+
+def test_class_vocabulary_names_the_layer() -> None:
+    tree, labels = _labels_of(_page(
+        "<div class='social-share-bar' id='s'>Share</div><div class='related-posts' id='r'>More</div>"
+        "<div id='c' class='comments'>Comments</div><div class='ad-slot' id='ad'></div>"
+        "<div class='newsletter-signup' id='nl'>Sign up</div><div class='slideshow' id='g'></div>"
+        f"<div class='article-content' id='k'><p>{PROSE}</p></div><div class='header-image' id='h'></div>"))
+    assert labels[tree.css_first("#s").mem_id] is Layer.SHARE
+    assert labels[tree.css_first("#r").mem_id] is Layer.RECIRCULATION
+    assert labels[tree.css_first("#c").mem_id] is Layer.PROMO
+    assert labels[tree.css_first("#ad").mem_id] is Layer.AD
+    assert labels[tree.css_first("#nl").mem_id] is Layer.PROMO
+    assert labels[tree.css_first("#g").mem_id] is Layer.GALLERY
+    assert tree.css_first("#k").mem_id not in labels  # "content" keeps it
+    assert tree.css_first("#h").mem_id not in labels  # "header-image" is not an ad nor a masthead
+
+
+def test_a_named_container_holding_most_of_the_page_is_not_boilerplate() -> None:
+    tree, labels = _labels_of(_page(f"<div class='nav-drawer-panel' id='frame'><p>{PROSE}</p><p>{PROSE}</p></div>"
+                                    "<div class='nav-menu' id='menu'>Home World</div>"))
+    assert tree.css_first("#frame").mem_id not in labels
+    assert labels[tree.css_first("#menu").mem_id] is Layer.NAVIGATION
+
+
+def test_hidden_elements_are_a_layer() -> None:
+    tree, labels = _labels_of(_page("<div hidden id='a'>x</div><div style='display: none' id='b'>y</div>"
+                                    "<span aria-hidden='true' id='c'>z</span>"))
+    assert {labels[tree.css_first(s).mem_id] for s in ("#a", "#b", "#c")} == {Layer.HIDDEN}
+
+
+def test_scoring_picks_the_prose_container_and_its_sibling_parts() -> None:
+    html = _page("<div id='menu'><a href='/a'>World</a> <a href='/b'>Politics</a></div>"
+                 f"<div id='wrap'><div class='story' id='one'><p>{PROSE}</p><p>{PROSE}</p></div>"
+                 "<div class='promo-box'>Subscribe today</div>"
+                 f"<div class='story' id='two'><p>{PROSE}</p></div></div>"
+                 "<div id='links'><a href='/c'>Other story one</a><a href='/d'>Other story two</a></div>")
+    tree, labels = _labels_of(html)
+    scored = score_body(tree, labels, GENERIC)
+    assert scored is not None
+    assert [root.attrs.get("id") for root in scored.roots] == ["one", "two"]
+    assert 0.5 < scored.confidence <= 1
+
+
+def test_a_gallery_inside_the_body_is_not_prose() -> None:
+    gallery = "<div id='g'>" + "".join(f"<img src='{i}.jpg'><span>Slide {i}</span>" for i in range(5)) + "</div>"
+    article = newsclean.clean(_page(f"<article><p>{PROSE}</p>{gallery}<p>{PROSE}</p></article>"))
+    assert article.text == f"{PROSE}\n\n{PROSE}"
+
+
+def test_unknown_site_without_profile_yields_its_body_and_metadata() -> None:
+    head = ('<meta property="og:title" content="Council expands program"><meta property="og:site_name" content="The Gazette">'
+            '<meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2021-06-01T09:30:00+02:00">'
+            '<link rel="canonical" href="https://gazette.example/council">')
+    body = ("<header class='site-header'><a href='/'>The Gazette</a></header><nav><a href='/'>Home</a></nav>"
+            "<div class='layout'><div class='main-column'><h1>Council expands program</h1>"
+            f"<p>{PROSE}</p><div class='share-buttons'>Share on Facebook</div><p>{PROSE.upper()}</p>"
+            "<h2>What comes next</h2><p>Residents can comment until July, the clerk said, and a final vote is set for August.</p>"
+            "</div><div class='sidebar'><h3>Most read</h3><ul><li><a href='/x'>Another story</a></li></ul></div></div>"
+            "<div class='comments'><p>First comment, with an opinion, and another clause.</p></div>"
+            "<footer>© The Gazette</footer>")
+    article = newsclean.clean(_page(body, head), url="https://gazette.example/council")
+    assert article.extractor == "generic"
+    assert [b.text for b in article.paragraphs] == [
+        PROSE, PROSE.upper(), "What comes next",
+        "Residents can comment until July, the clerk said, and a final vote is set for August."]
+    assert (article.title, article.authors, article.site_name) == ("Council expands program", ("Ana Ruiz",), "The Gazette")
+    assert article.published.isoformat() == "2021-06-01T09:30:00+02:00"
+    assert article.confidence >= 0.35
+
+
+def test_site_profile_pages_carry_full_confidence() -> None:
+    html = '<html><body><section itemprop="articleBody"><p>Text of a story.</p></section></body></html>'
+    article = newsclean.clean(html, url="https://www.nytimes.com/2019/01/01/x.html")
+    assert (article.extractor, article.confidence) == ("nyt", 0.95)
+
+
+def test_low_confidence_hands_the_body_to_trafilatura_when_it_finds_more(monkeypatch) -> None:  # noqa: ANN001
+    import newsclean._api as api
+    from newsclean.model import Block, BlockKind
+
+    monkeypatch.setattr(api, "fallback_blocks", lambda html: (Block(BlockKind.PARAGRAPH, PROSE * 3),))
+    article = newsclean.clean(_page("<div><span>Tiny bit of text here, nothing more to see.</span></div>"))
+    assert article.extractor == "trafilatura"
+    assert article.text == PROSE * 3
+    assert article.confidence < 0.35
