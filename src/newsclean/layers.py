@@ -62,7 +62,8 @@ def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
 
 
 _MAX_NAMED_SHARE = 0.5  # a class name never labels an element holding over half the page's text
-_NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "a", "p", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Only containers are labelled by name (never html, body, main, article, links or headings).
+_NAMED_CONTAINERS = frozenset("div section aside ul ol li span table header footer nav form dl figure".split())
 
 
 def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
@@ -74,7 +75,7 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
     page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
     decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
     for node in tree.css("[class], [id]"):
-        if node.tag in _NEVER_BY_NAME or node.mem_id in labels:
+        if node.tag not in _NAMED_CONTAINERS or node.mem_id in labels:
             continue
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()

@@ -145,10 +145,11 @@ def _base_score(node: LexborNode, positive, negative) -> float:  # noqa: ANN001 
 
 
 def _link_density(node: LexborNode) -> float:
-    text = len(node_text(node))
+    """Share of the node's text inside links (raw lengths: a ratio, so whitespace washes out)."""
+    text = len(node.text(deep=True).strip())
     if not text:
         return 1.0
-    linked = sum(len(node_text(a)) for a in node.css("a"))
+    linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
     return min(linked / text, 1.0)
 
 
