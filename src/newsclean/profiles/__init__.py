@@ -8,12 +8,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 from newsclean.profiles.generic import GENERIC
+from newsclean.profiles.guardian import GUARDIAN
 from newsclean.profiles.nyt import NYT
 
-__all__ = ["GENERIC", "NYT", "PROFILES", "LayerRule", "PhraseRule", "Profile", "select_profile"]
+__all__ = ["GENERIC", "GUARDIAN", "NYT", "PROFILES", "LayerRule", "PhraseRule", "Profile", "select_profile"]
 
 # Site profiles in the order they are tried; GENERIC serves every other page.
-PROFILES: tuple[Profile, ...] = (NYT,)
+PROFILES: tuple[Profile, ...] = (NYT, GUARDIAN)
 
 
 def select_profile(tree: LexborHTMLParser, url: str | None = None) -> Profile:

@@ -63,6 +63,7 @@ class Profile:
     score_positive: str | None = None
     score_negative: str | None = None
     prefer_visible_title: bool = False  # the page's headline before og:title / JSON-LD
+    clean_inside_body: bool = False  # label galleries, link lists and link lines inside the body
     phrases: tuple[PhraseRule, ...] = ()
     headline: tuple[str, ...] = ()
     byline_names: tuple[str, ...] = ()

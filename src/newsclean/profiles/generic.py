@@ -9,7 +9,8 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["CHROME_RULE", "CLASS_NAMES", "DATE_FORMATS", "GENERIC", "HIDDEN_RULES", "NAMES_KEPT",
+__all__ = ["BYLINE_PREFIXES", "BYLINE_SEPARATORS", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
+           "GENERIC", "HIDDEN_RULES", "NAMES_KEPT", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
 
 CHROME_RULE = LayerRule(
@@ -74,6 +75,18 @@ SCORE_POSITIVE = r"article|body|content|entry|hentry|h-entry|main|page|post|text
 SCORE_NEGATIVE = (r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|"
                   r"outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget")
 
+# "Read also:" lines that point at other articles (English, French, Spanish, Portuguese, German,
+# Italian, Dutch).
+READ_ALSO: tuple[str, ...] = ("Read more:", "Read also:", "Read more about", "See also:", "Related:", "Lire aussi",
+                              "Lire :", "A lire aussi", "À lire aussi", "Voir aussi", "Leer también",
+                              "Lea también", "Lee también", "Leia também", "Leia mais", "Lesen Sie auch",
+                              "Mehr zum Thema", "Leggi anche", "Lees ook")
+BYLINE_PREFIXES: tuple[str, ...] = ("By", "Por", "Par", "Von", "Van", "Di", "Door", "Af", "Av")
+BYLINE_SEPARATORS: tuple[str, ...] = (",", " and ", " et ", " y ", " e ", " und ", " en ", " og ", "&", "(avec ",
+                                      "(with ", "(con ", "(mit ", "(", ")")
+CREDIT_PREFIXES: tuple[str, ...] = ("Credit:", "Credit", "Photograph:", "Photograph by", "Photo:", "Photos:",
+                                    "Foto:", "Crédit :", "Crédit:", "Crédito:", "Bild:", "Image:")
+
 GENERIC = Profile(
     name="generic",
     body=("[itemprop='articleBody']",),
@@ -97,9 +110,15 @@ GENERIC = Profile(
                               "Pubblicità", "Reklama"), why="ad labels"),
         PhraseRule(Layer.TRANSLATION, tuple(phrase for phrase, _ in TRANSLATION_LINKS),
                    why="links to the article in another language"),
+        PhraseRule(Layer.RECIRCULATION, READ_ALSO, prefix=True,
+                   why="'read also' lines pointing at other articles, in several languages"),
     ),
     headline=("h1[itemprop='headline']", "article h1", "h1"),
     byline_names=("[itemprop='name']",),
+    byline_prefixes=BYLINE_PREFIXES,
+    byline_separators=BYLINE_SEPARATORS,
+    credit_prefixes=CREDIT_PREFIXES,
+    clean_inside_body=True,
     caption=("figcaption",),
     credit=("[itemprop='copyrightHolder']", ".credit"),
     translation_links=TRANSLATION_LINKS,
