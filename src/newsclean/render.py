@@ -6,12 +6,11 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from newsclean.model import BlockKind
 
 if TYPE_CHECKING:
     from newsclean.model import Article
 
-__all__ = ["article_to_dict", "article_to_json", "article_to_markdown"]
+__all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "dict_to_markdown"]
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -62,22 +61,21 @@ def _escape(text: str) -> str:
 
 def article_to_markdown(article: Article) -> str:
     """Title as a heading, an italic byline/date line, then the body blocks."""
+    return dict_to_markdown(article_to_dict(article))
+
+
+_MARKDOWN_PREFIX = {"subhead": "## ", "quote": "> ", "list_item": "- ", "paragraph": ""}
+
+
+def dict_to_markdown(article: dict[str, Any]) -> str:
+    """The same markdown from ``Article.to_dict()`` output (what batch workers pass around)."""
     lines: list[str] = []
-    if article.title:
-        lines += [f"# {_escape(article.title)}", ""]
-    byline = ", ".join(article.authors)
-    meta = " · ".join(part for part in (f"By {byline}" if byline else "", _iso(article.published) or "") if part)
+    if article.get("title"):
+        lines += [f"# {_escape(article['title'])}", ""]
+    byline = ", ".join(article.get("authors") or [])
+    meta = " · ".join(part for part in (f"By {byline}" if byline else "", article.get("published") or "") if part)
     if meta:
         lines += [f"*{_escape(meta)}*", ""]
-    for block in article.paragraphs:
-        text = _escape(block.text)
-        if block.kind is BlockKind.SUBHEAD:
-            lines.append(f"## {text}")
-        elif block.kind is BlockKind.QUOTE:
-            lines.append(f"> {text}")
-        elif block.kind is BlockKind.LIST_ITEM:
-            lines.append(f"- {text}")
-        else:
-            lines.append(text)
-        lines.append("")
+    for block in article.get("paragraphs", []):
+        lines += [_MARKDOWN_PREFIX.get(block["kind"], "") + _escape(block["text"]), ""]
     return "\n".join(lines).rstrip() + "\n"
