@@ -426,9 +426,9 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
         lines.append("")
     lines += [f"This process's own peak RSS: {_high_water_mb():.0f} MB. "
               "Per-page results: [benchmark-pages.csv](benchmark-pages.csv). Plot: ![F1 against ms/page](benchmark.png)", ""]
-    batch = ROOT / "docs" / "benchmark-batch.md"
-    if batch.is_file():  # made by bench/batch.py (the command over folders and WARC files)
-        lines += ["", batch.read_text(encoding="utf-8").replace("## Batch", "## Batch", 1)]
+    for part in ("benchmark-batch.md", "benchmark-inspector.md"):  # made by bench/batch.py, bench/inspector.py
+        if (ROOT / "docs" / part).is_file():
+            lines += ["", (ROOT / "docs" / part).read_text(encoding="utf-8")]
     (out / "benchmark.md").write_text("\n".join(lines), encoding="utf-8")
 
     with (out / "benchmark-pages.csv").open("w", newline="", encoding="utf-8") as handle:

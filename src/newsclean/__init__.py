@@ -8,6 +8,7 @@
 
 from newsclean._api import DEFAULT_MAX_BYTES, clean
 from newsclean.errors import DecodeError, InputTooLarge, InvalidInput, NewscleanError, NotAnArticle
+from newsclean.inspect import inspect
 from newsclean.model import Article, Block, BlockKind, Form, Image, Layer, LayerReport
 
 __version__ = "0.1.0"
@@ -28,4 +29,5 @@ __all__ = [
     "NotAnArticle",
     "__version__",
     "clean",
+    "inspect",
 ]

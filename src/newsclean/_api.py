@@ -4,22 +4,40 @@ extract body and metadata — and assembles the Article."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._input import DecodedInput, read_input
 from newsclean._parse import parse
 from newsclean.body import SELECTOR_CONFIDENCE, extract_blocks, find_body
 from newsclean.fallback import FALLBACK_BELOW, fallback_blocks
 from newsclean.errors import NotAnArticle
-from newsclean.layers import label_layers, layer_report
+from newsclean.layers import Labels, label_layers, layer_report
 from newsclean.metadata import extract_metadata
 from newsclean.model import Article, Block, BlockKind, Form
-from newsclean.profiles import select_profile
+from newsclean.profiles import Profile, select_profile
 from newsclean.verdict import ensure_article, ensure_not_a_section_front
 
-__all__ = ["DEFAULT_MAX_BYTES", "clean"]
+__all__ = ["DEFAULT_MAX_BYTES", "Analysis", "analyse", "clean", "clean_text", "finish"]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the phases found on one page (the inspector reads it to draw its report)."""
+
+    decoded: DecodedInput
+    tree: LexborHTMLParser
+    profile: Profile
+    labels: Labels
+    roots: list[LexborNode]
+    confidence: float
+    blocks: tuple[Block, ...]
+    extractor: str
+    block_sources: list[int]  # per block, the id of the element it came from (the inspector marks them)
 
 
 def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | None = None,
@@ -32,32 +50,45 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
     """
     decoded = read_input(markup, form=form, max_bytes=max_bytes)
     if decoded.form is Form.TEXT:
-        return _clean_text(decoded)
+        return clean_text(decoded)
+    return finish(analyse(decoded, url=url), url=url)
+
+
+def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
+    """Parse once, label the layers, find the body and cut it into blocks; decides nothing else."""
     tree = parse(decoded.text, decoded.form)
     profile = select_profile(tree, url)
     labels = label_layers(tree, profile)
     roots, confidence = find_body(tree, profile, labels)
-    blocks = extract_blocks(roots, labels)
-    extractor = profile.name
+    sources: list[int] = []
+    blocks = extract_blocks(roots, labels, sources=sources)
+    return Analysis(decoded, tree, profile, labels, roots, confidence, blocks, profile.name, sources)
+
+
+def finish(analysis: Analysis, *, url: str | None) -> Article:
+    """Judge the body (NotAnArticle), fall back to trafilatura when unsure, read the metadata."""
+    tree, profile, labels, blocks = analysis.tree, analysis.profile, analysis.labels, analysis.blocks
     # A page of story cards is not an article, whatever scoring picked from it.
-    ensure_not_a_section_front(blocks if confidence >= SELECTOR_CONFIDENCE or tree.body is None
+    ensure_not_a_section_front(blocks if analysis.confidence >= SELECTOR_CONFIDENCE or tree.body is None
                                else extract_blocks([tree.body], labels), profile)
-    if confidence < FALLBACK_BELOW:
+    if analysis.confidence < FALLBACK_BELOW:
         rescued = fallback_blocks(tree.html or "")
         if sum(len(b.text) for b in rescued) > sum(len(b.text) for b in blocks):
-            blocks, extractor = rescued, "trafilatura"
-    ensure_article(blocks, profile, form=decoded.form.value, labelled=len(labels))
+            analysis.blocks, analysis.extractor, analysis.block_sources = rescued, "trafilatura", []
+    decoded = analysis.decoded
+    ensure_article(analysis.blocks, profile, form=decoded.form.value, labelled=len(labels))
     meta = extract_metadata(tree, labels, profile, source=decoded.text, url=url)
     return Article(
-        paragraphs=blocks, form=decoded.form, title=meta.title, authors=meta.authors,
+        paragraphs=analysis.blocks, form=decoded.form, title=meta.title, authors=meta.authors,
         published=meta.published, modified=meta.modified, section=meta.section, url=meta.url,
         short_url=meta.short_url, language=meta.language, description=meta.description,
         site_name=meta.site_name, images=meta.images, alternates=meta.alternates, tags=meta.tags,
-        layers=layer_report(labels), encoding=decoded.encoding, extractor=extractor, confidence=confidence,
+        layers=layer_report(labels), encoding=decoded.encoding, extractor=analysis.extractor,
+        confidence=analysis.confidence,
     )
 
 
-def _clean_text(decoded: DecodedInput) -> Article:
+def clean_text(decoded: DecodedInput) -> Article:
     """Clean text comes back as it is, one paragraph per blank-line-separated block."""
     paragraphs = tuple(Block(BlockKind.PARAGRAPH, part.strip(" \t\r\n"))
                        for part in _BLANK_LINES.split(decoded.text) if part.strip())

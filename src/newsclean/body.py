@@ -68,32 +68,41 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return [node for node in nodes if not any(parent.mem_id in chosen for parent in ancestors(node))]
 
 
-def extract_blocks(roots: Iterable[LexborNode], labels: Mapping[int, Layer]) -> tuple[Block, ...]:
-    """Walk each root in document order, skipping labelled layers, and cut the text into blocks."""
+def extract_blocks(roots: Iterable[LexborNode], labels: Mapping[int, Layer], *,
+                   sources: list[int] | None = None) -> tuple[Block, ...]:
+    """Walk each root in document order, skipping labelled layers, and cut the text into blocks.
+    ``sources``, when given, receives for each block the id of the element it came from."""
     walker = _BlockWalker(labels)
     for root in roots:
         walker.walk(root)
+    if sources is not None:
+        sources.extend(walker.sources)
     return tuple(walker.blocks)
 
 
 class _BlockWalker:
     """An iterative depth-first walk that collects inline text and cuts it at block edges."""
 
-    __slots__ = ("labels", "blocks", "_buffer", "_kinds")
+    __slots__ = ("labels", "blocks", "sources", "_buffer", "_kinds", "_open", "_root")
 
     def __init__(self, labels: Mapping[int, Layer]) -> None:
         self.labels = labels
         self.blocks: list[Block] = []
+        self.sources: list[int] = []  # per block: the id of the element its text came from
         self._buffer: list[str] = []
         self._kinds: list[BlockKind] = []
+        self._open: list[int] = []
+        self._root = 0
 
     def walk(self, root: LexborNode) -> None:
         # Each entry: (node, leaving, pushed_kind). Children go on in reverse to pop in order.
         stack: list[tuple[LexborNode, bool, bool]] = [(root, False, False)]
+        self._root = root.mem_id
         while stack:
             node, leaving, pushed_kind = stack.pop()
             if leaving:
                 self._flush()
+                self._open.pop()
                 if pushed_kind:
                     self._kinds.pop()
                 continue
@@ -116,6 +125,7 @@ class _BlockWalker:
             kind = _KIND_OF_TAG.get(tag)
             if block:
                 self._flush()
+                self._open.append(node.mem_id)
                 if kind is not None:
                     self._kinds.append(kind)
                 stack.append((node, True, kind is not None))
@@ -130,3 +140,4 @@ class _BlockWalker:
         if _WORD.search(text):  # "[.]" left by a removed promo link is not a paragraph
             kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH
             self.blocks.append(Block(kind, text))
+            self.sources.append(self._open[-1] if self._open else self._root)
