@@ -4,7 +4,7 @@ extract body and metadata — and assembles the Article."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -78,14 +78,9 @@ def finish(analysis: Analysis, *, url: str | None) -> Article:
     decoded = analysis.decoded
     ensure_article(analysis.blocks, profile, form=decoded.form.value, labelled=len(labels))
     meta = extract_metadata(tree, labels, profile, source=decoded.text, url=url)
-    return Article(
-        paragraphs=analysis.blocks, form=decoded.form, title=meta.title, authors=meta.authors,
-        published=meta.published, modified=meta.modified, section=meta.section, url=meta.url,
-        short_url=meta.short_url, language=meta.language, description=meta.description,
-        site_name=meta.site_name, images=meta.images, alternates=meta.alternates, tags=meta.tags,
-        layers=layer_report(labels), encoding=decoded.encoding, extractor=analysis.extractor,
-        confidence=analysis.confidence,
-    )
+    return Article(paragraphs=analysis.blocks, form=decoded.form, layers=layer_report(labels),
+                   encoding=decoded.encoding, extractor=analysis.extractor, confidence=analysis.confidence,
+                   **{field.name: getattr(meta, field.name) for field in fields(meta)})
 
 
 def clean_text(decoded: DecodedInput) -> Article:
