@@ -78,7 +78,8 @@ def load_pages(limit: int | None = None) -> tuple[list[Page], str]:
             meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
             readability = _html_to_text((folder / "expected.html").read_text(encoding="utf-8"))
             fixture = fixture_by_corpus.get(folder.name)
-            page = Page(folder.name.removeprefix("readability-"), "nyt" if fixture else "generic", inputs,
+            nyt = folder.name.startswith("readability-nytimes")
+            page = Page(folder.name.removeprefix("readability-"), "nyt" if nyt else "generic", inputs,
                         readability, readability, meta.get("title"), split_names(meta.get("byline")),
                         (meta.get("publishedTime") or "")[:10] or None)
             if fixture is not None:

@@ -80,12 +80,22 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
         if names not in decided:
-            match = None if kept is not None and kept.search(names) else vocabulary.search(names)
-            decided[names] = Layer(match.lastgroup) if match else None
+            decided[names] = _layer_by_name(names, vocabulary, kept)
         layer = decided[names]
         # A "nav drawer" that holds most of the page is the page's frame, not a menu.
         if layer is not None and len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
             labels[node.mem_id] = layer
+
+
+def _layer_by_name(names: str, vocabulary: re.Pattern[str], kept: re.Pattern[str] | None) -> Layer | None:
+    """The vocabulary's layer for these names, unless another word of them says "content"
+    ("article-comments" stays; "relarticle", where "article" is part of the match, goes)."""
+    match = vocabulary.search(names)
+    if match is None:
+        return None
+    if kept is not None and any(k.end() <= match.start() or k.start() >= match.end() for k in kept.finditer(names)):
+        return None
+    return Layer(match.lastgroup)
 
 
 def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:

@@ -73,7 +73,7 @@ def score_body(tree: LexborHTMLParser, labels: MutableMapping[int, Layer], profi
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:_TOP_CANDIDATES]
     final = {key: scores[key] * (1 - _link_density(nodes[key])) for key in ranked}
     top_key = max(final, key=final.__getitem__)
-    top = _sole_child_parent(_common_ancestor_of_rivals(nodes[top_key], final, nodes))
+    top = _sole_child_parent(_higher_scoring_parent(_common_ancestor_of_rivals(nodes[top_key], final, nodes), scores))
     top_score = final.get(top.mem_id, final[top_key])
     roots = _with_siblings(top, top_score, scores, labels)
     return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
@@ -97,6 +97,25 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer])
             elif node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
                     and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
                 labels[node.mem_id] = Layer.RECIRCULATION
+
+
+def _higher_scoring_parent(top: LexborNode, scores: Mapping[int, float]) -> LexborNode:
+    """Walk up while ancestors keep a third of the score; one that outscores the container
+    holds more of the story (an intro before a "read more" box) and becomes the body."""
+    last = scores.get(top.mem_id, 0.0)
+    threshold = last / 3
+    for ancestor in ancestors(top):
+        if ancestor.tag in ("body", "html"):
+            break
+        score = scores.get(ancestor.mem_id)
+        if score is None:
+            continue
+        if score < threshold:
+            break
+        if score > last:
+            return ancestor
+        last = score
+    return top
 
 
 def _sole_child_parent(top: LexborNode) -> LexborNode:

@@ -56,13 +56,13 @@ DATE_FORMATS: tuple[str, ...] = (
 CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.AD, r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|adslot|ad-slot|adunit|dfp|gpt|sponsor(?:ed)?|"
                r"outbrain|taboola|skyscraper|leaderboard|banner-ad|ad-container|ad-wrapper)(?:$|[\s_-]|\d)"),
-    (Layer.SHARE, r"share|social|sharing|sharedaddy|addthis|sharethis|shariff|follow-us|print-link|jp-post-flair"),
+    (Layer.SHARE, r"share|social|sharing|sns|sharedaddy|addthis|sharethis|shariff|follow-us|print-link|jp-post-flair"),
     (Layer.GALLERY, r"gallery|slideshow|carousel|slider|lightbox"),
     (Layer.MEDIA_PLAYER, r"(?:^|[\s_-])(?:vjs|video-js|jwplayer|jw-|player-controls|video-player|audio-player)"),
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register"),
-    (Layer.RECIRCULATION, r"related|jp-relatedposts|recommend|more-stories|trending|popular|"
+    (Layer.RECIRCULATION, r"trc_|related|relarticle|rel-article|jp-relatedposts|recommend|more-stories|trending|popular|"
                           r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
@@ -106,8 +106,17 @@ GENERIC = Profile(
     score_positive=SCORE_POSITIVE,
     score_negative=SCORE_NEGATIVE,
     phrases=(
-        PhraseRule(Layer.AD, ("Advertisement", "Publicidad", "Anzeige", "Publicité", "Sponsored", "Werbung",
-                              "Pubblicità", "Reklama"), why="ad labels"),
+        PhraseRule(Layer.AD, ("Advertisement", "Advertising", "Publicidad", "Anzeige", "Publicité", "Sponsored",
+                              "Werbung", "Pubblicità", "Reklama", "广告", "広告"), why="ad labels"),
+        PhraseRule(Layer.AD, ("Sponsored by", "Sponsored content", "Paid content", "Promoted by"), prefix=True,
+                   why="sponsored-content cards"),
+        PhraseRule(Layer.RECIRCULATION, ("You may also like", "You might also like", "Recommended for you",
+                                         "More from", "Most popular", "Most read", "Trending now",
+                                         "Related stories", "Related articles"),
+                   why="titles of recirculation lists"),
+        PhraseRule(Layer.MEDIA_PLAYER, ("Loading...", "Loading…", "正在加载...", "Undo", "自动播放开关 自动播放",
+                                        "Play Video", "Now Playing"),
+                   why="player and widget controls"),
         PhraseRule(Layer.TRANSLATION, tuple(phrase for phrase, _ in TRANSLATION_LINKS),
                    why="links to the article in another language"),
         PhraseRule(Layer.RECIRCULATION, READ_ALSO, prefix=True,
