@@ -8,7 +8,7 @@ import pytest
 
 import newsclean
 from newsclean.metadata import parse_date, split_byline
-from newsclean.profiles import GENERIC, NYT
+from newsclean.profiles import NYT
 
 
 @pytest.mark.parametrize(("byline", "names"), [
@@ -81,9 +81,6 @@ def test_url_argument_is_used_when_the_page_has_no_canonical_link() -> None:
 def test_parse_date(text: str, value: dt.date | None) -> None:
     assert parse_date(text) == value
 
-
-def test_generic_profile_has_no_site_name_of_its_own() -> None:
-    assert GENERIC.site_name is None
 
 
 def test_a_date_marked_up_in_the_body_is_read_with_its_time_zone() -> None:

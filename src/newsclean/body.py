@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, MutableMapping
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, is_block, node_text
+from newsclean.layers import labelled_ancestor
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
 from newsclean.scoring import label_non_prose, score_body
@@ -52,15 +53,11 @@ def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, La
     """Every match of the profile's first body selector that matches outside labelled
     layers and holds text, outermost only; empty when none does."""
     for selector in profile.body:
-        found = [node for node in tree.css(selector) if not _inside_label(node, labels)]
+        found = [node for node in tree.css(selector) if labelled_ancestor(node, labels) is None]
         roots = _outermost(found)
         if roots and any(node_text(root) for root in roots):
             return roots
     return []
-
-
-def _inside_label(node: LexborNode, labels: Mapping[int, Layer]) -> bool:
-    return node.mem_id in labels or any(parent.mem_id in labels for parent in ancestors(node))
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

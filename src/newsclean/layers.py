@@ -72,7 +72,7 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
     if vocabulary is None:
         return
     kept = profile.names_kept_pattern
-    page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
+    page_chars: int | None = None  # measured once, only when a name first matches
     decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
     for node in tree.css("[class], [id]"):
         if node.tag not in _NAMED_CONTAINERS or node.mem_id in labels:
@@ -82,8 +82,12 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
         if names not in decided:
             decided[names] = _layer_by_name(names, vocabulary, kept)
         layer = decided[names]
+        if layer is None:
+            continue
+        if page_chars is None:
+            page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
         # A "nav drawer" that holds most of the page is the page's frame, not a menu.
-        if layer is not None and len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
+        if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
             labels[node.mem_id] = layer
 
 

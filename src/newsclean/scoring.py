@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, node_text
+from newsclean.layers import labelled_ancestor
 from newsclean.model import Layer
 from newsclean.profiles.base import Profile
 
@@ -54,7 +55,7 @@ def score_body(tree: LexborHTMLParser, labels: MutableMapping[int, Layer], profi
     for node in tree.css(_VOTERS):
         if node.tag in ("div", "section", "article", "li", "dd") and not _holds_text_itself(node):
             continue
-        if _labelled(node, labels):
+        if labelled_ancestor(node, labels) is not None:
             continue
         text = node_text(node) if node.tag not in ("div", "section", "article", "li", "dd") else _own_text(node)
         if len(text) < _MIN_VOTE_CHARS:
@@ -84,7 +85,7 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer])
     cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere."""
     for root in roots:
         for node in root.css(_CONDITIONAL):
-            if node.mem_id in labels or _labelled(node, labels):
+            if labelled_ancestor(node, labels) is not None:
                 continue
             if node.tag == "p":
                 chars = len(node.text(deep=True).strip())
@@ -141,10 +142,6 @@ def _common_ancestor_of_rivals(top: LexborNode, final: Mapping[int, float], node
         if sum(1 for line in rival_lines if ancestor.mem_id in line) >= _MIN_RIVALS:
             return ancestor
     return top
-
-
-def _labelled(node: LexborNode, labels: Mapping[int, Layer]) -> bool:
-    return node.mem_id in labels or any(parent.mem_id in labels for parent in ancestors(node))
 
 
 def _holds_text_itself(node: LexborNode) -> bool:
