@@ -17,20 +17,21 @@ from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, is_block, node_text
 from newsclean.model import Layer, LayerReport
 from newsclean.profiles.base import Profile
 
-__all__ = ["Labels", "label_layers", "layer_report", "labelled_ancestor"]
-
+__all__ = ["Labels", "drop_code", "label_layers", "layer_report", "labelled_ancestor"]
 
 
 class Labels(dict[int, Layer]):
     """Element id (lexbor ``mem_id``) → its Layer, filled by :func:`label_layers` and then only
-    read; :meth:`in_order` lists the labelled elements in document order, found once."""
+    read; :meth:`in_order` lists the labelled elements in document order, found once.
+    ``dropped_code`` counts the scripts and styles taken out of the tree (chrome too)."""
 
-    __slots__ = ("_tree", "_in_order")
+    __slots__ = ("_tree", "_in_order", "dropped_code")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
         self._tree = tree
         self._in_order: list[LexborNode] | None = None
+        self.dropped_code = 0
 
     def in_order(self) -> list[LexborNode]:
         """The labelled elements in document order (one walk of the tree, on first use)."""
@@ -46,9 +47,16 @@ _CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blo
 _SENTENCE_END = tuple(".!?…:;”\"")
 
 
+# Scripts and styles, but JSON-LD (metadata reads it): never text, and often most of a page's
+# characters, which every later text measure would pay for.
+_CODE = "script:not([type*='ld+json']), style"
+
+
 def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
-    """Run the profile's selector rules, then its phrase rules, over the whole tree."""
+    """Drop code from the tree, then run the profile's selector rules, its class-name
+    vocabulary and its phrase rules over the whole tree."""
     labels = Labels(tree)
+    labels.dropped_code = drop_code(tree)
     lists: list[LexborNode] = []
     for rule in profile.layers:
         for node in tree.css(rule.css):
@@ -74,8 +82,9 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
     kept = profile.names_kept_pattern
     page_chars: int | None = None  # measured once, only when a name first matches
     decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
+    frame = _frame_of_main_article(tree)
     for node in tree.css("[class], [id]"):
-        if node.tag not in _NAMED_CONTAINERS or node.mem_id in labels:
+        if node.tag not in _NAMED_CONTAINERS or node.mem_id in labels or node.mem_id in frame:
             continue
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
@@ -89,6 +98,22 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
         # A "nav drawer" that holds most of the page is the page's frame, not a menu.
         if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
             labels[node.mem_id] = layer
+
+
+_MAIN_ARTICLE = "article, main, [itemprop='articleBody']"
+_MAIN_ARTICLE_MIN_CHARS = 1000
+
+
+def _frame_of_main_article(tree: LexborHTMLParser) -> set[int]:
+    """The ancestors of the page's longest ``<article>``/``<main>``/articleBody element, when
+    it holds a story's worth of text: whatever their class names say ("modal", "sidebar"),
+    they frame the article (a story opened in a modal, a "with-sidebar" layout)."""
+    longest, longest_chars = None, _MAIN_ARTICLE_MIN_CHARS - 1
+    for node in tree.css(_MAIN_ARTICLE):
+        chars = len(node.text(deep=True))
+        if chars > longest_chars:
+            longest, longest_chars = node, chars
+    return {parent.mem_id for parent in ancestors(longest)} if longest is not None else set()
 
 
 def _layer_by_name(names: str, vocabulary: re.Pattern[str], kept: re.Pattern[str] | None) -> Layer | None:
@@ -177,6 +202,14 @@ def _previous_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
+def drop_code(tree: LexborHTMLParser) -> int:
+    """Remove scripts and styles (JSON-LD stays) from the tree; how many went."""
+    code = tree.css(_CODE)
+    for node in code:
+        node.decompose()
+    return len(code)
+
+
 def labelled_ancestor(node: LexborNode, labels: Mapping[int, Layer]) -> Layer | None:
     """The label of the node itself or of its nearest labelled ancestor, if any."""
     if node.mem_id in labels:
@@ -195,6 +228,8 @@ def layer_report(labels: Labels) -> tuple[LayerReport, ...]:
     characters add up to what left the page.
     """
     counts: dict[Layer, list[int]] = defaultdict(lambda: [0, 0])
+    if labels.dropped_code:
+        counts[Layer.CHROME][0] = labels.dropped_code
     for node in labels.in_order():
         if any(parent.mem_id in labels for parent in ancestors(node)):
             continue

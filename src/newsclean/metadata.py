@@ -129,7 +129,7 @@ class _HeadTags:
 
 def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
     """The first JSON-LD object of an article type (looking inside @graph and lists)."""
-    for script in tree.css("script[type='application/ld+json']"):
+    for script in tree.css("script[type*='ld+json']"):
         try:
             data = json.loads(_CDATA.sub("", script.text(deep=True) or "").strip().rstrip(";") or "null")
         except ValueError:
