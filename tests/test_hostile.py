@@ -11,7 +11,8 @@ import pytest
 
 import newsclean
 from conftest import FIXTURES
-from newsclean._parse import bound_depth
+from newsclean._parse import DEFAULT_MAX_DEPTH, bound_depth, parse
+from newsclean.model import Form
 
 ARTICLE = "<html><body><article><p>Real text of the story.</p>{}</article></body></html>"
 DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"  # the long runs: every cut of every page
@@ -84,6 +85,23 @@ def test_100000_deep_nesting_is_flattened_before_parsing() -> None:
 def test_deep_inline_nesting_too() -> None:
     page = ARTICLE.format("<p>" + "<b><i>" * 50_000 + "Bold deep." + "</i></b>" * 50_000 + "</p>")
     assert newsclean.clean(page).paragraphs[-1].text == "Bold deep."
+
+
+def _max_depth(tree) -> int:
+    deepest, stack = 0, [(tree.root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.iter(include_text=False))
+    return deepest
+
+
+@pytest.mark.parametrize("unit", ["<div><b>x</b>", "<section></span>", "<div><br>"])
+def test_nesting_hidden_between_closing_tags_is_bounded_too(unit: str) -> None:
+    # A closing tag after every opening one, of another element or of none: the page still
+    # nests 50,000 deep, and the tree that comes out of parse() is cut at the bound.
+    tree = parse(ARTICLE.format(unit * 50_000), Form.HTML)
+    assert DEFAULT_MAX_DEPTH - 10 <= _max_depth(tree) <= DEFAULT_MAX_DEPTH + 4
 
 
 def test_bound_depth_leaves_ordinary_pages_untouched() -> None:

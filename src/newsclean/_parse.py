@@ -1,8 +1,8 @@
 """Parse markup into one selectolax-lexbor tree; pandoc markdown is rendered to HTML first.
 
-Nesting depth is bounded before parsing: lexbor's cost grows with depth × elements (a
-100,000-deep page takes it about 14 s), and walks over such a tree would be as slow. Tags
-deeper than the bound are dropped and their text kept, so such a page still cleans.
+Nesting depth is bounded before parsing: lexbor's cost grows with the stack depth at each tag
+(100,000 nested elements take it about 14 s), and walks over such a tree would be as slow.
+Tags deeper than the bound are dropped and their text kept, so such a page still cleans.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from selectolax.lexbor import LexborHTMLParser
 from newsclean._markdown import markdown_to_html
 from newsclean.model import Form
 
-__all__ = ["DEFAULT_MAX_DEPTH", "bound_depth", "parse"]
+__all__ = ["DEFAULT_MAX_DEPTH", "SAFE_TAG_COUNT", "bound_depth", "parse"]
 
 DEFAULT_MAX_DEPTH = 512
-# A run of this many opening tags with no closing tag between them is rare on real pages;
-# only then is the page scanned tag by tag (a C-speed regex decides; most pages pass at once).
-_SUSPICIOUS_RUN = 200
-# 200 "<" in a row that open something (no "</" between): possessive, so no backtracking.
-_OPENING_RUN = re.compile(r"<[^/<](?:[^<]*+<[^/<]){%d}" % (_SUSPICIOUS_RUN - 1))
+# Lexbor's worst case is about (tags)² / 2 stack steps: a page with at most this many "<" parses
+# in a fraction of a second however it nests, so only longer pages are scanned tag by tag.
+SAFE_TAG_COUNT = 20_000
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # a comment: its text is not markup
     r"|<(script|style|textarea|title|xmp|plaintext)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # raw-text elements, whole
@@ -35,14 +33,16 @@ _SELF_CLOSING_SIBLINGS = frozenset("p li dt dd tr td th option".split())  # <p><
 def parse(text: str, form: Form, *, max_depth: int = DEFAULT_MAX_DEPTH) -> LexborHTMLParser:
     """The page's one tree. Called once per page: every later step reads this tree."""
     html = markdown_to_html(text) if form is Form.PANDOC else text
-    return LexborHTMLParser(bound_depth(html, max_depth))
+    if html.count("<") > SAFE_TAG_COUNT:
+        html = bound_depth(html, max_depth)
+    return LexborHTMLParser(html)
 
 
 def bound_depth(html: str, max_depth: int) -> str:
-    """The markup with every element nested deeper than ``max_depth`` unwrapped (text kept)."""
-    if not _OPENING_RUN.search(html):
-        return html
+    """The markup with every element nested deeper than ``max_depth`` unwrapped (text kept);
+    the same string when nothing was that deep."""
     out: list[str] = []
+    dropped = False
     stack: list[tuple[str, bool]] = []  # (tag name, kept)
     position = 0
     for match in _TOKEN.finditer(html):
@@ -54,7 +54,9 @@ def bound_depth(html: str, max_depth: int) -> str:
             continue
         name = name.lower()
         if closing:
-            out.append(match.group(0) if _close(stack, name) else "")
+            kept = _close(stack, name)
+            out.append(match.group(0) if kept else "")
+            dropped = dropped or not kept
         elif name in _VOID or self_closing:
             out.append(match.group(0))
         else:
@@ -63,6 +65,9 @@ def bound_depth(html: str, max_depth: int) -> str:
             kept = len(stack) < max_depth
             stack.append((name, kept))
             out.append(match.group(0) if kept else "")
+            dropped = dropped or not kept
+    if not dropped:
+        return html
     out.append(html[position:])
     return "".join(out)
 

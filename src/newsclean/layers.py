@@ -139,21 +139,22 @@ def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) ->
 
 def _label_phrases(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
     """Label the widest element whose whole text is a boilerplate phrase."""
-    patterns = profile.phrase_patterns
-    if not patterns or tree.body is None:
+    any_phrase = profile.any_phrase
+    if any_phrase is None or tree.body is None:
         return
+    patterns = profile.phrase_patterns
     for text_node in tree.body.traverse(include_text=True):
         if not text_node.is_text_node:
             continue
         own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
         if not own or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
             continue
-        for layer, pattern in patterns:
-            if pattern.match(own):
-                target = _widest_match(text_node, pattern)
-                if target is not None:
-                    labels.setdefault(target.mem_id, layer)
-                break
+        found = any_phrase.match(own)
+        if found is not None:
+            layer, pattern = patterns[int(found.lastgroup[1:])]
+            target = _widest_match(text_node, pattern)
+            if target is not None:
+                labels.setdefault(target.mem_id, layer)
 
 
 def _widest_match(text_node: LexborNode, pattern: re.Pattern[str]) -> LexborNode | None:

@@ -88,6 +88,15 @@ class Profile:
         return compiled + ((Layer.DATELINE, dateline),) if dateline is not None else compiled
 
     @cached_property
+    def any_phrase(self) -> re.Pattern[str] | None:
+        """All phrase patterns as one regex, tried in order; group ``p<i>`` names the one that
+        matched (one match per text node instead of one per rule)."""
+        patterns = self.phrase_patterns
+        if not patterns:
+            return None
+        return re.compile("|".join(f"(?P<p{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(patterns)), re.I)
+
+    @cached_property
     def class_name_vocabulary(self) -> re.Pattern[str] | None:
         """The class/id vocabulary as one regex whose group names are the layers; it is matched
         against lower-cased names (three times faster than an IGNORECASE search)."""
