@@ -92,7 +92,7 @@ def decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | Non
     declared = _declared_charset(data)
     utf8 = _strict(data, "utf-8")
     if declared and not (utf8 is not None and _is_single_byte(declared) and not data.isascii()):
-        text = _strict(data, declared)
+        text = utf8 if declared == "utf-8" else _strict(data, declared)
         if text is not None:
             return text, declared
     # Valid UTF-8 with multi-byte sequences is never a coincidence: a page that declares a

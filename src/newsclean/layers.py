@@ -21,16 +21,18 @@ __all__ = ["Labels", "drop_code", "label_layers", "layer_report", "labelled_ance
 
 
 class Labels(dict[int, Layer]):
-    """Element id (lexbor ``mem_id``) → its Layer, filled by :func:`label_layers` and then only
-    read; :meth:`in_order` lists the labelled elements in document order, found once.
-    ``dropped_code`` counts the scripts and styles taken out of the tree (chrome too)."""
+    """Element id (lexbor ``mem_id``) → its Layer, filled by the label and body steps and then
+    only read: :meth:`in_order` and :meth:`enclosing` keep their answers, so they are asked
+    only once labelling is done. ``dropped_code`` counts the scripts and styles taken out of
+    the tree (chrome too)."""
 
-    __slots__ = ("_tree", "_in_order", "dropped_code")
+    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
         self._tree = tree
         self._in_order: list[LexborNode] | None = None
+        self._enclosing: dict[int, tuple[Layer, ...]] = {}
         self.dropped_code = 0
 
     def in_order(self) -> list[LexborNode]:
@@ -40,12 +42,35 @@ class Labels(dict[int, Layer]):
             self._in_order = [n for n in root.traverse() if n.mem_id in self] if root is not None else []
         return self._in_order
 
+    def enclosing(self, node: LexborNode) -> tuple[Layer, ...]:
+        """The labels of the node's labelled ancestors, nearest first (its own not included).
+        Each labelled element's answer is kept, so a walk up stops at the first labelled one."""
+        memo = self._enclosing
+        if node.mem_id in memo:
+            return memo[node.mem_id]
+        pending = [node]  # the node, then each next labelled ancestor whose answer is unknown
+        answer: tuple[Layer, ...] = ()  # the answer for pending[-1]
+        while True:
+            parent = pending[-1].parent
+            while parent is not None and parent.is_element_node and parent.mem_id not in self:
+                parent = parent.parent
+            if parent is None or not parent.is_element_node:
+                break
+            if parent.mem_id in memo:
+                answer = (self[parent.mem_id], *memo[parent.mem_id])
+                break
+            pending.append(parent)
+        for index in range(len(pending) - 1, -1, -1):
+            memo[pending[index].mem_id] = answer
+            answer = (self[pending[index].mem_id], *answer) if index else answer
+        return memo[node.mem_id]
+
+
 _PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
 _LIST_HEADING_MAX_CHARS = 80
 _LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
 _CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blockquote header footer nav".split())
 _SENTENCE_END = tuple(".!?…:;”\"")
-
 
 # Scripts and styles, but JSON-LD (metadata reads it): never text, and often most of a page's
 # characters, which every later text measure would pay for.
@@ -232,7 +257,7 @@ def layer_report(labels: Labels) -> tuple[LayerReport, ...]:
     if labels.dropped_code:
         counts[Layer.CHROME][0] = labels.dropped_code
     for node in labels.in_order():
-        if any(parent.mem_id in labels for parent in ancestors(node)):
+        if labels.enclosing(node):
             continue
         entry = counts[labels[node.mem_id]]
         entry[0] += 1

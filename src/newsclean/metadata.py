@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import ancestors, collapse, node_text
+from newsclean._dom import collapse, node_text
 from newsclean.layers import Labels
 from newsclean.model import Image, Layer
 from newsclean.profiles.base import Profile
@@ -196,7 +196,7 @@ class _LabelledDom:
         for node in self.labels.in_order():
             if self.labels[node.mem_id] is not layer:
                 continue
-            outer = [self.labels.get(parent.mem_id) for parent in ancestors(node)]
+            outer = self.labels.enclosing(node)
             if any(label in _FOREIGN_LAYERS for label in outer):
                 continue
             if outermost and layer in outer:
@@ -206,7 +206,7 @@ class _LabelledDom:
 
     def own(self, node: LexborNode) -> bool:
         """True when no enclosing layer marks the node as another article's or the site's."""
-        return not any(self.labels.get(p.mem_id) in _FOREIGN_LAYERS for p in ancestors(node))
+        return not any(label in _FOREIGN_LAYERS for label in self.labels.enclosing(node))
 
     def headline(self) -> str | None:
         """The text of the element the layer step labelled as the headline."""
