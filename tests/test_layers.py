@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from conftest import FIXTURES
 from newsclean.layers import label_layers, layer_report
 from newsclean.model import Layer
 from newsclean.profiles import GENERIC, NYT, PROFILES, select_profile
@@ -96,3 +99,40 @@ def test_profile_selection_by_host_then_markers() -> None:
     assert select_profile(plain, "https://example.com/x") is GENERIC
     marked = LexborHTMLParser('<div class="StoryBodyCompanionColumn"><p>x</p></div>')
     assert select_profile(marked) is NYT
+
+
+def _start(match) -> int | None:  # noqa: ANN001
+    return None if match is None else match.start()
+
+
+def _fixture_class_names() -> list[str]:
+    names = set()
+    for page in FIXTURES.glob("*/source.html"):
+        for node in LexborHTMLParser(page.read_text(encoding="utf-8", errors="replace")).css("[class], [id]"):
+            names.add(f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower())
+    return sorted(names)
+
+
+_VOCABULARY_PROFILES = [p for p in (*PROFILES, GENERIC) if p.class_name_vocabulary is not None]
+
+
+def test_class_name_prefilter_starts_where_the_vocabulary_matches_on_real_pages() -> None:
+    names = [*_fixture_class_names(), "ad", "x-ad3", "sharedaddy", "breadcrumbs", "navigation", "site-header", "jw-x", ""]
+    assert len(names) > 1000
+    for profile in _VOCABULARY_PROFILES:
+        for name in names:
+            assert _start(profile.class_name_prefilter.search(name)) == _start(profile.class_name_vocabulary.search(name)), name
+
+
+# Pieces of class names, vocabulary words among them, glued with and without separators.
+_NAME_PIECES = st.sampled_from(["ad", "ads", "share", "nav", "menu", "logo", "footer", "video", "jw", "player",
+                                "sponsor", "ed", "comment", "related", "article", "content", "x", "3", "s", "a"])
+_CLASS_NAMES = st.lists(st.tuples(_NAME_PIECES, st.sampled_from(["", " ", "-", "_"])), max_size=6).map(
+    lambda parts: "".join(piece + sep for piece, sep in parts))
+
+
+@settings(max_examples=500)
+@given(_CLASS_NAMES)
+def test_class_name_prefilter_starts_where_the_vocabulary_matches(name: str) -> None:
+    for profile in _VOCABULARY_PROFILES:
+        assert _start(profile.class_name_prefilter.search(name)) == _start(profile.class_name_vocabulary.search(name))

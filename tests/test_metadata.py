@@ -75,6 +75,9 @@ def test_url_argument_is_used_when_the_page_has_no_canonical_link() -> None:
     ("20170113", dt.date(2017, 1, 13)),
     ("2017-01-13T00:00:04-05:00", dt.datetime(2017, 1, 13, 0, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
     ("Sept. 5, 2018, 5:01 PM EDT", dt.datetime(2018, 9, 5, 17, 1, tzinfo=dt.timezone(dt.timedelta(hours=-4)))),
+    ("2017-02-22T10:00:00.5Z", dt.datetime(2017, 2, 22, 10, 0, 0, 500000, tzinfo=dt.timezone.utc)),
+    ("2017-02-22 10:00", dt.datetime(2017, 2, 22, 10, 0)),
+    ("2017-02-30", None),
     ("no date here", None),
     ("", None),
 ])

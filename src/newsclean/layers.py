@@ -104,7 +104,7 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
     vocabulary = profile.class_name_vocabulary
     if vocabulary is None:
         return
-    kept = profile.names_kept_pattern
+    kept, prefilter = profile.names_kept_pattern, profile.class_name_prefilter
     page_chars: int | None = None  # measured once, only when a name first matches
     decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
     frame = _frame_of_main_article(tree)
@@ -114,7 +114,7 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
         if names not in decided:
-            decided[names] = _layer_by_name(names, vocabulary, kept)
+            decided[names] = _layer_by_name(names, prefilter, vocabulary, kept)
         layer = decided[names]
         if layer is None:
             continue
@@ -141,10 +141,14 @@ def _frame_of_main_article(tree: LexborHTMLParser) -> set[int]:
     return {parent.mem_id for parent in ancestors(longest)} if longest is not None else set()
 
 
-def _layer_by_name(names: str, vocabulary: re.Pattern[str], kept: re.Pattern[str] | None) -> Layer | None:
+def _layer_by_name(names: str, prefilter: re.Pattern[str], vocabulary: re.Pattern[str],
+                   kept: re.Pattern[str] | None) -> Layer | None:
     """The vocabulary's layer for these names, unless another word of them says "content"
     ("article-comments" stays; "relarticle", where "article" is part of the match, goes)."""
-    match = vocabulary.search(names)
+    first = prefilter.search(names)  # where the leftmost match starts, found fast
+    if first is None:
+        return None
+    match = vocabulary.search(names, first.start())  # …and which layer's words match there
     if match is None:
         return None
     if kept is not None and any(k.end() <= match.start() or k.start() >= match.end() for k in kept.finditer(names)):

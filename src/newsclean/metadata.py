@@ -456,6 +456,9 @@ _DATE_INFO = _SpanishMonths()
 _TZ_NAMES = {"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
              "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600}
 _COMPACT_DATE = re.compile(r"^\d{8}(?:\d{6})?$")
+# Machine-readable dates (JSON-LD, meta, <time datetime>): the standard library reads them
+# ten times faster than dateutil's fuzzy parser, which is kept for visible datelines.
+_ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$")
 
 
 def parse_date(text: str | None) -> dt.date | dt.datetime | None:
@@ -463,6 +466,13 @@ def parse_date(text: str | None) -> dt.date | dt.datetime | None:
     if not text or not text.strip():
         return None
     text = text.strip().replace("Sept.", "Sep.")
+    if _ISO_DATE.match(text):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass  # out of range ("2017-02-30"): dateutil says so below
+        else:
+            return value if len(text) > 10 else value.date()
     try:
         if _COMPACT_DATE.match(text):
             value = dt.datetime.strptime(text, "%Y%m%d%H%M%S" if len(text) == 14 else "%Y%m%d")

@@ -24,6 +24,13 @@ def select_profile(tree: LexborHTMLParser, url: str | None = None) -> Profile:
         if host and any(host == h or host.endswith("." + h) for h in profile.hosts):
             return profile
     for profile in PROFILES:
-        if any(tree.css_first(marker) is not None for marker in profile.markers):
+        if any(_has(tree, marker) for marker in profile.markers):
             return profile
     return GENERIC
+
+
+def _has(tree: LexborHTMLParser, marker: str) -> bool:
+    """True when the page holds the marker; ``meta``/``link`` markers are looked for in the
+    head only (a walk of a few elements, not of the whole page)."""
+    scope = tree.head if marker.startswith(("meta", "link")) and tree.head is not None else tree
+    return scope.css_first(marker) is not None
