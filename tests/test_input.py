@@ -91,3 +91,19 @@ def test_forced_form_wins_over_detection() -> None:
 ])
 def test_detect_form(text: str, form: Form) -> None:
     assert detect_form(text) is form
+
+
+@pytest.mark.parametrize(("markup", "kept"), [
+    (PAGE.format(meta='<meta charset="utf-8">').encode("utf-8"), True),
+    (PAGE.format(meta="").encode("utf-8"), True),  # undeclared but valid UTF-8
+    (PAGE.format(meta='<meta charset="windows-1252">').encode("cp1252"), False),
+    (codecs.BOM_UTF8 + PAGE.format(meta="").encode("utf-8"), False),
+    (PAGE.format(meta="").encode("utf-8").replace(b"Caf", b"C\x00af"), False),  # NUL removed from the text
+    (PAGE.format(meta="").encode("utf-8") + b"\xe9", False),  # a stray cp1252 byte
+    (PAGE.format(meta=""), False),  # str
+])
+def test_utf8_bytes_are_handed_on_only_when_they_are_exactly_the_text(markup: str | bytes, kept: bool) -> None:
+    decoded = read_input(markup, form=None, max_bytes=10_000)
+    assert (decoded.utf8 is not None) == kept
+    if kept:
+        assert decoded.utf8 == decoded.text.encode("utf-8")

@@ -56,7 +56,7 @@ def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | Non
 
 def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
     """Parse once, label the layers, find the body and cut it into blocks; decides nothing else."""
-    tree = parse(decoded.text, decoded.form)
+    tree = parse(decoded.text, decoded.form, utf8=decoded.utf8)
     profile = select_profile(tree, url)
     labels = label_layers(tree, profile)
     roots, confidence = find_body(tree, profile, labels)

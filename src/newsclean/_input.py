@@ -56,6 +56,9 @@ class DecodedInput:
     text: str
     encoding: str | None
     form: Form
+    # The caller's bytes when they are exactly ``text`` in UTF-8 (no BOM, no NUL): the parser
+    # reads them as they are instead of encoding ``text`` back to UTF-8.
+    utf8: bytes | None = None
 
 
 def read_input(markup: str | bytes, *, form: Form | str | None, max_bytes: int) -> DecodedInput:
@@ -66,9 +69,10 @@ def read_input(markup: str | bytes, *, form: Form | str | None, max_bytes: int) 
     if size > max_bytes:
         raise InputTooLarge(f"markup is {size:,} {'characters' if isinstance(markup, str) else 'bytes'}; "
                             f"the limit is {max_bytes:,} (raise it with max_bytes=)")
-    text, encoding = decode(markup)
-    text = text.replace("\x00", "")  # NUL is never text; parsers would turn it into U+FFFD
-    return DecodedInput(text=text, encoding=encoding, form=_as_form(form) or detect_form(text))
+    text, encoding, exact_utf8 = _decode(markup)
+    if "\x00" in text:
+        text, exact_utf8 = text.replace("\x00", ""), None  # NUL is never text; parsers make it U+FFFD
+    return DecodedInput(text=text, encoding=encoding, form=_as_form(form) or detect_form(text), utf8=exact_utf8)
 
 
 def _as_form(form: Form | str | None) -> Form | None:
@@ -82,27 +86,36 @@ def _as_form(form: Form | str | None) -> Form | None:
 
 def decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | None]:
     """Text and the charset it came from: BOM, then declared charset, then detection."""
+    text, encoding, _ = _decode(markup)
+    return text, encoding
+
+
+def _decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | None, bytes | None]:
+    """:func:`decode`, and the bytes themselves when they were read as valid UTF-8."""
     if isinstance(markup, str):
-        return markup, None
+        return markup, None, None
     data = bytes(markup)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _strict(data, codec) or _raise_undecodable(codec), codec
+            return _strict(data, codec) or _raise_undecodable(codec), codec, None
     _refuse_binary(data)
     declared = _declared_charset(data)
     utf8 = _strict(data, "utf-8")
     if declared and not (utf8 is not None and _is_single_byte(declared) and not data.isascii()):
-        text = utf8 if declared == "utf-8" else _strict(data, declared)
+        if declared == "utf-8" and utf8 is not None:
+            return utf8, declared, data
+        text = _strict(data, declared)
         if text is not None:
-            return text, declared
+            return text, declared, None
     # Valid UTF-8 with multi-byte sequences is never a coincidence: a page that declares a
     # single-byte charset but is UTF-8 gets UTF-8, not mojibake.
     if utf8 is not None:
-        return utf8, "utf-8"
+        return utf8, "utf-8", data
     mixed = _mostly_utf8(data) if declared in (None, "utf-8") else None
     if mixed is not None:
-        return mixed, "utf-8"
-    return _detected(data, declared)
+        return mixed, "utf-8", None
+    text, encoding = _detected(data, declared)
+    return text, encoding, None
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -30,12 +30,18 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 _SELF_CLOSING_SIBLINGS = frozenset("p li dt dd tr td th option".split())  # <p><p> are siblings
 
 
-def parse(text: str, form: Form, *, max_depth: int = DEFAULT_MAX_DEPTH) -> LexborHTMLParser:
-    """The page's one tree. Called once per page: every later step reads this tree."""
-    html = markdown_to_html(text) if form is Form.PANDOC else text
-    if html.count("<") > SAFE_TAG_COUNT:
-        html = bound_depth(html, max_depth)
-    return LexborHTMLParser(html)
+def parse(text: str, form: Form, *, utf8: bytes | None = None, max_depth: int = DEFAULT_MAX_DEPTH) -> LexborHTMLParser:
+    """The page's one tree. Called once per page: every later step reads this tree.
+
+    ``utf8``, when given, is ``text`` as UTF-8 bytes: an HTML page is then parsed from them
+    (lexbor reads UTF-8; encoding ``text`` again would cost as much as decoding it did)."""
+    if form is Form.PANDOC:
+        text, utf8 = markdown_to_html(text), None
+    if utf8 is not None and utf8.count(b"<") <= SAFE_TAG_COUNT:
+        return LexborHTMLParser(utf8)
+    if text.count("<") > SAFE_TAG_COUNT:
+        text = bound_depth(text, max_depth)
+    return LexborHTMLParser(text)
 
 
 def bound_depth(html: str, max_depth: int) -> str:
