@@ -8,12 +8,12 @@ sits straight in a ``<div>`` is a paragraph too, and links become their text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, is_block, node_text
-from newsclean.layers import labelled_ancestor
+from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
 from newsclean.scoring import label_non_prose, score_body
@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w")
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
 
-def find_body(tree: LexborHTMLParser, profile: Profile, labels: MutableMapping[int, Layer]) -> tuple[list[LexborNode], float]:
+def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> tuple[list[LexborNode], float]:
     """The article containers and how sure the choice is: the profile's body selectors
     first, else content scoring (:mod:`newsclean.scoring`)."""
     roots, confidence = body_roots(tree, profile, labels), SELECTOR_CONFIDENCE

@@ -17,16 +17,17 @@ from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, is_block, node_text
 from newsclean.model import Layer, LayerReport
 from newsclean.profiles.base import Profile
 
-__all__ = ["Labels", "drop_code", "label_layers", "layer_report", "labelled_ancestor"]
+__all__ = ["TEXT_HOLDER_MIN_CHARS", "Labels", "drop_code", "label_layers", "layer_report", "labelled_ancestor"]
 
 
 class Labels(dict[int, Layer]):
     """Element id (lexbor ``mem_id``) → its Layer, filled by the label and body steps and then
     only read: :meth:`in_order` and :meth:`enclosing` keep their answers, so they are asked
     only once labelling is done. ``dropped_code`` counts the scripts and styles taken out of
-    the tree (chrome too)."""
+    the tree (chrome too); ``text_holders`` are the elements with a run of text of their own
+    (at least :data:`TEXT_HOLDER_MIN_CHARS`), found on the label step's walk over the text."""
 
-    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code")
+    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code", "text_holders")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
@@ -34,6 +35,7 @@ class Labels(dict[int, Layer]):
         self._in_order: list[LexborNode] | None = None
         self._enclosing: dict[int, tuple[Layer, ...]] = {}
         self.dropped_code = 0
+        self.text_holders: set[int] = set()
 
     def in_order(self) -> list[LexborNode]:
         """The labelled elements in document order (one walk of the tree, on first use)."""
@@ -66,6 +68,7 @@ class Labels(dict[int, Layer]):
         return memo[node.mem_id]
 
 
+TEXT_HOLDER_MIN_CHARS = 25  # a run of text this long straight inside an element is prose, not a label
 _PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
 _LIST_HEADING_MAX_CHARS = 80
 _LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
@@ -88,7 +91,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
             if labels.setdefault(node.mem_id, rule.layer) in _LISTS_WITH_HEADINGS:
                 lists.append(node)
     _label_by_class_names(tree, profile, labels)
-    _label_phrases(tree, profile, labels)
+    _read_text(tree, profile, labels)
     _label_list_headings(lists, labels)
     _label_headline(tree, profile, labels)
     return labels
@@ -166,17 +169,20 @@ def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) ->
                 return
 
 
-def _label_phrases(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
-    """Label the widest element whose whole text is a boilerplate phrase."""
-    any_phrase = profile.any_phrase
-    if any_phrase is None or tree.body is None:
+def _read_text(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
+    """One walk over the page's text: label the widest element whose whole text is a
+    boilerplate phrase, and note the elements that hold a run of text of their own."""
+    if tree.body is None:
         return
-    patterns = profile.phrase_patterns
+    any_phrase, patterns = profile.any_phrase, profile.phrase_patterns
+    holders = labels.text_holders
     for text_node in tree.body.traverse(include_text=True):
         if not text_node.is_text_node:
             continue
         own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
-        if not own or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
+        if len(own) >= TEXT_HOLDER_MIN_CHARS:
+            holders.add(text_node.parent.mem_id)
+        if not own or any_phrase is None or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
             continue
         found = any_phrase.match(own)
         if found is not None:

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, node_text
-from newsclean.layers import labelled_ancestor
+from newsclean.layers import TEXT_HOLDER_MIN_CHARS, Labels, labelled_ancestor
 from newsclean.model import Layer
 from newsclean.profiles.base import Profile
 
 __all__ = ["ScoredBody", "label_non_prose", "score_body"]
 
 _VOTERS = "p, pre, td, blockquote, div, section, article, li, dd"
-_MIN_VOTE_CHARS = 25
+_MIN_VOTE_CHARS = TEXT_HOLDER_MIN_CHARS
 _ANCESTOR_LEVELS = 3
 _TAG_BASE = {"div": 5, "article": 8, "section": 3, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
              "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "address": -3,
@@ -47,14 +47,14 @@ class ScoredBody:
     confidence: float
 
 
-def score_body(tree: LexborHTMLParser, labels: MutableMapping[int, Layer], profile: Profile) -> ScoredBody | None:
+def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile) -> ScoredBody | None:
     """The best-scored container and its sibling parts, or None when no prose was found."""
     positive, negative = profile.score_patterns
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for node in tree.css(_VOTERS):
-        if node.tag in ("div", "section", "article", "li", "dd") and not _holds_text_itself(node):
-            continue
+        if node.tag in ("div", "section", "article", "li", "dd") and node.mem_id not in labels.text_holders:
+            continue  # a container votes only when it is used as a paragraph, with text of its own
         if labelled_ancestor(node, labels) is not None:
             continue
         text = node_text(node) if node.tag not in ("div", "section", "article", "li", "dd") else _own_text(node)
@@ -142,12 +142,6 @@ def _common_ancestor_of_rivals(top: LexborNode, final: Mapping[int, float], node
         if sum(1 for line in rival_lines if ancestor.mem_id in line) >= _MIN_RIVALS:
             return ancestor
     return top
-
-
-def _holds_text_itself(node: LexborNode) -> bool:
-    """A div (or section…) used as a paragraph: it has text of its own, not just children."""
-    return any(child.is_text_node and len((child.text_content or "").strip()) >= _MIN_VOTE_CHARS
-               for child in node.iter(include_text=True))
 
 
 def _own_text(node: LexborNode) -> str:
