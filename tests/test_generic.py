@@ -115,3 +115,24 @@ def test_low_confidence_hands_the_body_to_trafilatura_when_it_finds_more(monkeyp
     assert article.extractor == "trafilatura"
     assert article.text == PROSE * 3
     assert article.confidence < 0.35
+
+
+def test_a_story_opened_in_a_modal_is_the_body_not_a_promo() -> None:
+    # Yahoo's way: the story in an open modal over the page behind it, which is aria-hidden.
+    story = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(6))
+    html = _page(f"<div id='behind' aria-hidden='true'><p>{PROSE} Behind.</p></div>"
+                 f"<div id='viewer' class='render-target-modal modal-open'><article>{story}</article></div>"
+                 "<div id='signup' class='newsletter-modal'><p>Sign up for our newsletter, it is free.</p></div>")
+    tree, labels = _labels_of(html)
+    assert tree.css_first("#viewer").mem_id not in labels
+    assert labels[tree.css_first("#signup").mem_id] is Layer.PROMO
+    article = newsclean.clean(html)
+    assert article.extractor == "generic"
+    assert [b.text for b in article.paragraphs] == [f"{PROSE} Part {n}." for n in range(6)]
+
+
+def test_a_short_article_card_does_not_shield_its_modal() -> None:
+    html = _page(f"<main><p>{PROSE}</p><p>{PROSE}</p></main>"
+                 "<div id='popup' class='modal'><article><p>Short card text.</p></article></div>")
+    tree, labels = _labels_of(html)
+    assert labels[tree.css_first("#popup").mem_id] is Layer.PROMO
