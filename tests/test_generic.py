@@ -120,7 +120,8 @@ def test_low_confidence_hands_the_body_to_trafilatura_when_it_finds_more(monkeyp
 def test_a_story_opened_in_a_modal_is_the_body_not_a_promo() -> None:
     # Yahoo's way: the story in an open modal over the page behind it, which is aria-hidden.
     story = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(6))
-    html = _page(f"<div id='behind' aria-hidden='true'><p>{PROSE} Behind.</p></div>"
+    behind = "".join(f"<p>{PROSE} Behind {n}.</p>" for n in range(12))  # more text than the story
+    html = _page(f"<div id='behind' aria-hidden='true'>{behind}</div>"
                  f"<div id='viewer' class='render-target-modal modal-open'><article>{story}</article></div>"
                  "<div id='signup' class='newsletter-modal'><p>Sign up for our newsletter, it is free.</p></div>")
     tree, labels = _labels_of(html)
