@@ -137,3 +137,27 @@ def test_a_short_article_card_does_not_shield_its_modal() -> None:
                  "<div id='popup' class='modal'><article><p>Short card text.</p></article></div>")
     tree, labels = _labels_of(html)
     assert labels[tree.css_first("#popup").mem_id] is Layer.PROMO
+
+
+def test_a_lead_written_straight_into_a_div_beside_the_body_is_kept() -> None:
+    # aktualne.cz's way: the lead ("perex") is a div of text beside the story's container.
+    lead = "West Ham keeps answering its doubters, and the football world is starting to notice the club at last."
+    story = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(5))
+    html = _page(f"<div class='article'><div class='article__perex'>{lead}</div>"
+                 f"<div class='article__content'>{story}</div><div class='related-wrap'><a href='/x'>Other</a></div></div>")
+    assert [b.text for b in newsclean.clean(html).paragraphs] == [lead, *(f"{PROSE} Part {n}." for n in range(5))]
+
+
+def test_story_blocks_of_one_class_are_kept_when_the_lead_is_wrapped_apart() -> None:
+    # Engadget's way: every block of the story is a div.article-text, the lead's in other boxes.
+    def block(n: int) -> str:
+        return f"<div class='o-block'><div class='article-text'><p>{PROSE} Part {n}.</p><p>{PROSE} More {n}.</p></div></div>"
+    html = _page("<div class='page'>"
+                 f"<div class='o-block'><div class='grid'><div class='cell'><div class='article-text'><p>{PROSE} Lead.</p>"
+                 "</div></div></div></div>"
+                 f"<div class='o-block'><div class='box'>Gallery: 14 photos</div></div>"
+                 f"<div class='rest'>{''.join(block(n) for n in range(4))}</div></div>")
+    texts = [b.text for b in newsclean.clean(html).paragraphs]
+    assert texts[0] == f"{PROSE} Lead."
+    assert texts[-1] == f"{PROSE} More 3."
+    assert "Gallery: 14 photos" not in texts

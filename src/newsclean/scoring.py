@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import ancestors, node_text
+from newsclean._dom import ancestors, is_block, node_text
 from newsclean.layers import TEXT_HOLDER_MIN_CHARS, Labels, labelled_ancestor
 from newsclean.model import Layer
 from newsclean.profiles.base import Profile
@@ -77,6 +77,8 @@ def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile) -> Scor
     top = _sole_child_parent(_higher_scoring_parent(_common_ancestor_of_rivals(nodes[top_key], final, nodes), scores))
     top_score = final.get(top.mem_id, final[top_key])
     roots = _with_siblings(top, top_score, scores, labels)
+    if top.mem_id != top_key:
+        roots = _with_parts_like(nodes[top_key], roots, scores, nodes, max(_SIBLING_MIN_SCORE, top_score * _SIBLING_SHARE))
     return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
 
 
@@ -170,7 +172,7 @@ def _link_density(node: LexborNode) -> float:
 
 
 def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float],
-                   labels: Mapping[int, Layer]) -> list[LexborNode]:
+                   labels: Labels) -> list[LexborNode]:
     """The top candidate and the siblings that carry on its content (Readability's rule)."""
     parent = top.parent
     if parent is None or parent.tag in ("html",):
@@ -186,12 +188,45 @@ def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float
         elif scores.get(sibling.mem_id, 0.0) + (top_score * _SIBLING_SHARE if top_class and
                                                  sibling.attributes.get("class") == top_class else 0) >= threshold:
             roots.append(sibling)
-        elif sibling.tag == "p":
+        elif sibling.tag == "p" or _div_used_as_paragraph(sibling, labels):
             text = node_text(sibling)
             density = _link_density(sibling)
             if (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text.endswith(".")):
                 roots.append(sibling)
     return roots
+
+
+def _with_parts_like(best: LexborNode, roots: list[LexborNode], scores: Mapping[int, float],
+                     nodes: Mapping[int, LexborNode], threshold: float) -> list[LexborNode]:
+    """Add the siblings of the chosen body that hold a part of the story like its best one:
+    a scored block with the same class as the best-scored block (a site that cuts its story
+    into "article-text" blocks and wraps the lead in other boxes than the rest)."""
+    style = best.attributes.get("class")
+    parent = roots[0].parent if roots else None
+    if not style or parent is None:
+        return roots
+    chosen = {root.mem_id for root in roots}
+    wanted: set[int] = set()
+    for key, node in nodes.items():
+        if scores[key] < threshold or node.attributes.get("class") != style:
+            continue
+        child = node
+        for ancestor in ancestors(node):
+            if ancestor.mem_id == parent.mem_id:
+                if child.mem_id not in chosen:
+                    wanted.add(child.mem_id)
+                break
+            child = ancestor
+    if not wanted:
+        return roots
+    return [child for child in parent.iter(include_text=False) if child.mem_id in chosen or child.mem_id in wanted]
+
+
+def _div_used_as_paragraph(node: LexborNode, labels: Labels) -> bool:
+    """A div with prose of its own and no block inside: a paragraph in all but name (a lead
+    or standfirst), which Readability turns into a ``p`` before choosing siblings."""
+    return node.tag == "div" and node.mem_id in labels.text_holders and \
+        not any(is_block(child) for child in node.iter(include_text=False))
 
 
 def _confidence(roots: list[LexborNode], top_score: float, finals: list[float]) -> float:
