@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -48,6 +49,14 @@ def test_spanish_ad_label_is_found_too() -> None:
 
 def test_a_whole_dateline_is_labelled_but_a_date_in_a_sentence_is_not() -> None:
     tree, labels = _labels('<ul><li><p id="d">Feb. 22,\n2017</p></li></ul><p id="s">Feb. 22, 2017, was cold.</p>')
+    assert _label_of(tree, labels, "#d") is Layer.DATELINE
+    assert _label_of(tree, labels, "#s") is None
+
+
+@pytest.mark.parametrize("line", ["<a href='/m'>CNET Japan</a> 3/9(木) 18:45配信", "最終更新:3/9(木) 18:45",
+                                  "2017年3月9日 18時45分配信"])
+def test_japanese_datelines_are_labelled(line: str) -> None:
+    tree, labels = _labels(f'<p id="d">{line}</p><p id="s">3月9日に発売を開始すると発表した。</p>', GENERIC)
     assert _label_of(tree, labels, "#d") is Layer.DATELINE
     assert _label_of(tree, labels, "#s") is None
 
