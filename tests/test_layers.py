@@ -145,3 +145,12 @@ _CLASS_NAMES = st.lists(st.tuples(_NAME_PIECES, st.sampled_from(["", " ", "-", "
 def test_class_name_prefilter_starts_where_the_vocabulary_matches(name: str) -> None:
     for profile in _VOCABULARY_PROFILES:
         assert _start(profile.class_name_prefilter.search(name)) == _start(profile.class_name_vocabulary.search(name))
+
+
+def test_markup_shown_as_text_is_chrome_but_a_code_sample_is_not() -> None:
+    tree, labels = _labels('<p id="m">&lt;div style="position:absolute;"&gt;&lt;img width=1 src="http://t.test/p"&gt;'
+                           '&lt;/div&gt;</p><pre id="c">&lt;div class="x"&gt;&lt;/div&gt;</pre>'
+                           '<p id="s">Use &lt;b&gt; for bold text, the guide says.</p>', GENERIC)
+    assert _label_of(tree, labels, "#m") is Layer.CHROME
+    assert _label_of(tree, labels, "#c") is None
+    assert _label_of(tree, labels, "#s") is None

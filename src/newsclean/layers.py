@@ -75,6 +75,11 @@ _LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
 _CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blockquote header footer nav".split())
 _SENTENCE_END = tuple(".!?…:;”\"")
 
+# Text that is nothing but tags is markup shown as text, never prose: a pandoc conversion
+# writes a page's <noscript> tracking pixels as escaped "<div …><img …></div>" paragraphs.
+_ONLY_TAGS = re.compile(r"(?:<[!/]?[A-Za-z][^<>]*>\s*)+$")
+_CODE_TAGS = frozenset("pre code kbd samp textarea xmp plaintext".split())  # code samples stay
+
 # Scripts and styles, but JSON-LD (metadata reads it): never text, and often most of a page's
 # characters, which every later text measure would pay for.
 _CODE = "script:not([type*='ld+json']), style"
@@ -180,6 +185,9 @@ def _read_text(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None
         if not text_node.is_text_node:
             continue
         own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
+        if own.startswith("<") and _ONLY_TAGS.match(own) and text_node.parent.tag not in _CODE_TAGS:
+            labels.setdefault(text_node.parent.mem_id, Layer.CHROME)  # markup shown as text
+            continue
         if len(own) >= TEXT_HOLDER_MIN_CHARS:
             holders.add(text_node.parent.mem_id)
         if not own or any_phrase is None or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
