@@ -83,3 +83,12 @@ def test_indented_raw_html_is_never_taken_for_code() -> None:
 def test_dialect_detection() -> None:
     assert is_pandoc_markdown("::: {.a}\nx\n:::\n")
     assert not is_pandoc_markdown("<div>\n\nx\n\n</div>\n")
+
+
+def test_a_heading_wrapped_inside_its_raw_html_link_is_joined_back() -> None:
+    # pandoc -t gfm writes an h1 holding a link with attributes over several lines.
+    html = markdown_to_html('<div>\n\n# <a\nhref="http://x.test/a"\ndata-id="">How to Program Your Mind to Stop\n'
+                            "Buying Crap</a>\n\n</div>\n\n# Plain title\nA paragraph right after it.\n")
+    tree = LexborHTMLParser(html)
+    assert [h.text() for h in tree.css("h1")] == ["How to Program Your Mind to Stop Buying Crap", "Plain title"]
+    assert tree.css_first("p").text() == "A paragraph right after it."

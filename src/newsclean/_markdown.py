@@ -32,6 +32,9 @@ _FENCE_LINE_ANYWHERE = re.compile(r"^ {0,3}:{3,}", re.M)
 _FENCE_LINE_INDENTED = re.compile(r"^([ \t]*:{3,}[^\n]*)$", re.M)
 _TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
 _CLASS_WORD = re.compile(r"^[\w-]+$")
+# pandoc wraps a heading whose text is a raw HTML link ("# <a\nhref=…>Title</a>"), but an ATX
+# heading is one line: the lines up to the next blank one are joined back onto it.
+_WRAPPED_HEADING = re.compile(r"^(#{1,6}[ \t][^\n]*<[A-Za-z][^>\n]*)\n((?:[ \t]*\S[^\n]*(?:\n|$))+)", re.M)
 _PANDOC_SMART = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("'", "\u2019"))
 
 
@@ -42,11 +45,16 @@ def is_pandoc_markdown(text: str) -> bool:
 
 def markdown_to_html(text: str) -> str:
     """Render pandoc markdown (either dialect) to an HTML fragment."""
+    text = _WRAPPED_HEADING.sub(_join_heading, text)
     if not is_pandoc_markdown(text):
         return _gfm_renderer().render(text)
     # A raw HTML block runs on to the next blank line and would swallow a fence line after
     # it (``</div>`` then ``:::``): blank lines around every fence line end such blocks.
     return _pandoc_renderer().render(_FENCE_LINE_INDENTED.sub("\n\\1\n", text))
+
+
+def _join_heading(match: re.Match[str]) -> str:
+    return match.group(1) + " " + " ".join(line.strip() for line in match.group(2).splitlines()) + "\n"
 
 
 @lru_cache(maxsize=1)
