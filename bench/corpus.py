@@ -7,6 +7,7 @@ written by reading each page); the other corpus pages against Readability's expe
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,12 +50,15 @@ def split_names(byline: str | None) -> list[str] | None:
     """A byline string as a list of names (same rule for every extractor and the reference)."""
     if not byline:
         return None
-    text = byline.strip()
+    # Names end at the first line break and at the first digit: Readability's reference bylines
+    # carry the date and a comment count ("By GILLIAN MOHNEY\n March 11, 2015", "by Lucas
+    # Nolan22 Dec 2016651"), and no name holds a digit.
+    text = byline.strip().split("\n")[0]
     for prefix in ("by ", "By ", "BY "):
         if text.startswith(prefix):
             text = text[len(prefix):]
-    parts = [p.strip(" ,;") for chunk in text.replace(" and ", ",").replace(" & ", ",").replace(";", ",").split(",")
-             for p in [chunk] if p.strip(" ,;")]
+    chunks = text.replace(" and ", ",").replace(" & ", ",").replace(";", ",").split(",")
+    parts = [name for chunk in chunks if (name := re.sub(r"\d.*$", "", chunk).strip(" ,;"))]
     return parts or None
 
 

@@ -413,7 +413,8 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
                             "seed-003 is pandoc gfm markdown (what users face today); seed-000 is clean text.",
                             _group(runs, lambda r: r.vs_expected, lambda r: r.page.group == "seed"))
     lines += ["## Metadata exact-match rate", "",
-              "Against `expected-metadata.json` (title, byline split into names, publishedTime's date) and, for NYT "
+              "Against `expected-metadata.json` (title, byline split into names — the names end at its first line break "
+              "and first digit, as Readability's bylines carry dates and comment counts — publishedTime's date) and, for NYT "
               "pages and seeds, the fixtures. Only pages where the reference has the field count; — : the extractor "
               "gives no such field.", ""]
     lines += _metadata_table(runs)

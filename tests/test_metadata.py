@@ -96,3 +96,17 @@ def test_a_date_marked_up_in_the_body_is_read_with_its_time_zone() -> None:
 def test_json_ld_in_a_cdata_wrapper_is_read() -> None:
     ld = '<script type="application/ld+json">//<![CDATA[\n{"@type":"NewsArticle","headline":"Wrapped"}\n//]]></script>'
     assert newsclean.clean(_page(ld)).title == "Wrapped"
+
+
+def test_a_date_and_a_comment_count_glued_to_the_byline_are_not_part_of_the_name() -> None:
+    # Breitbart's byline: spans with no space between them ("by Lucas Nolan22 Dec 2016651").
+    byline = ('<p class="byline"><span>by</span> <a href="/author/ln/">Lucas Nolan</a><span class="bydate">22 Dec 2016'
+              '</span><a class="bycount" href="#comments">651</a></p>')
+    article = newsclean.clean(_page(body=byline + "<p>Body text of the story, long enough to be the body.</p>"))
+    assert article.authors == ("Lucas Nolan",)
+
+
+def test_two_authors_with_a_date_between_the_byline_and_the_count() -> None:
+    byline = '<p class="byline">By Ann Lee and Bo Chen <span>3 March 2019</span></p>'
+    article = newsclean.clean(_page(body=byline + "<p>Body text of the story, long enough to be the body.</p>"))
+    assert article.authors == ("Ann Lee", "Bo Chen")

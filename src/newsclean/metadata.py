@@ -21,7 +21,7 @@ from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import collapse, node_text
-from newsclean.layers import Labels
+from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import Image, Layer
 from newsclean.profiles.base import Profile
 
@@ -224,6 +224,15 @@ class _LabelledDom:
     def bylines(self) -> list[LexborNode]:
         return self.layer_nodes(Layer.BYLINE)
 
+    def text_without_dates(self, node: LexborNode, profile: Profile) -> str:
+        """The node's text less the dates inside it: "by Lucas Nolan" + "22 Dec 2016", a
+        labelled dateline or a run of text that is a whole date."""
+        dateline = profile.dateline_pattern
+        return collapse("".join(
+            text.text_content or "" for text in node.traverse(include_text=True)
+            if text.is_text_node and labelled_ancestor(text, self.labels) is not Layer.DATELINE
+            and not (dateline is not None and dateline.match((text.text_content or "").strip()))))
+
     def marked(self, itemprop: str) -> str | None:
         """A date the page marks up in its body with schema.org microdata (``datePublished``…)."""
         for node in self.tree.css(f"[itemprop~='{itemprop}']:not(meta)"):
@@ -345,7 +354,7 @@ def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[s
                   if (value := collapse(node.attrs.get(attr) or ""))]
         marked = [node_text(n) for s in profile.byline_names for n in byline.css(s)]
         names.extend(_clean_name(n, profile) for n in marked) if marked else names.extend(
-            split_byline(node_text(byline), profile))
+            split_byline(dom.text_without_dates(byline, profile), profile))
     if not names:
         names = [n for n in known if not n.startswith(("http://", "https://"))]
     return tuple(_dedupe(_fix_case(n, known) for n in names if n))
@@ -367,8 +376,11 @@ def _strip_byline_prefix(text: str, profile: Profile) -> str:
     return text
 
 
+_TRAILING_COUNT = re.compile(r"[\s|·•]*\d[\d\s,.]*$")  # a comment count glued on: "Lucas Nolan651"
+
+
 def _clean_name(text: str, profile: Profile) -> str:
-    name = _strip_byline_prefix(collapse(text), profile).strip(" ,;")
+    name = _TRAILING_COUNT.sub("", _strip_byline_prefix(collapse(text), profile)).strip(" ,;")
     return name if 0 < len(name) <= _MAX_NAME_CHARS else ""
 
 
