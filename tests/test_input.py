@@ -86,6 +86,10 @@ def test_forced_form_wins_over_detection() -> None:
     ("<div class='story'><p>Just a fragment.</p></div>", Form.HTML),
     ("::: {.css-1 #main}\nSome text\n:::\n", Form.PANDOC),
     ('<div class="css-53u6y8">\n\nA [link](https://example.com) in text.\n\n</div>\n', Form.PANDOC),
+    ('<div class="surface">\n\n<div class="inner">\n\n#### Inside the lab\n\nText.\n\n</div>\n\n</div>\n', Form.PANDOC),
+    ('<div class="a">\n\nText.\n\n</div>\n\n<div class="b">\n\nMore.\n\n</div>\n', Form.PANDOC),
+    ("<div class='story'>\n<p>#1 in sales</p>\n</div>", Form.HTML),
+    ("# A heading in clean text\n\nOne paragraph.", Form.TEXT),
     ("One paragraph.\n\nAnother one, with “quotes”.", Form.TEXT),
     ("", Form.TEXT),
 ])

@@ -46,6 +46,8 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp12
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?xml)\b", re.I | re.S)
 _PANDOC_FENCE = re.compile(r"^ {0,3}:{3,}", re.M)
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_PANDOC_RAW_TAG_LINES = re.compile(r"^</div>\n\n</?div\b[^\n]*\n\n", re.M)
 _BLOCK_TAG = re.compile(r"<(?:div|p|section|article|figure|span|table|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
 
 
@@ -201,5 +203,7 @@ def detect_form(text: str) -> Form:
     if _PANDOC_FENCE.search(text) or _MARKDOWN_LINK.search(text):
         return Form.PANDOC
     if _BLOCK_TAG.search(text):
-        return Form.HTML
+        # Raw HTML with markdown headings, or raw tags each alone between blank lines (as
+        # pandoc -t gfm writes them): markdown. A bare fragment of HTML has neither.
+        return Form.PANDOC if _MARKDOWN_HEADING.search(text) or _PANDOC_RAW_TAG_LINES.search(text) else Form.HTML
     return Form.TEXT
