@@ -110,3 +110,22 @@ def test_two_authors_with_a_date_between_the_byline_and_the_count() -> None:
     byline = '<p class="byline">By Ann Lee and Bo Chen <span>3 March 2019</span></p>'
     article = newsclean.clean(_page(body=byline + "<p>Body text of the story, long enough to be the body.</p>"))
     assert article.authors == ("Ann Lee", "Bo Chen")
+
+
+def test_the_section_is_the_name_of_the_first_folder_of_the_article_url() -> None:
+    # Le Monde's way: the head names no section; the rubric bar links the URL's first folder.
+    body = ('<nav><ul><li><a href="/sport/">Sport</a></li><li class="actif"><a href="/pixels/">Techno</a></li></ul></nav>'
+            '<div class="rubrique"><a href="/pixels/">Pixels</a></div>'
+            "<p>Body text of the story, long enough to be the body of it.</p>")
+    canonical = '<link rel="canonical" href="https://news.test/pixels/article/2015/05/04/loi.html">'
+    assert newsclean.clean(_page(canonical, body)).section == "Pixels"
+    # Only a menu names it: the menu's name.
+    menu_only = body.replace('<div class="rubrique"><a href="/pixels/">Pixels</a></div>', "")
+    assert newsclean.clean(_page(canonical, menu_only)).section == "Techno"
+
+
+@pytest.mark.parametrize("url", ["https://news.test/2015/05/04/loi.html", "https://news.test/article/loi.html",
+                                 "https://news.test/loi.html"])
+def test_a_url_with_no_section_folder_gives_no_section(url: str) -> None:
+    body = '<a href="/2015/">2015</a><a href="/article/">Articles</a><p>Body text of the story, long enough.</p>'
+    assert newsclean.clean(_page(f'<link rel="canonical" href="{url}">', body)).section is None

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import collapse, node_text
+from newsclean._dom import ancestors, collapse, node_text
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import Image, Layer
 from newsclean.profiles.base import Profile
@@ -76,7 +76,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
                              dom.marked("dateModified")),
         # The label the reader sees first: the same in every form, and often finer than the head's.
         section=_first(dom.section(profile), *head.all("article:section", "articlesection"),
-                       _ld_str(ld, "articleSection")),
+                       _ld_str(ld, "articleSection")) or dom.section_link(canonical),
         url=canonical,
         short_url=_short_url(source, profile),
         language=_first(tree.css_first("html") and tree.css_first("html").attrs.get("lang"),
@@ -89,6 +89,24 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
         alternates=MappingProxyType(_alternates(dom, profile, head, canonical)),
         tags=_tags(head, ld),
     )
+
+
+_MAX_SECTION_CHARS = 40
+# First folders of article URLs that name no section.
+_NOT_SECTIONS = frozenset("article articles news story stories post posts p a amp www en es fr de it pt nl "
+                          "index html content".split())
+
+
+def _section_folder(page_url: str | None) -> str | None:
+    """The first folder of the URL's path that can name a section ("pixels" in
+    /pixels/article/2015/…), lower-cased; None for dates, generic words or a bare slug."""
+    if not page_url:
+        return None
+    segments = [s for s in urlsplit(page_url).path.lower().split("/") if s]
+    if len(segments) < 2:
+        return None  # /slug: no folder
+    first = segments[0]
+    return first if re.fullmatch(r"[a-z][a-z-]{1,30}", first) and first not in _NOT_SECTIONS else None
 
 
 # --- the <head> ---------------------------------------------------------------------------
@@ -220,6 +238,25 @@ class _LabelledDom:
                 if text and len(text) <= _MAX_NAME_CHARS and self.own(node):
                     return text
         return None
+
+    def section_link(self, page_url: str | None) -> str | None:
+        """The name the page gives the first folder of its own URL: the link to "/pixels/" on
+        lemonde.fr/pixels/article/…, a rubric title or breadcrumb, before one in a menu list."""
+        folder = _section_folder(page_url)
+        if folder is None:
+            return None
+        in_lists: list[str] = []
+        for link in self.tree.css("a[href]"):
+            target = urlsplit(urljoin(page_url or "", link.attrs.get("href") or ""))
+            if target.path.strip("/").lower() != folder or target.netloc != urlsplit(page_url or "").netloc:
+                continue
+            text = node_text(link)
+            if not text or len(text) > _MAX_SECTION_CHARS:
+                continue
+            if not any(parent.tag == "li" for parent in ancestors(link)):
+                return text
+            in_lists.append(text)
+        return in_lists[0] if in_lists else None
 
     def bylines(self) -> list[LexborNode]:
         return self.layer_nodes(Layer.BYLINE)
