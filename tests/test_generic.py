@@ -117,6 +117,15 @@ def test_low_confidence_hands_the_body_to_trafilatura_when_it_finds_more(monkeyp
     assert article.confidence < 0.35
 
 
+def test_the_fallback_asks_trafilatura_itself() -> None:
+    # No stand-in: the real trafilatura reads the page the fallback hands it.
+    from newsclean.fallback import fallback_blocks
+
+    html = _page(f"<div class='x'><p>{PROSE}</p><p>{PROSE} Again.</p></div>", "<title>T</title>")
+    assert [b.text for b in fallback_blocks(html)] == [PROSE, f"{PROSE} Again."]
+    assert fallback_blocks(_page("<p>Too short to be a story.</p>")) == ()
+
+
 def test_a_story_opened_in_a_modal_is_the_body_not_a_promo() -> None:
     # Yahoo's way: the story in an open modal over the page behind it, which is aria-hidden.
     story = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(6))
