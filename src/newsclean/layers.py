@@ -182,8 +182,8 @@ def _read_text(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None
     any_phrase, patterns = profile.any_phrase, profile.phrase_patterns
     holders = labels.text_holders
     for text_node in tree.body.traverse(include_text=True):
-        if not text_node.is_text_node:
-            continue
+        if not text_node.is_text_node or text_node.is_empty_text_node:
+            continue  # (lexbor says "only whitespace" without making a string of it)
         own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
         if own.startswith("<") and _ONLY_TAGS.match(own) and text_node.parent.tag not in _CODE_TAGS:
             labels.setdefault(text_node.parent.mem_id, Layer.CHROME)  # markup shown as text

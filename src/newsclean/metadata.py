@@ -246,7 +246,7 @@ class _LabelledDom:
         if folder is None:
             return None
         in_lists: list[str] = []
-        for link in self.tree.css("a[href]"):
+        for link in self.tree.css(f"a[href*='{folder}' i]"):  # lexbor picks the few candidates
             target = urlsplit(urljoin(page_url or "", link.attrs.get("href") or ""))
             if target.path.strip("/").lower() != folder or target.netloc != urlsplit(page_url or "").netloc:
                 continue

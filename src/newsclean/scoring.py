@@ -52,10 +52,11 @@ def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile) -> Scor
     positive, negative = profile.score_patterns
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
+    outside: dict[int, bool] = {}
     for node in tree.css(_VOTERS):
         if node.tag in ("div", "section", "article", "li", "dd") and node.mem_id not in labels.text_holders:
             continue  # a container votes only when it is used as a paragraph, with text of its own
-        if labelled_ancestor(node, labels) is not None:
+        if not _outside_labels(node, labels, outside):
             continue
         text = node_text(node) if node.tag not in ("div", "section", "article", "li", "dd") else _own_text(node)
         if len(text) < _MIN_VOTE_CHARS:
@@ -80,6 +81,27 @@ def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile) -> Scor
     if top.mem_id != top_key:
         roots = _with_parts_like(nodes[top_key], roots, scores, nodes, max(_SIBLING_MIN_SCORE, top_score * _SIBLING_SHARE))
     return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
+
+
+def _outside_labels(node: LexborNode, labels: Labels, known: dict[int, bool]) -> bool:
+    """True when neither the node nor any ancestor is labelled. ``known`` keeps the answer for
+    every element walked through, so voters in one container share one walk up."""
+    path: list[int] = []
+    answer = True
+    current: LexborNode | None = node
+    while current is not None and current.is_element_node:
+        key = current.mem_id
+        if key in known:
+            answer = known[key]
+            break
+        if key in labels:
+            answer = False
+            break
+        path.append(key)
+        current = current.parent
+    for key in path:
+        known[key] = answer
+    return answer
 
 
 def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]) -> None:
