@@ -5,7 +5,7 @@
     python bench/run.py --pages 2 --out /tmp/b --extractors newsclean   # a quick smoke run
 
 Reads ../shared/corpus when it is there (and says so in the report), else the fixtures.
-Imports and one warm-up call per extractor are outside the timing; each page is timed three
+Imports and one warm-up call per extractor are outside the timing; each page is timed five
 times and the fastest run kept, for every extractor alike, all extractors one after another on
 the same page (a slow spell of the machine then weighs on all of them).
 """
@@ -36,7 +36,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from newsclean._input import decode  # noqa: E402
 
-TIMED_REPEATS = 3
+TIMED_REPEATS = 5
 TARGET_NYT_F1 = 0.99
 TARGET_SPEEDUP_VS_TRAFILATURA = 10.0
 TARGET_MAX_X_BARE_PARSE = 3.0

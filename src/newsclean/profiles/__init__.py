@@ -24,13 +24,18 @@ def select_profile(tree: LexborHTMLParser, url: str | None = None) -> Profile:
         if host and any(host == h or host.endswith("." + h) for h in profile.hosts):
             return profile
     for profile in PROFILES:
-        if any(_has(tree, marker) for marker in profile.markers):
+        if _has_marker(tree, profile.markers):
             return profile
     return GENERIC
 
 
-def _has(tree: LexborHTMLParser, marker: str) -> bool:
-    """True when the page holds the marker; ``meta``/``link`` markers are looked for in the
-    head only (a walk of a few elements, not of the whole page)."""
-    scope = tree.head if marker.startswith(("meta", "link")) and tree.head is not None else tree
-    return scope.css_first(marker) is not None
+def _has_marker(tree: LexborHTMLParser, markers: tuple[str, ...]) -> bool:
+    """True when the page holds any of the markers: ``meta``/``link`` ones are looked for in
+    the head only, the others in one query over the page (one walk, not one per marker)."""
+    in_head = [m for m in markers if m.startswith(("meta", "link"))]
+    in_page = [m for m in markers if m not in in_head]
+    if in_head and tree.head is not None and tree.head.css_first(", ".join(in_head)) is not None:
+        return True
+    if tree.head is None:
+        in_page += in_head
+    return bool(in_page) and tree.css_first(", ".join(in_page)) is not None
