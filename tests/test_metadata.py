@@ -129,3 +129,16 @@ def test_the_section_is_the_name_of_the_first_folder_of_the_article_url() -> Non
 def test_a_url_with_no_section_folder_gives_no_section(url: str) -> None:
     body = '<a href="/2015/">2015</a><a href="/article/">Articles</a><p>Body text of the story, long enough.</p>'
     assert newsclean.clean(_page(f'<link rel="canonical" href="{url}">', body)).section is None
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ('<div class="updated-date">April 5, 2018 | 6:00 PM</div>', dt.date(2018, 4, 5)),
+    ('<span class="ArticleHeader__pub-date">July 10, 2015</span>', dt.date(2015, 7, 10)),
+    ('<div class="article-dateline">Thu 3 Jan 2019 06.00 GMT</div>', dt.date(2019, 1, 3)),
+    ('<div class="story-date"><span>Jun 7, 2023, 8:54 PM UTC</span></div>', dt.date(2023, 6, 7)),
+])
+def test_a_date_shown_in_a_date_box_is_the_published_date_when_the_head_has_none(line: str, day: dt.date) -> None:
+    # What a pandoc conversion leaves: no <head>, no <time>, a box whose class says "date".
+    article = newsclean.clean(_page(body=line + "<p>Body text of the story, long enough to be the body.</p>"))
+    assert article.published == day
+    assert "Body text" in article.text and "2" not in article.text

@@ -133,6 +133,9 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
             labels[node.mem_id] = layer
 
 
+# A box named for the date it shows is never the article, whatever other word its names hold
+# ("article-dateline", "story-body__date"): the "content" words do not keep it.
+_NAMED_FOR_WHAT_THEY_HOLD = frozenset({Layer.DATELINE})
 _MAIN_ARTICLE = "article, main, [itemprop='articleBody']"
 _MAIN_ARTICLE_MIN_CHARS = 1000
 
@@ -159,9 +162,11 @@ def _layer_by_name(names: str, prefilter: re.Pattern[str], vocabulary: re.Patter
     match = vocabulary.search(names, first.start())  # …and which layer's words match there
     if match is None:
         return None
-    if kept is not None and any(k.end() <= match.start() or k.start() >= match.end() for k in kept.finditer(names)):
+    layer = Layer(match.lastgroup)
+    if layer not in _NAMED_FOR_WHAT_THEY_HOLD and kept is not None and \
+            any(k.end() <= match.start() or k.start() >= match.end() for k in kept.finditer(names)):
         return None
-    return Layer(match.lastgroup)
+    return layer
 
 
 def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:

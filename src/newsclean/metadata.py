@@ -280,7 +280,7 @@ class _LabelledDom:
 
     def dateline_date(self, profile: Profile) -> dt.date | None:
         """The date the page shows: a dateline element, else the text beside the byline."""
-        pattern = profile.dateline_pattern
+        pattern = profile.date_in_text
         candidates = [node_text(node) for node in self.layer_nodes(Layer.DATELINE, outermost=False)]
         # 2016 markup, once pandoc drops <time>: "By JEFFREY GETTLEMAN JAN. 13, 2017" in one block.
         for byline in self.bylines():
@@ -289,10 +289,10 @@ class _LabelledDom:
                 rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
                 candidates.append(_strip_byline_prefix(rest, profile))
         for text in candidates:
-            if pattern is None or pattern.search(text):
-                parsed = parse_date(text)
-                if parsed is not None:
-                    return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+            found = pattern.search(text) if pattern is not None else None
+            parsed = parse_date(found.group(0) if found is not None else text if pattern is None else None)
+            if parsed is not None:
+                return parsed.date() if isinstance(parsed, dt.datetime) else parsed
         return None
 
     def images(self, profile: Profile) -> Iterator[Image]:

@@ -166,6 +166,13 @@ class Profile:
         return re.compile(self.short_url) if self.short_url else None
 
     @cached_property
+    def date_in_text(self) -> re.Pattern[str] | None:
+        """A visible date anywhere in a text ("April 5, 2018 | 6:00 PM", "Thu 3 Jan 2019")."""
+        if not self.date_formats:
+            return None
+        return re.compile("|".join(f"(?:{f})" for f in self.date_formats), re.I)
+
+    @cached_property
     def dateline_pattern(self) -> re.Pattern[str] | None:
         """One regex for a whole visible date line in any of the profile's formats."""
         if not self.date_formats:

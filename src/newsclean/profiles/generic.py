@@ -41,7 +41,7 @@ TRANSLATION_LINKS: tuple[tuple[str, str], ...] = (
 
 # Whole visible datelines: "Feb. 22, 2017", "JAN. 13, 2017", "Sept. 5, 2018, 5:01 a.m. ET",
 # "Published March 3, 2019", "22 de febrero de 2017". Anchored by Profile.dateline_pattern.
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.?|April|Apr\.?|May|June|July|"
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.?|April|Apr\.?|May|June?\.?|July?\.?|"
           r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _SPANISH_MONTH = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
                   r"octubre|noviembre|diciembre)")
@@ -69,6 +69,8 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register"),
+    (Layer.DATELINE, r"(?:^|[\s_-])(?:date|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
+                     r"updated-date|post-date|entry-date|article-date)(?:$|[\s_-])"),
     (Layer.RECIRCULATION, r"trc_|related|relarticle|rel-article|jp-relatedposts|recommend|more-stories|trending|popular|"
                           r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
