@@ -70,7 +70,8 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
                               "article:published", "datepublished", "date", "dc.date", "dc.date.issued",
                               "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
                               "pubdate", "ptime", "pdate"),
-                              dom.marked("datePublished"), dom.dateline_date(profile)),
+                              dom.marked("datePublished"))
+        or dom.dateline_date(profile),  # the visible date only when nothing marked up gives one
         modified=_first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
                              "article:modified", "datemodified", "og:updated_time", "utime"),
                              dom.marked("dateModified")),
