@@ -166,3 +166,15 @@ def test_an_article_inside_a_script_or_comment_is_not_the_article() -> None:
     assert newsclean.clean(page).text == "The real story."
     with pytest.raises(newsclean.NotAnArticle):
         newsclean.clean(f"<html><body><script>var t = '{fake}';</script><!-- {fake} --></body></html>")
+
+
+def test_a_heading_line_of_100000_open_tags_is_read_in_linear_time() -> None:
+    # The wrapped-heading repair must not backtrack over every "<" of a hostile line.
+    page = "<div class='x'>\n\n# " + "<a" * 100_000 + ">\n\nA paragraph of the story, long enough to count.\n\n</div>\n"
+    article = newsclean.clean(page, form="pandoc")
+    assert article.paragraphs[-1].text == "A paragraph of the story, long enough to count."
+
+
+def test_a_byline_of_100000_numbers_gives_no_name() -> None:
+    page = ARTICLE.format('<p class="byline">By ' + "1 " * 100_000 + "x</p>")
+    assert newsclean.clean(page).authors == ()

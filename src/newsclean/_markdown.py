@@ -34,7 +34,8 @@ _TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
 _CLASS_WORD = re.compile(r"^[\w-]+$")
 # pandoc wraps a heading whose text is a raw HTML link ("# <a\nhref=…>Title</a>"), but an ATX
 # heading is one line: the lines up to the next blank one are joined back onto it.
-_WRAPPED_HEADING = re.compile(r"^(#{1,6}[ \t][^\n]*<[A-Za-z][^>\n]*)\n((?:[ \t]*\S[^\n]*(?:\n|$))+)", re.M)
+# ("[^<>\n]*" after the last "<": a line of many "<" is tried in linear, not quadratic, time.)
+_WRAPPED_HEADING = re.compile(r"^(#{1,6}[ \t][^\n]*<[A-Za-z][^<>\n]*)\n((?:[ \t]*\S[^\n]*(?:\n|$))+)", re.M)
 _PANDOC_SMART = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("'", "\u2019"))
 
 

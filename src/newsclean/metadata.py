@@ -290,8 +290,11 @@ class _LabelledDom:
                 rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
                 candidates.append(_strip_byline_prefix(rest, profile))
         for text in candidates:
-            found = pattern.search(text) if pattern is not None else None
-            parsed = parse_date(found.group(0) if found is not None else text if pattern is None else None)
+            if pattern is None:
+                parsed = parse_date(text)
+            else:  # the date inside the text: "April 5, 2018" of "April 5, 2018 | 6:00 PM"
+                found = pattern.search(text)
+                parsed = parse_date(found.group(0)) if found is not None else None
             if parsed is not None:
                 return parsed.date() if isinstance(parsed, dt.datetime) else parsed
         return None
@@ -418,7 +421,10 @@ _TRAILING_COUNT = re.compile(r"[\s|·•]*\d[\d\s,.]*$")  # a comment count glue
 
 
 def _clean_name(text: str, profile: Profile) -> str:
-    name = _TRAILING_COUNT.sub("", _strip_byline_prefix(collapse(text), profile)).strip(" ,;")
+    name = _strip_byline_prefix(collapse(text), profile)
+    if len(name) > 2 * _MAX_NAME_CHARS:
+        return ""  # no name; and the count pattern is only ever run over a short string
+    name = _TRAILING_COUNT.sub("", name).strip(" ,;")
     return name if 0 < len(name) <= _MAX_NAME_CHARS else ""
 
 
