@@ -175,6 +175,5 @@ class Profile:
     @cached_property
     def dateline_pattern(self) -> re.Pattern[str] | None:
         """One regex for a whole visible date line in any of the profile's formats."""
-        if not self.date_formats:
-            return None
-        return re.compile(r"^\W*(?:" + "|".join(f"(?:{f})" for f in self.date_formats) + r")\W*$", re.I)
+        date = self.date_in_text
+        return re.compile(rf"^\W*(?:{date.pattern})\W*$", re.I) if date is not None else None
