@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import warnings
+from pathlib import Path
 
 import pytest
 
 import newsclean
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def test_everything_in_all_exists_and_is_documented() -> None:
@@ -62,3 +67,105 @@ def test_form_can_be_forced() -> None:
     markup = "<p>Shown as it is.</p>"
     assert newsclean.clean(markup, form="text").text == markup
     assert newsclean.clean(markup, form=newsclean.Form.HTML).text == "Shown as it is."
+
+
+# --- Paths, URLs and files (issue 11) ---------------------------------------------------------
+
+NYT_PAGE = FIXTURES / "nytimes-1" / "source.html"
+
+
+def test_a_path_object_is_read_like_its_bytes() -> None:
+    assert newsclean.clean(NYT_PAGE) == newsclean.clean(NYT_PAGE.read_bytes())
+
+
+def test_a_gzipped_file_is_unpacked(tmp_path: Path) -> None:
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress(NYT_PAGE.read_bytes()))
+    assert newsclean.clean(packed) == newsclean.clean(NYT_PAGE.read_bytes())
+
+
+def test_a_gzip_bomb_is_refused_by_the_same_limit(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b"a" * 5_000_000))  # ~5 kB on disk
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(newsclean.InputTooLarge, match="unpacks to more than"):
+        newsclean.clean(bomb, max_bytes=1_000_000)
+
+
+def test_a_large_file_is_refused_before_it_is_read_whole(tmp_path: Path) -> None:
+    page = tmp_path / "big.html"
+    page.write_bytes(b"<p>x</p>" * 200_000)
+    with pytest.raises(newsclean.InputTooLarge):
+        newsclean.clean(page, max_bytes=1_000_000)
+
+
+def test_a_damaged_gzip_file_is_a_decode_error(tmp_path: Path) -> None:
+    broken = tmp_path / "page.html.gz"
+    broken.write_bytes(gzip.compress(NYT_PAGE.read_bytes())[:2000])
+    with pytest.raises(newsclean.DecodeError, match="damaged gzip"):
+        newsclean.clean(broken)
+
+
+def test_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        newsclean.clean(tmp_path / "nowhere.html")
+
+
+@pytest.mark.parametrize("mistake", [
+    "fixtures/nytimes-1/source.html", str(NYT_PAGE), "./page.htm", "~/pages/a.html", "/var/www/story",
+    "C:\\pages\\story.html", "/home/me/My Pages/story.html", "page.md", "crawl.warc.gz",
+    b"fixtures/nytimes-1/source.html", "  https://www.nytimes.com/2017/02/23/world/story.html\n",
+    "http://example.com", "www.example.com/news/story",
+])
+def test_a_path_or_url_given_as_a_string_is_refused_with_a_hint(mistake: str | bytes) -> None:
+    with pytest.raises(newsclean.InvalidInput, match=r"pathlib\.Path|does not fetch"):
+        newsclean.clean(mistake)
+
+
+@pytest.mark.parametrize("text", ["and/or", "Read it at nytimes.com/index.html", "My Story.HTML",
+                                  "Hello world.", "www", "1/2 of voters said yes"])
+def test_one_line_of_text_that_only_mentions_a_path_stays_text(text: str) -> None:
+    assert newsclean.clean(text).text == text
+
+
+def test_a_forced_form_is_taken_at_its_word() -> None:
+    assert newsclean.clean("https://example.com/a", form="text").text == "https://example.com/a"
+
+
+def test_clean_documents_every_error_and_option() -> None:
+    doc = newsclean.clean.__doc__ or ""
+    for name in ("NotAnArticle", "InputTooLarge", "DecodeError", "InvalidInput", "FallbackUnavailable",
+                 "url", "form", "max_bytes", "pathlib.Path", "always markup"):
+        assert name in doc, name
+
+
+# --- The fallback, when trafilatura cannot be imported ----------------------------------------
+
+def test_a_fallback_that_cannot_load_warns_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from newsclean import fallback
+
+    real_import = builtins.__import__
+
+    def broken_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", broken_import)
+    monkeypatch.setattr(fallback, "_loaded", {})
+    page = "<html><body><div><p>" + "Words of a short page. " * 3 + "</p></div></body></html>"
+    with pytest.warns(newsclean.FallbackUnavailable, match="lxml_html_clean"):
+        assert fallback.fallback_blocks(page) == ()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a second call must not warn again
+        assert fallback.fallback_blocks(page) == ()
+
+
+def test_the_fallback_loads_in_this_install() -> None:
+    from newsclean import fallback
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert fallback.load_trafilatura() is not None

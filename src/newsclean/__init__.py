@@ -7,9 +7,9 @@
 """
 
 from newsclean._api import DEFAULT_MAX_BYTES, clean
-from newsclean.errors import DecodeError, InputTooLarge, InvalidInput, NewscleanError, NotAnArticle
+from newsclean.errors import DecodeError, FallbackUnavailable, InputTooLarge, InvalidInput, NewscleanError, NotAnArticle
 from newsclean.inspect import inspect
-from newsclean.model import Article, Block, BlockKind, Form, Image, Layer, LayerReport
+from newsclean.model import Article, Block, BlockKind, Form, FrozenMap, Image, Layer, LayerReport
 
 __version__ = "0.1.0"
 
@@ -19,7 +19,9 @@ __all__ = [
     "Block",
     "BlockKind",
     "DecodeError",
+    "FallbackUnavailable",
     "Form",
+    "FrozenMap",
     "Image",
     "InputTooLarge",
     "InvalidInput",

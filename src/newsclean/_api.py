@@ -3,6 +3,7 @@ extract body and metadata — and assembles the Article."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, fields
 
@@ -40,13 +41,32 @@ class Analysis:
     block_sources: list[int]  # per block, the id of the element it came from (the inspector marks them)
 
 
-def clean(markup: str | bytes, *, url: str | None = None, form: Form | str | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Clean one news page: HTML, pandoc markdown or clean text, as str or bytes.
+def clean(markup: str | bytes | os.PathLike[str], *, url: str | None = None,
+          form: Form | str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Clean one news page — HTML, pandoc markdown or clean text — into an :class:`Article`.
 
-    ``url`` picks the site profile by host and fills ``Article.url`` when the page has no
-    canonical link; ``form`` forces the input form instead of detecting it. Raises
-    :class:`~newsclean.NotAnArticle` when the page has no article body.
+    ``markup`` is the page itself: a ``str`` is always markup, never a file name; ``bytes``
+    in any charset are decoded (BOM, declared charset, detection); a path object
+    (``pathlib.Path``, any ``os.PathLike``) is read from disk, gunzipped when it is gzip.
+
+    Options:
+      ``url``: the page's address; picks the site profile by host and fills ``Article.url``
+        when the page has no canonical link. newsclean never fetches it.
+      ``form``: "html", "pandoc" or "text" (or a :class:`Form`) forces the input form
+        instead of detecting it.
+      ``max_bytes``: the size limit (64 MiB by default), for the markup and for a file on
+        disk or unpacked.
+
+    Raises (all :class:`~newsclean.NewscleanError`):
+      :class:`~newsclean.NotAnArticle`: the page has no article body (section front, empty
+        page); the message says what was seen.
+      :class:`~newsclean.InputTooLarge`: over ``max_bytes``.
+      :class:`~newsclean.DecodeError`: bytes no charset reads, binary data, a damaged gzip file.
+      :class:`~newsclean.InvalidInput`: a wrong type or ``form``, or a short single-line
+        ``str`` that is a URL or a file path (pass ``pathlib.Path`` to read a file).
+    Reading a path can also raise ``OSError`` (no such file, no permission). When
+    trafilatura, the fallback, cannot be imported, a :class:`~newsclean.FallbackUnavailable`
+    warning is issued once.
     """
     decoded = read_input(markup, form=form, max_bytes=max_bytes)
     if decoded.form is Form.TEXT:

@@ -7,7 +7,10 @@ page declares (``<meta charset>`` or ``http-equiv``), then charset-normalizer's 
 from __future__ import annotations
 
 import codecs
+import gzip
+import os
 import re
+import zlib
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -15,7 +18,7 @@ import charset_normalizer
 from newsclean.errors import DecodeError, InputTooLarge, InvalidInput
 from newsclean.model import Form
 
-__all__ = ["DecodedInput", "decode", "detect_form", "read_input"]
+__all__ = ["GZIP_MAGIC", "DecodedInput", "decode", "detect_form", "read_file", "read_input"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
@@ -43,6 +46,16 @@ _SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-15", "cp1250", "cp1251",
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
                     "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
 
+GZIP_MAGIC = b"\x1f\x8b"
+_READ_CHUNK = 1 << 20
+
+# What a mistaken path or URL looks like: one short line with a scheme; or a page file's
+# ending or a path's start (/, ./, ../, ~/, C:\), with no blanks unless it has both.
+_MAX_PATH_CHARS = 4096
+_URL = re.compile(r"(?:https?|ftp|file)://\S+\Z|www\.[\w-]+\.[\w.-]+(?:/\S*)?\Z", re.I)
+_PAGE_FILE_NAME = re.compile(r"[^\s<>\"]\.(?:html?|xhtml|md|markdown|txt|warc|gz)\Z", re.I)
+_PATH_START = re.compile(r"(?:~|\.{1,2})?[/\\]|[a-z]:[/\\]", re.I)
+
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?xml)\b", re.I | re.S)
 _PANDOC_FENCE = re.compile(r"^ {0,3}:{3,}", re.M)
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+")
@@ -63,10 +76,15 @@ class DecodedInput:
     utf8: bytes | None = None
 
 
-def read_input(markup: str | bytes, *, form: Form | str | None, max_bytes: int) -> DecodedInput:
-    """Check, decode and classify the caller's markup."""
+def read_input(markup: str | bytes | os.PathLike[str], *, form: Form | str | None,
+               max_bytes: int) -> DecodedInput:
+    """Check, decode and classify the caller's markup; a path (``os.PathLike``) is read first."""
+    if isinstance(markup, os.PathLike):
+        markup = read_file(markup, max_bytes=max_bytes)
     if not isinstance(markup, (str, bytes, bytearray, memoryview)):
-        raise InvalidInput(f"markup must be str or bytes, not {type(markup).__name__}")
+        raise InvalidInput(f"markup must be str, bytes or a path (os.PathLike), not {type(markup).__name__}")
+    if form is None:
+        _refuse_path_or_url(markup)
     size = len(markup) if isinstance(markup, str) else len(bytes(markup))
     if size > max_bytes:
         raise InputTooLarge(f"markup is {size:,} {'characters' if isinstance(markup, str) else 'bytes'}; "
@@ -75,6 +93,54 @@ def read_input(markup: str | bytes, *, form: Form | str | None, max_bytes: int) 
     if "\x00" in text:
         text, exact_utf8 = text.replace("\x00", ""), None  # NUL is never text; parsers make it U+FFFD
     return DecodedInput(text=text, encoding=encoding, form=_as_form(form) or detect_form(text), utf8=exact_utf8)
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int) -> bytes:
+    """A page file's bytes, gunzipped when they are gzip (by their magic bytes, whatever
+    the name). The limit holds for the bytes on disk and for what they unpack to, so a
+    small gzip bomb is refused like a large page. OSError (no such file…) passes through."""
+    with open(path, "rb") as raw:
+        head = raw.read(len(GZIP_MAGIC))
+        raw.seek(0)
+        if head != GZIP_MAGIC:
+            return _read_limited(raw, max_bytes, os.fspath(path))
+        try:
+            with gzip.GzipFile(fileobj=raw) as unpacked:
+                return _read_limited(unpacked, max_bytes, os.fspath(path), unpacked=True)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise DecodeError(f"{os.fspath(path)}: a damaged gzip file ({exc})") from None
+
+
+def _read_limited(stream: object, max_bytes: int, name: str, *, unpacked: bool = False) -> bytes:
+    """Read at most ``max_bytes``; one byte more means the input is too large."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_READ_CHUNK, max_bytes + 1 - size))  # type: ignore[attr-defined]
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    what = "unpacks to more than" if unpacked else "is more than"
+    raise InputTooLarge(f"{name} {what} {max_bytes:,} bytes (raise the limit with max_bytes=)")
+
+
+def _refuse_path_or_url(markup: str | bytes | bytearray | memoryview) -> None:
+    """A short single line that reads as a URL or a file path is a mistake, not an article:
+    newsclean never fetches, and a str is always markup (pass ``pathlib.Path`` to read a file)."""
+    if len(markup) > _MAX_PATH_CHARS:
+        return
+    line = (markup if isinstance(markup, str) else bytes(markup).decode("utf-8", "replace")).strip()
+    if not line or "\n" in line:
+        return
+    if _URL.match(line):
+        raise InvalidInput(f"{line[:80]!r} is a URL, not markup: newsclean does not fetch pages. Download the "
+                           "page and pass its bytes (url= names the page's address).")
+    blank_free = not any(c.isspace() for c in line)
+    if (_PATH_START.match(line) and (blank_free or _PAGE_FILE_NAME.search(line))) or \
+            (blank_free and _PAGE_FILE_NAME.search(line)):
+        raise InvalidInput(f"{line[:80]!r} looks like a file path, not markup: a str is always the page itself. "
+                           "To read a file, pass a path object: newsclean.clean(pathlib.Path(...)).")
 
 
 def _as_form(form: Form | str | None) -> Form | None:

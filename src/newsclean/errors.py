@@ -6,12 +6,16 @@
     ├── NotAnArticle      the markup parsed, but holds no article body (section front, empty page)
     ├── InputTooLarge     the markup is over the size limit (raise it with ``max_bytes=``)
     ├── DecodeError       bytes that no charset turns into text
-    └── InvalidInput      an argument of the wrong type or value (also a TypeError/ValueError)
+    └── InvalidInput      an argument of the wrong type or value, or a path or URL given as
+                          markup (also a TypeError/ValueError)
+
+    FallbackUnavailable   a warning (RuntimeWarning), once per process: trafilatura, the
+                          fallback for pages newsclean is unsure of, cannot be imported
 """
 
 from __future__ import annotations
 
-__all__ = ["DecodeError", "InputTooLarge", "InvalidInput", "NewscleanError", "NotAnArticle"]
+__all__ = ["DecodeError", "FallbackUnavailable", "InputTooLarge", "InvalidInput", "NewscleanError", "NotAnArticle"]
 
 
 class NewscleanError(Exception):
@@ -32,3 +36,8 @@ class DecodeError(NewscleanError):
 
 class InvalidInput(NewscleanError, TypeError, ValueError):
     """An argument is of the wrong type or has a value newsclean does not know."""
+
+
+class FallbackUnavailable(RuntimeWarning):
+    """trafilatura, the fallback extractor, could not be imported: pages newsclean is unsure
+    of keep newsclean's own body instead of trafilatura's."""

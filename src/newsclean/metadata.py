@@ -13,7 +13,6 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -22,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
 from newsclean.layers import Labels, labelled_ancestor
-from newsclean.model import Image, Layer
+from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
 
 __all__ = ["Metadata", "extract_metadata", "parse_date", "split_byline"]
@@ -52,7 +51,7 @@ class Metadata:
     description: str | None = None
     site_name: str | None = None
     images: tuple[Image, ...] = ()
-    alternates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    alternates: Mapping[str, str] = field(default_factory=FrozenMap)
     tags: tuple[str, ...] = ()
 
 
@@ -87,7 +86,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
                            _ld_str(ld, "description")),
         site_name=_first(*head.all("og:site_name"), _ld_publisher(ld), profile.site_name),
         images=tuple(dom.images(profile)) or _shared_image(head),
-        alternates=MappingProxyType(_alternates(dom, profile, head, canonical)),
+        alternates=FrozenMap(_alternates(dom, profile, head, canonical)),
         tags=_tags(head, ld),
     )
 

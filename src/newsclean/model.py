@@ -6,12 +6,12 @@ Everything here is data; renderers in :mod:`newsclean.render` only read it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "Form", "Image", "Layer", "LayerReport"]
+__all__ = ["Article", "Block", "BlockKind", "Form", "FrozenMap", "Image", "Layer", "LayerReport"]
 
 
 class Form(StrEnum):
@@ -90,8 +90,39 @@ class LayerReport:
     chars: int
 
 
-def _frozen_map(value: Mapping[str, str] | None = None) -> Mapping[str, str]:
-    return MappingProxyType(dict(value or {}))
+class FrozenMap(Mapping[str, str]):
+    """A read-only str → str mapping that hashes, pickles and deep-copies (a
+    ``MappingProxyType`` does none of these, so an Article holding one could not cross a
+    process pool). Equal to any mapping with the same items."""
+
+    __slots__ = ("_items", "_hash")
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        self._items: dict[str, str] = dict(items or {})
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._items.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and self._items == dict(other.items())
+
+    def __reduce__(self) -> tuple[type[FrozenMap], tuple[dict[str, str]]]:
+        return (FrozenMap, (self._items,))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +150,16 @@ class Article:
     description: str | None = None
     site_name: str | None = None
     images: tuple[Image, ...] = ()
-    alternates: Mapping[str, str] = field(default_factory=_frozen_map)
+    alternates: Mapping[str, str] = field(default_factory=FrozenMap)
     tags: tuple[str, ...] = ()
     layers: tuple[LayerReport, ...] = ()
     encoding: str | None = None
     extractor: str = "generic"
     confidence: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.alternates, FrozenMap):  # a plain dict would make the Article unhashable
+            object.__setattr__(self, "alternates", FrozenMap(self.alternates))
 
     @property
     def text(self) -> str:
