@@ -71,13 +71,19 @@ def _fixture_expectations(folder: Path) -> tuple[str | None, dict]:
     return "\n\n".join(p["text"] for p in expected["paragraphs"]), expected
 
 
+def corpus_folders() -> list[Path]:
+    """The shared corpus's page folders, sorted; empty when the corpus is not here (or holds no page)."""
+    return sorted(d for d in CORPUS.iterdir() if d.is_dir()) if CORPUS.is_dir() else []
+
+
 def load_pages(limit: int | None = None) -> tuple[list[Page], str]:
     """All pages, and a sentence saying where they came from."""
     pages: list[Page] = []
     fixture_by_corpus = {f"readability-{d.name}": d for d in FIXTURES.iterdir() if (d / "expected.json").is_file()}
-    if CORPUS.is_dir():
-        source = f"{CORPUS} ({sum(1 for d in CORPUS.iterdir() if d.is_dir())} pages) and the seed fixtures"
-        for folder in sorted(d for d in CORPUS.iterdir() if d.is_dir()):
+    folders = corpus_folders()
+    if folders:
+        source = f"{CORPUS} ({len(folders)} pages) and the seed fixtures"
+        for folder in folders:
             inputs = {form: (folder / name).read_bytes() for form, name in _FORM_FILES.items() if (folder / name).is_file()}
             meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
             readability = _html_to_text((folder / "expected.html").read_text(encoding="utf-8"))
@@ -94,7 +100,7 @@ def load_pages(limit: int | None = None) -> tuple[list[Page], str]:
                 page.expected_title = md.get("title", page.expected_title)
             pages.append(page)
     else:
-        source = "the project's fixtures only (../shared/corpus is not here)"
+        source = f"the project's fixtures only ({CORPUS} is not here or holds no page)"
         for folder in sorted(d for d in FIXTURES.iterdir() if d.name.startswith("nytimes-")):
             text, expected = _fixture_expectations(folder)
             inputs = {form: (folder / name).read_bytes() for form, name in _FORM_FILES.items() if (folder / name).is_file()}

@@ -1,6 +1,9 @@
-"""How long the inspector's report of a ~1 MB page takes to open in headless Chromium.
+"""How long the inspector's report of a large page (fixtures/nytimes-4) takes to open in headless Chromium.
 
     python bench/inspector.py      # writes docs/benchmark-inspector.md
+
+docs/benchmark-inspector.md is the one place these numbers are written (bench/run.py copies it
+into docs/benchmark.md as it is); docs/inspector.md links to it and repeats none of them.
 
 The time is Chromium's whole run on the report file (start, parse, layout, DOM dump), the
 fastest of three; the report itself is made by newsclean.inspect first (timed apart).
@@ -9,6 +12,7 @@ fastest of three; the report itself is made by newsclean.inspect first (timed ap
 from __future__ import annotations
 
 import datetime as dt
+import os
 import platform
 import shutil
 import subprocess
@@ -20,9 +24,19 @@ from pathlib import Path
 import newsclean
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = ROOT / "fixtures" / "nytimes-4" / "source.html"  # 944 KB
+PAGE = ROOT / "fixtures" / "nytimes-4" / "source.html"  # its size is measured and written in the report
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
          "--disable-component-update", "--disable-sync"]
+
+
+def _home_in(folder: Path) -> dict[str, str]:
+    """The environment with home and XDG folders inside ``folder``: Chromium writes crash
+    settings and dconf files there even with --user-data-dir, never under the user's home."""
+    env = dict(os.environ)
+    for name, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                      ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
+        env[name] = str(folder / sub)
+    return env
 
 
 def main() -> int:
@@ -45,7 +59,7 @@ def main() -> int:
             for i in range(3):
                 start = time.perf_counter()
                 subprocess.run([chromium, *FLAGS, f"--user-data-dir={tmp}/p{label}{i}", "--dump-dom", target.as_uri()],
-                               capture_output=True, check=True, timeout=60)
+                               capture_output=True, check=True, timeout=60, env=_home_in(Path(tmp)))
                 best = min(best, time.perf_counter() - start)
             runs.append((label, best))
     lines = ["## Inspector: opening a report", "",

@@ -5,6 +5,10 @@
     python bench/run.py --pages 2 --out /tmp/b --extractors newsclean   # a quick smoke run
 
 Reads ../shared/corpus when it is there (and says so in the report), else the fixtures.
+Only a complete run (the corpus, every peer, every page) writes docs/ by default: a partial
+one writes bench/out/ instead, says so on stderr and in the report's first line (an explicit
+--out DIR is always obeyed). The devset section bench/devset.py keeps in docs/benchmark.md,
+between <!-- devset:start --> and <!-- devset:end -->, is carried over as it is.
 Imports and one warm-up call per extractor are outside the timing; each page is timed five
 times and the fastest run kept, for every extractor alike, all extractors one after another on
 the same page (a slow spell of the machine then weighs on all of them).
@@ -16,6 +20,7 @@ import argparse
 import csv
 import datetime as dt
 import importlib.metadata
+import math
 import multiprocessing
 import os
 import platform
@@ -29,6 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import corpus  # noqa: E402
+import peers  # noqa: E402
 from corpus import FORMS, ROOT, Page, load_pages  # noqa: E402
 from metrics import PageScore, Summary, score, summarise  # noqa: E402
 from peers import Extracted, load_extractors  # noqa: E402
@@ -40,6 +47,92 @@ TIMED_REPEATS = 5
 TARGET_NYT_F1 = 0.99
 TARGET_SPEEDUP_VS_TRAFILATURA = 10.0
 TARGET_MAX_X_BARE_PARSE = 3.0
+COMMITTED_OUT = ROOT / "docs"  # a complete run's report, committed
+PARTIAL_OUT = ROOT / "bench" / "out"  # a partial run's report, ignored by git
+DEVSET_START, DEVSET_END = "<!-- devset:start -->", "<!-- devset:end -->"  # bench/devset.py's block
+PEER_NOT_RUN = "n/a (peer not run)"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a run covers, against the committed benchmark (the whole corpus, every extractor, every page)."""
+
+    corpus_missing: bool
+    not_run: tuple[str, ...]  # extractors left out: not installed, failed to load, or not asked for
+    page_limit: int | None = None
+    memory_skipped: bool = False  # --no-memory: the committed report has a memory table
+
+    @property
+    def partial(self) -> bool:
+        return self.corpus_missing or bool(self.not_run) or self.page_limit is not None or self.memory_skipped
+
+    def gaps(self) -> str:
+        """What is missing, in words: "corpus missing, peers missing: goose3, jusText"."""
+        peers_out = [name for name in self.not_run if name != "newsclean"]
+        parts = ["corpus missing"] if self.corpus_missing else []
+        parts += [f"peers missing: {', '.join(peers_out)}"] if peers_out else []
+        parts += ["newsclean not run"] if "newsclean" in self.not_run else []
+        parts += [f"only the first {self.page_limit} pages"] if self.page_limit is not None else []
+        parts += ["memory not measured"] if self.memory_skipped else []
+        return ", ".join(parts)
+
+    def banner(self) -> str:
+        """The partial report's first line, so nobody takes it for the committed benchmark."""
+        return f"PARTIAL RUN: {self.gaps()}; not the committed benchmark"
+
+
+def scope_of(loaded: list[str], page_limit: int | None, *, memory_skipped: bool = False) -> Scope:
+    """The scope of a run with these extractors loaded, over the corpus as it is on disk now."""
+    not_run = tuple(name for name in peers.EXTRACTORS if name not in loaded)
+    return Scope(not corpus.corpus_folders(), not_run, page_limit or None, memory_skipped)
+
+
+def output_dir(requested: Path | None, scope: Scope) -> Path:
+    """Where the report goes: an explicit --out; else docs/ for a complete run, bench/out/ for a partial one."""
+    if requested is not None:
+        return requested
+    return PARTIAL_OUT if scope.partial else COMMITTED_OUT
+
+
+def warn_if_partial(scope: Scope, out: Path) -> None:
+    """Say loudly on stderr that this run is not the committed benchmark, and where it writes."""
+    if scope.partial:
+        print(f"!!! {scope.banner()}.\n!!! The report goes to {out}/"
+              + (", not docs/ (pass --out DIR to choose)." if out == PARTIAL_OUT else "."),
+              file=sys.stderr, flush=True)
+
+
+def load_each_extractor(names: list[str] | None) -> tuple[dict[str, Callable[[str | bytes], Extracted]], dict[str, str]]:
+    """The extractors that load, one at a time: a peer that fails to import in any way is left out, not a crash."""
+    ready: dict[str, Callable[[str | bytes], Extracted]] = {}
+    missing: dict[str, str] = {}
+    for name in peers.EXTRACTORS:
+        if names and name not in names:
+            continue
+        try:
+            loaded, why = load_extractors([name])
+        except Exception as exc:  # noqa: BLE001 - a broken peer install is a gap in the run, reported
+            loaded, why = {}, {name: f"failed to load ({type(exc).__name__}: {exc})"[:160]}
+        ready.update(loaded)
+        missing.update(why)
+    return ready, missing
+
+
+def devset_section(markdown: str) -> str | None:
+    """bench/devset.py's block, markers included, exactly as it is (to the end when its end marker is lost)."""
+    start = markdown.find(DEVSET_START)
+    if start < 0:
+        return None
+    end = markdown.find(DEVSET_END, start)
+    return markdown[start:] if end < 0 else markdown[start:end + len(DEVSET_END)]
+
+
+def with_devset_kept(report: str, previous: Path) -> str:
+    """The new report, ending with the devset block of the file it replaces: that block is bench/devset.py's."""
+    block = devset_section(previous.read_text(encoding="utf-8")) if previous.is_file() else None
+    if block is None:
+        return report
+    return f"{report.rstrip()}\n\n{block}" + ("" if block.endswith("\n") else "\n")
 
 
 @dataclass
@@ -239,6 +332,11 @@ def _speed(ms: list[float]) -> Speed:
     return Speed(statistics.median(ordered), p95, 1000 * len(ms) / sum(ms), sum(ms))
 
 
+def _times(ratio: float, why_not: str = PEER_NOT_RUN) -> str:
+    """A speed ratio as "5.48×", or why there is none (never "nan×")."""
+    return f"{ratio:.2f}×" if math.isfinite(ratio) else why_not
+
+
 def _speed_table(runs: list[Run], bare: dict[str, float]) -> tuple[list[str], dict[str, Speed], dict[str, float]]:
     html_pages = set(bare)
     per_label: dict[str, list[Run]] = {}
@@ -258,7 +356,7 @@ def _speed_table(runs: list[Run], bare: dict[str, float]) -> tuple[list[str], di
         x_bare = sum(r.ms for r in rs) / sum(bare[r.page.name] for r in rs)
         ratios[label] = x_bare
         lines.append(f"| {label} | {len(rs)} | {s.median:.1f} | {s.p95:.1f} | {s.pages_per_s:.1f} | "
-                     f"{vs_traf:.2f} | {x_bare:.1f} |")
+                     f"{_times(vs_traf)} | {x_bare:.1f} |")
     lines.append(f"| bare `LexborHTMLParser(html)` | {len(bare)} | {bare_speed.median:.2f} | {bare_speed.p95:.2f} | "
                  f"{bare_speed.pages_per_s:.0f} | — | 1.0 |")
     return [*lines, ""], speeds, ratios
@@ -284,7 +382,7 @@ def _machine() -> str:
             + ", ".join(versions))
 
 
-def _plot(path: Path, points: dict[str, tuple[float, float]]) -> None:
+def _plot(path: Path, points: dict[str, tuple[float, float]], title: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -298,7 +396,7 @@ def _plot(path: Path, points: dict[str, tuple[float, float]]) -> None:
     ax.set_xscale("log")
     ax.set_xlabel("median ms per page (log scale)")
     ax.set_ylabel("token F1, all article pages")
-    ax.set_title("newsclean and its peers: accuracy against time")
+    ax.set_title(title)
     ax.grid(True, which="both", alpha=0.3)
     fig.tight_layout()
     fig.savefig(path)
@@ -337,8 +435,82 @@ def _slowest(runs: list[Run], bare: dict[str, float], n: int = 5) -> str:
     return ", ".join(f"{r.page.name} {r.ms:.0f} ms = {r.ms / bare[r.page.name]:.0f}×" for r in ours[:n])
 
 
+def _met(ok: bool) -> str:
+    return "**met**" if ok else "**not met**"
+
+
+def _target(target: str, result: str, verdict: str) -> str:
+    return f"| {target} | {result} | {verdict} |"
+
+
+def _nyt_target(nyt_forms: dict[str, Summary], ran: set[str]) -> str:
+    target = f"NYT pages, every form: token F1 ≥ {TARGET_NYT_F1}"
+    if not nyt_forms:
+        why = "n/a (newsclean not run)" if "newsclean" not in ran else "n/a (no NYT page)"
+        return _target(target, why, why)
+    worst = min(s.token_f1 for s in nyt_forms.values())
+    forms = ", ".join(f"{k} {v.token_f1:.3f}" for k, v in nyt_forms.items())
+    return _target(target, f"lowest form: {worst:.3f} ({forms})", _met(worst >= TARGET_NYT_F1))
+
+
+def _above_peers_target(all_summary: dict[str, Summary], scope: Scope) -> str:
+    """F1 above every peer: judged only when every peer ran, never against a peer that did not."""
+    target = "all corpus pages: F1 above every peer"
+    ours = all_summary.get("newsclean (html)")
+    if ours is None:
+        return _target(target, "n/a (newsclean not run)", "n/a (newsclean not run)")
+    theirs = [s for label, s in all_summary.items() if not label.startswith("newsclean")]
+    result = f"newsclean (html) token F1 {ours.token_f1:.3f} / shingle F1 {ours.shingle_f1:.3f}; " + (
+        f"best peer {max(s.token_f1 for s in theirs):.3f} / {max(s.shingle_f1 for s in theirs):.3f}" if theirs
+        else "no peer ran")
+    peers_out = [name for name in scope.not_run if name != "newsclean"]
+    if peers_out or not theirs:
+        return _target(target, result + (f" (not run: {', '.join(peers_out)})" if peers_out else ""), PEER_NOT_RUN)
+    above = ours.token_f1 > max(s.token_f1 for s in theirs) and ours.shingle_f1 > max(s.shingle_f1 for s in theirs)
+    return _target(target, result, _met(above))
+
+
+def _speed_target(target: str, ratio: float, goal: float, ran: set[str], why_none: str, note: str = "") -> str:
+    """A speed-against-trafilatura target: n/a when trafilatura or newsclean did not run, or no such page was timed."""
+    if "trafilatura" not in ran:
+        return _target(target, PEER_NOT_RUN, PEER_NOT_RUN)
+    if "newsclean" not in ran or not math.isfinite(ratio):
+        why = "n/a (newsclean not run)" if "newsclean" not in ran else why_none
+        return _target(target, why, why)
+    return _target(target, f"{ratio:.2f}×{note}", _met(ratio >= goal))
+
+
+def _target_lines(runs: list[Run], all_summary: dict[str, Summary], nyt_forms: dict[str, Summary],
+                  speeds: dict[str, Speed], x_bare: dict[str, float], scope: Scope) -> list[str]:
+    """The targets table: met, not met, or n/a with the reason (a peer or newsclean not run, no such page)."""
+    ran = {run.extractor for run in runs}
+    traf_speed, our_speed = speeds.get("trafilatura"), speeds.get("newsclean (html)")
+    speedup = traf_speed.total_ms / our_speed.total_ms if traf_speed and our_speed else float("nan")
+    generic_speedup = _ratio_on(runs, "trafilatura", "newsclean (html)", lambda r: r.page.group == "generic")
+    lines = ["| target | result | met |", "| --- | --- | --- |", _nyt_target(nyt_forms, ran),
+             _above_peers_target(all_summary, scope)]
+    lines.append(_speed_target(f"speed ≥ {TARGET_SPEEDUP_VS_TRAFILATURA:.0f}× trafilatura", speedup,
+                               TARGET_SPEEDUP_VS_TRAFILATURA, ran, "n/a (no HTML page timed)",
+                               " (total time, same HTML pages)"))
+    lines.append(_speed_target("non-NYT pages: speed ≥ 5× trafilatura", generic_speedup, 5, ran,
+                               "n/a (no non-NYT page)"))
+    paths = _paths(runs)
+    if paths:
+        share = paths.get("trafilatura", 0) / sum(paths.values())
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(paths.items()))
+        lines.append(_target("fallback (trafilatura) on < 10 % of pages", f"{share:.1%} ({counts})", _met(share < 0.10)))
+    else:
+        lines.append(_target("fallback (trafilatura) on < 10 % of pages", "n/a (newsclean not run)", "n/a (newsclean not run)"))
+    ours_bare = x_bare.get("newsclean (html)", float("nan"))
+    bare_target = f"speed ≤ {TARGET_MAX_X_BARE_PARSE:.0f}× a bare parse"
+    lines.append(_target(bare_target, f"{ours_bare:.1f}×", _met(ours_bare <= TARGET_MAX_X_BARE_PARSE))
+                 if math.isfinite(ours_bare) else _target(bare_target, "n/a (newsclean not run)", "n/a (newsclean not run)"))
+    return lines
+
+
 def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dict[str, float] | None,
-                 source: str, missing: dict[str, str], started: float, argv: list[str]) -> None:
+                 source: str, missing: dict[str, str], started: float, argv: list[str], scope: Scope) -> None:
+    """benchmark.md (kept devset block at its end), benchmark-pages.csv and benchmark.png in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     article = lambda r: r.page.expected_text is not None and r.page.group != "seed"  # noqa: E731
     nyt = lambda r: r.page.group == "nyt" and r.page.expected_text is not None  # noqa: E731
@@ -349,14 +521,9 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
     all_summary = {label: summarise(scores) for label, scores in all_groups.items()}
     nyt_forms = {label: summarise(s) for label, s in _group(runs, lambda r: r.vs_expected, nyt).items()
                  if label.startswith("newsclean")}
-    peers_best = max((s.token_f1 for label, s in all_summary.items() if not label.startswith("newsclean")), default=0.0)
-    peers_best_shingle = max((s.shingle_f1 for label, s in all_summary.items() if not label.startswith("newsclean")), default=0.0)
-    ours = all_summary.get("newsclean (html)", Summary(0, 0, 0, 0, 0, 0, 0, 0))
-    traf_speed, our_speed = speeds.get("trafilatura"), speeds.get("newsclean (html)")
-    speedup = traf_speed.total_ms / our_speed.total_ms if traf_speed and our_speed else float("nan")
-    yes = lambda ok: "**met**" if ok else "**not met**"  # noqa: E731
 
-    lines = [
+    lines = [scope.banner(), ""] if scope.partial else []
+    lines += [
         "# Benchmark: newsclean and its peers",
         "",
         f"Generated by `python bench/run.py {' '.join(argv)}`".rstrip() + f" on {dt.date.today().isoformat()} "
@@ -379,24 +546,8 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
     ]
     if missing:
         lines.append("- Left out: " + "; ".join(f"{k}: {v}" for k, v in missing.items()) + ".")
-    lines += ["", "## Targets", "",
-              "| target | result | met |", "| --- | --- | --- |"]
-    worst_nyt = min((s.token_f1 for s in nyt_forms.values()), default=0.0)
-    lines.append(f"| NYT pages, every form: token F1 ≥ {TARGET_NYT_F1} | lowest form: {worst_nyt:.3f} "
-                 f"({', '.join(f'{k} {v.token_f1:.3f}' for k, v in nyt_forms.items())}) | {yes(worst_nyt >= TARGET_NYT_F1)} |")
-    lines.append(f"| all corpus pages: F1 above every peer | newsclean (html) token F1 {ours.token_f1:.3f} / shingle F1 "
-                 f"{ours.shingle_f1:.3f}; best peer {peers_best:.3f} / {peers_best_shingle:.3f} | "
-                 f"{yes(ours.token_f1 > peers_best and ours.shingle_f1 > peers_best_shingle)} |")
-    lines.append(f"| speed ≥ {TARGET_SPEEDUP_VS_TRAFILATURA:.0f}× trafilatura | {speedup:.2f}× (total time, same HTML pages) | "
-                 f"{yes(speedup >= TARGET_SPEEDUP_VS_TRAFILATURA)} |")
-    generic_speedup = _ratio_on(runs, "trafilatura", "newsclean (html)", lambda r: r.page.group == "generic")
-    lines.append(f"| non-NYT pages: speed ≥ 5× trafilatura | {generic_speedup:.2f}× | {yes(generic_speedup >= 5)} |")
-    paths = _paths(runs)
-    fallback_share = paths.get("trafilatura", 0) / max(sum(paths.values()), 1)
-    lines.append(f"| fallback (trafilatura) on < 10 % of pages | {fallback_share:.1%} "
-                 f"({', '.join(f'{k} {v}' for k, v in sorted(paths.items()))}) | {yes(fallback_share < 0.10)} |")
-    ours_bare = x_bare.get("newsclean (html)", float("nan"))
-    lines.append(f"| speed ≤ {TARGET_MAX_X_BARE_PARSE:.0f}× a bare parse | {ours_bare:.1f}× | {yes(ours_bare <= TARGET_MAX_X_BARE_PARSE)} |")
+    lines += ["", "## Targets", ""]
+    lines += _target_lines(runs, all_summary, nyt_forms, speeds, x_bare, scope)
     lines += ["", f"Lowest newsclean (html) pages against their reference: {_worst(runs, 'newsclean (html)', article)}.",
               "", f"Slowest newsclean (html) pages against a bare parse: {_slowest(runs, bare)}.", ""]
     lines += ["## Body accuracy", ""]
@@ -434,7 +585,7 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
     for part in ("benchmark-batch.md", "benchmark-inspector.md"):  # made by bench/batch.py, bench/inspector.py
         if (ROOT / "docs" / part).is_file():
             lines += ["", (ROOT / "docs" / part).read_text(encoding="utf-8")]
-    (out / "benchmark.md").write_text("\n".join(lines), encoding="utf-8")
+    (out / "benchmark.md").write_text(with_devset_kept("\n".join(lines), out / "benchmark.md"), encoding="utf-8")
 
     with (out / "benchmark-pages.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -450,7 +601,8 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
                              ok["title"], ok["authors"], ok["date"], r.result.error or ""])
     points = {label: (speeds[label].median, s.token_f1) for label, s in all_summary.items() if label in speeds}
     try:
-        _plot(out / "benchmark.png", points)
+        title = "newsclean and its peers: accuracy against time"
+        _plot(out / "benchmark.png", points, f"PARTIAL RUN — {title}" if scope.partial else title)
     except ImportError:
         print("matplotlib is not installed: no plot (pip install -e '.[bench]')", file=sys.stderr)
     print("\n".join(lines[lines.index("## Targets"):lines.index("## Body accuracy")]))
@@ -459,18 +611,23 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, help="only the first N pages (a smoke run)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where the report goes (default docs/)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where the report goes (default: docs/ for a complete run, bench/out/ for a partial one)")
     parser.add_argument("--extractors", nargs="*", help="only these extractors (default: every one installed)")
     parser.add_argument("--no-memory", action="store_true", help="skip the per-extractor memory runs")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     pages, source = load_pages(args.pages)
-    extractors, missing = load_extractors(args.extractors)
+    extractors, missing = load_each_extractor(args.extractors)
+    scope = scope_of(list(extractors), args.pages, memory_skipped=args.no_memory)
+    out = output_dir(args.out, scope)
     print(f"{len(pages)} pages from {source}; extractors: {', '.join(extractors)}", file=sys.stderr)
+    warn_if_partial(scope, out)
     bare = bare_parse_ms(pages)
     runs = run_all(pages, extractors)
     memory = None if args.no_memory else peak_memory_mb(list(extractors), args.pages)
-    write_report(args.out, runs, bare, memory, source, missing, started, sys.argv[1:] if argv is None else argv)
+    write_report(out, runs, bare, memory, source, missing, started, sys.argv[1:] if argv is None else argv, scope)
+    warn_if_partial(scope, out)
     return 0
 
 

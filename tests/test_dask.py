@@ -1,5 +1,5 @@
 """newsclean.dask on a real dask.distributed LocalCluster with two workers: the same rows as
-the single-process path, and Parquet that reads back."""
+the single-process path, a dataframe indexed by each row's source, and Parquet that reads back."""
 
 from __future__ import annotations
 
@@ -64,3 +64,13 @@ def test_parquet_reads_back_with_one_row_per_page(client, inputs: list[str], tmp
     assert set(frame["title"].dropna()) >= {"United States to Lift Sudan Sanctions",
                                            "Yahoo’s Sale to Verizon Leaves Shareholders With Little Say"}
     assert frame.loc[frame["error_type"].notna(), "error_type"].tolist() == ["NotAnArticle"]
+
+
+def test_the_dataframe_index_is_each_rows_source(client, inputs: list[str]) -> None:  # noqa: ANN001
+    sources = [page.source for page in iter_pages(inputs)]
+    assert len(sources) == 6 and sum("#" in s for s in sources) == 3  # three files, a WARC of three records
+    frame = ncd.articles_dataframe(inputs).compute()
+    assert frame.index.is_unique
+    assert frame.index.tolist() == frame["source"].tolist() == sources
+    assert frame.loc[sources[4], "error_type"] == "NotAnArticle"  # a WARC record found by its source
+    assert frame.index.name is None and frame.sort_values("source").index.tolist() == sorted(sources)  # no clash

@@ -2,7 +2,8 @@
 
 Chromium is Debian's (``.ci/run`` installs it when missing); where no browser can be had
 these tests are skipped with that reason. NEWSCLEAN_UPDATE_DOCS=1 writes the seed page's
-screenshot to docs/inspector-seed.png.
+screenshot to docs/inspector-seed.png. Every Chromium run gets a fresh ``--user-data-dir`` in
+``tmp_path``, and the session's home (tests/conftest.py) takes what Chromium writes elsewhere.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -19,7 +21,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from conftest import FIXTURES
+from conftest import FIXTURES, HOME_VARIABLES, HomeSandbox, home_listing
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -165,3 +167,38 @@ def test_command_writes_the_report(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Rex Tillerson" in out.read_text(encoding="utf-8")
+
+
+# --- the suite keeps out of the user's home ---------------------------------------------------
+
+def test_the_suite_runs_with_a_home_of_its_own(home_sandbox: HomeSandbox) -> None:
+    """HOME, the XDG folders and MPLCONFIGDIR point inside the session's temporary home, here and in a subprocess."""
+    inside = {name: Path(os.environ[name]).resolve().is_relative_to(home_sandbox.root) for name in HOME_VARIABLES}
+    assert inside == dict.fromkeys(HOME_VARIABLES, True)
+    assert Path(tempfile.gettempdir()).resolve() in home_sandbox.root.parents
+    assert not home_sandbox.root.is_relative_to(home_sandbox.real_home.resolve())
+    seen = subprocess.run([sys.executable, "-c", "import os, pathlib; print(pathlib.Path.home()); "
+                           "print(os.environ['XDG_CACHE_HOME']); print(os.environ['MPLCONFIGDIR'])"],
+                          capture_output=True, text=True, check=True).stdout.split()
+    assert all(Path(value).resolve().is_relative_to(home_sandbox.root) for value in seen), seen
+
+
+def test_matplotlib_writes_in_the_sessions_home(home_sandbox: HomeSandbox) -> None:
+    matplotlib = pytest.importorskip("matplotlib", reason="the bench extra (matplotlib) is not installed")
+    assert Path(matplotlib.get_configdir()).resolve().is_relative_to(home_sandbox.root)
+    assert Path(matplotlib.get_cachedir()).resolve().is_relative_to(home_sandbox.root)
+
+
+@needs_browser
+def test_a_real_browser_leaves_the_real_home_alone(home_sandbox: HomeSandbox, tmp_path: Path) -> None:
+    """Chromium, started as the suite starts it, writes its crash settings and dconf cache in the session's
+    home — and nothing appears or changes under the real home's .config and .cache."""
+    report = tmp_path / "report.html"
+    report.write_text(newsclean.inspect(PAGES["seed"].read_text(encoding="utf-8")), encoding="utf-8")
+    dom = _chromium(report, tmp_path / "profile", "--dump-dom")
+    assert dom.returncode == 0, dom.stderr[-800:]
+    assert (home_sandbox.root / ".config" / "chromium").is_dir()  # it did write: in the stand-in home
+    after = home_listing(home_sandbox.real_home)
+    before = home_sandbox.real_home_before
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert changed == []

@@ -18,7 +18,7 @@ import charset_normalizer
 from newsclean.errors import DecodeError, InputTooLarge, InvalidInput
 from newsclean.model import Form
 
-__all__ = ["GZIP_MAGIC", "DecodedInput", "decode", "detect_form", "read_file", "read_input"]
+__all__ = ["GZIP_MAGIC", "DecodedInput", "decode", "detect_form", "read_file", "read_input", "read_limited"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
@@ -82,7 +82,7 @@ def read_input(markup: str | bytes | os.PathLike[str], *, form: Form | str | Non
     if isinstance(markup, os.PathLike):
         markup = read_file(markup, max_bytes=max_bytes)
     if not isinstance(markup, (str, bytes, bytearray, memoryview)):
-        raise InvalidInput(f"markup must be str, bytes or a path (os.PathLike), not {type(markup).__name__}")
+        raise InvalidInput(f"markup must be str or bytes (or a path object, os.PathLike), not {type(markup).__name__}")
     if form is None:
         _refuse_path_or_url(markup)
     size = len(markup) if isinstance(markup, str) else len(bytes(markup))
@@ -103,16 +103,17 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int) -> bytes:
         head = raw.read(len(GZIP_MAGIC))
         raw.seek(0)
         if head != GZIP_MAGIC:
-            return _read_limited(raw, max_bytes, os.fspath(path))
+            return read_limited(raw, max_bytes, os.fspath(path))
         try:
             with gzip.GzipFile(fileobj=raw) as unpacked:
-                return _read_limited(unpacked, max_bytes, os.fspath(path), unpacked=True)
+                return read_limited(unpacked, max_bytes, os.fspath(path), unpacked=True)
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise DecodeError(f"{os.fspath(path)}: a damaged gzip file ({exc})") from None
 
 
-def _read_limited(stream: object, max_bytes: int, name: str, *, unpacked: bool = False) -> bytes:
-    """Read at most ``max_bytes``; one byte more means the input is too large."""
+def read_limited(stream: object, max_bytes: int, name: str, *, unpacked: bool = False) -> bytes:
+    """Read a stream (file, standard input, WARC record) to its end, at most ``max_bytes``:
+    one byte more is InputTooLarge, so every input path has the same limit."""
     chunks: list[bytes] = []
     size = 0
     while size <= max_bytes:
@@ -122,7 +123,8 @@ def _read_limited(stream: object, max_bytes: int, name: str, *, unpacked: bool =
         chunks.append(chunk)
         size += len(chunk)
     what = "unpacks to more than" if unpacked else "is more than"
-    raise InputTooLarge(f"{name} {what} {max_bytes:,} bytes (raise the limit with max_bytes=)")
+    raise InputTooLarge(f"{name} {what} {max_bytes:,} bytes (raise the limit: max_bytes= in Python, "
+                        "--max-bytes on the command line)")
 
 
 def _refuse_path_or_url(markup: str | bytes | bytearray | memoryview) -> None:

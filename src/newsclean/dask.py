@@ -11,6 +11,11 @@ Rows are exactly what the ``newsclean`` command writes as JSONL (``newsclean.bat
 input file is one partition, read and cleaned on a worker; only file paths travel from the
 client, so every worker must see the same paths (a shared file system or object store
 mounted at the same place). Needs the ``dask`` extra: ``pip install 'newsclean[dask]'``.
+
+The dataframe's index is each row's ``source`` — the file's path, or ``path#n`` for the n-th
+record of a WARC — so a row maps back to its input and ``frame.loc[source]`` finds it. It is
+unique unless the same file is given twice. Each partition sets its own index, so the graph is
+computed once; divisions are unknown (the index is not sorted across partitions).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from newsclean.batch import BatchCounts, clean_page, expand_inputs, pages_in
 __all__ = ["ARTICLE_COLUMNS", "articles_bag", "articles_dataframe", "to_parquet"]
 
 # Flat columns of the dataframe; lists and dicts are JSON text so every partition has one schema.
+# The index (unnamed, so it never clashes with the column) holds the ``source`` column's values.
 ARTICLE_COLUMNS: dict[str, str] = {
     "source": "string", "url": "string", "warc_record_id": "string", "warc_date": "string",
     "ok": "bool", "error_type": "string", "error_message": "string",
@@ -68,13 +74,18 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+def _indexed_by_source(frame: pd.DataFrame) -> pd.DataFrame:
+    """A partition indexed by its ``source`` values: the index a partition is made with restarts at 0 in each."""
+    return frame.set_index("source", drop=False).rename_axis(index=None)
+
+
 def articles_dataframe(inputs: Iterable[str], *, form: str | None = None) -> dd.DataFrame:
-    """The rows as a dataframe with the flat ``ARTICLE_COLUMNS`` schema."""
+    """The rows as a dataframe with the flat ``ARTICLE_COLUMNS`` schema, indexed by ``source``."""
     meta = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in ARTICLE_COLUMNS.items()})
     bag = articles_bag(inputs, form=form).map(_flat)
-    return bag.to_dataframe(meta=meta)
+    return bag.to_dataframe(meta=meta).map_partitions(_indexed_by_source, meta=_indexed_by_source(meta))
 
 
 def to_parquet(inputs: Iterable[str], path: str, *, form: str | None = None, **options: Any) -> None:
-    """Clean every page and write the dataframe as Parquet (a folder of part files)."""
+    """Clean every page and write the dataframe as Parquet (a folder of part files; ``source`` is a column there)."""
     articles_dataframe(inputs, form=form).to_parquet(path, write_index=False, **options)

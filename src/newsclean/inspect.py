@@ -234,7 +234,13 @@ def _article_panel(article: Article) -> str:
 
 def inspect_main(argv: list[str]) -> int:
     """``newsclean inspect PAGE -o report.html``."""
-    parser = argparse.ArgumentParser(prog="newsclean inspect", description=inspect.__doc__)
+    parser = argparse.ArgumentParser(
+        prog="newsclean inspect",
+        description="Write one self-contained HTML report of a page: every layer newsclean removed, "
+                    "outlined in its colour and named, a legend of counts and characters, and the "
+                    "article it kept. Works for every input form, and for pages that are not articles "
+                    "(the report says why). The report runs no script and, without --images, "
+                    "loads nothing.")
     parser.add_argument("page", help="an HTML, pandoc markdown or text file, or - for standard input")
     parser.add_argument("-o", "--out", required=True, help="the report file to write")
     parser.add_argument("--url", help="the page's URL (picks the site profile)")
