@@ -235,3 +235,63 @@ def pages(draw: st.DrawFn) -> Page:
     boiler = [b for b in boiler if not any(b in p.text for p in body)]
     return Page(paragraphs=tuple(body), authors=authors, photos=(lead, *placed), boilerplate=tuple(boiler),
                 html=page_html, markdown=page_md, title=title)
+
+
+# Block text for the markdown renderer: markdown's special characters (alone, doubled, at a
+# line's start, in words and entities) among words and any other character but NUL, which
+# never reaches a block (docs/reliability.md).
+_MARKDOWN_BITS = ["\\", "`", "*", "**", "***", "_", "__", "[", "]", "<", ">", "#", "##", "!", "&", "-", "---", "+",
+                  "=", "===", ".", ")", "(", "~~~", "```", "|", ":", "1.", "2)", "123456789.", "&amp;", "&#35;",
+                  "&copy;", "<a>", "</b>", "<!--", "<?", "<!X", "<http://x.org>", "![x](y)", "[x](y)", "[x]: y",
+                  "snake_case", "a_b_c", "2 * 3", "\\*", "- ", "* ", "+ ", "> ", "# ", "1. ", " ", "\t", "\n", "\r\n",
+                  "    ", "“", "”", "—", "€", "«", "é", "東京"]
+_ANY_CHAR = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+
+
+# What makes a line a heading, quote, list, rule, fence, HTML block or link definition.
+_LINE_STARTS = ["1. ", "2) ", "1.", "# ", "## ", "#", "####### ", "> ", ">", "- ", "+ ", "* ", "-", "---", "- - -",
+                "***", "* * *", "___", "~~~", "```", "<div>", "<!-- ", "=== ", "[a]: /url", "#5 "]
+
+
+@st.composite
+def block_texts(draw: st.DrawFn) -> str:
+    """The text of a block as newsclean may give it: stripped, not empty, any characters;
+    half of them start the way a markdown block marker does."""
+    start = draw(st.sampled_from(_LINE_STARTS)) if draw(st.booleans()) else ""
+    bits = draw(st.lists(st.one_of(st.sampled_from(_MARKDOWN_BITS), _word, st.text(_ANY_CHAR, max_size=3)),
+                         max_size=16))
+    text = (start + "".join(bits)).strip(" \t\r\n")
+    return text or draw(_word)
+
+
+@dataclass(frozen=True)
+class InlineRun:
+    """A run of a paragraph written as HTML: plain text, a link, emphasis, strong, or a link
+    holding emphasis."""
+
+    text: str
+    style: str  # "plain" | "link" | "em" | "strong" | "link_em"
+    href: str = ""
+
+
+_HREFS = ["https://x.org/a", "/relative/path?q=1&b=2", "x(1).html", "https://x.org/a b", "mailto:a@b.org",
+          "javascript:alert(1)", "#top", "", "  "]
+_INLINE_TEXT = st.lists(st.one_of(st.sampled_from(_MARKDOWN_BITS), _word), min_size=1, max_size=5).map(" ".join)
+
+
+@st.composite
+def inline_runs(draw: st.DrawFn) -> tuple[InlineRun, ...]:
+    """One to eight runs of a paragraph, each styled at random."""
+    runs = draw(st.lists(st.tuples(_INLINE_TEXT, st.sampled_from(["plain", "link", "em", "strong", "link_em"]),
+                                   st.sampled_from(_HREFS)), min_size=1, max_size=8))
+    return tuple(InlineRun(text, style, href if style.startswith("link") else "") for text, style, href in runs)
+
+
+def inline_html(runs: tuple[InlineRun, ...]) -> str:
+    """The runs as the inside of a <p>, separated by spaces."""
+    def one(run: InlineRun) -> str:
+        text = html.escape(run.text, quote=False)
+        href = html.escape(run.href)
+        return {"plain": text, "em": f"<em>{text}</em>", "strong": f"<strong>{text}</strong>",
+                "link": f'<a href="{href}">{text}</a>', "link_em": f'<a href="{href}"><i>{text}</i></a>'}[run.style]
+    return " ".join(one(run) for run in runs)

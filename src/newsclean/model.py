@@ -66,10 +66,15 @@ class Layer(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One body block: a paragraph, subhead, quote or list item, as plain text."""
+    """One body block: a paragraph, subhead, quote or list item, as plain text.
+
+    ``markdown`` is the same text as one line of inline markdown, escaped, with the block's
+    links and emphasis; None when the block has none (its markdown is then its escaped text).
+    """
 
     kind: BlockKind
     text: str
+    markdown: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
