@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
 from newsclean.body import body_roots, extract_blocks
 from newsclean.layers import label_layers
-from newsclean.model import BlockKind
+from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import NYT
+from strategies import InlineRun, inline_html, inline_runs
 
 
 def _blocks(html: str) -> list[tuple[str, str]]:
@@ -55,3 +61,132 @@ def test_body_roots_are_all_story_body_columns_in_order() -> None:
 
 def test_block_kind_enum_values_are_stable() -> None:
     assert [k.value for k in BlockKind] == ["paragraph", "subhead", "quote", "list_item"]
+
+
+def _inline(html: str) -> list[Block]:
+    tree = LexborHTMLParser(html)
+    labels = label_layers(tree, NYT)
+    return list(extract_blocks(body_roots(tree, NYT, labels), labels))
+
+
+def test_links_and_emphasis_become_inline_markdown_and_the_text_stays_plain() -> None:
+    [block] = _inline(_body('<p>See <a href="https://x.org/a">the report</a> and <em>this</em> <strong>now</strong>.</p>'))
+    assert block.text == "See the report and this now."
+    assert block.markdown == "See [the report](https://x.org/a) and *this* **now**."
+
+
+def test_a_block_without_links_or_emphasis_has_no_inline_markdown() -> None:
+    assert [b.markdown for b in _inline(_body("<p>Plain *text*.</p><h2>Sub_head</h2>"))] == [None, None]
+
+
+def test_spaces_at_a_span_edge_go_outside_it_and_empty_spans_go() -> None:
+    [block] = _inline(_body('<p>A<a href="/x"> new\n order </a>to <em> </em>act<b></b> <i>\tnow\t</i>.</p>'))
+    assert block.text == "A new order to act now ."
+    assert block.markdown == "A [new order](/x) to act *now* ."
+
+
+def test_links_to_nowhere_become_their_text_and_relative_links_stay_relative() -> None:
+    [block] = _inline(_body('<p><a href="javascript:void(0)">Menu</a> <a href="#top">Top</a> <a href="">Empty</a> '
+                            '<a>None</a> <a href="../story.html?a=1&amp;b=2">Story</a></p>'))
+    assert block.markdown == "Menu Top Empty None [Story](../story.html?a=1&b=2)"
+
+
+def test_a_href_with_spaces_or_brackets_is_written_so_markdown_reads_it_whole() -> None:
+    [block] = _inline(_body('<p><a href="a b(1).html">one</a> <a href="x(1)">two</a></p>'))
+    assert block.markdown == "[one](<a b\\(1\\).html>) [two](x\\(1\\))"
+
+
+def test_nested_and_combined_emphasis() -> None:
+    [block] = _inline(_body('<p><b><i>Both</i></b>, <em>it <strong>nests</strong></em>, <em>em <i>in em</i></em>, '
+                            '<a href="/x"><em>in a link</em></a>.</p>'))
+    assert block.markdown == "***Both***, *it **nests***, *em in em*, [*in a link*](/x)."
+
+
+def test_emphasis_markdown_would_not_read_is_left_out_and_its_text_kept() -> None:
+    [block] = _inline(_body('<p>snake<em>_case</em>, year<em>s</em>, (<em>"x"</em>), <em>a</em><strong>b</strong>, '
+                            '<em>ok</em></p>'))
+    assert block.text == 'snake_case, years, ("x"), ab, ok'
+    assert block.markdown == 'snake_case, years, ("x"), ab, *ok*'
+
+
+def test_a_span_around_blocks_goes_on_in_each_block() -> None:
+    blocks = _inline(_body('<div><em>Lead <p>inner <a href="/u">link</a></p> tail</em></div>'))
+    assert [(b.text, b.markdown) for b in blocks] == [
+        ("Lead", "*Lead*"), ("inner link", "*inner [link](/u)*"), ("tail", "*tail*")]
+
+
+def test_a_link_after_an_exclamation_mark_is_not_an_image() -> None:
+    [block] = _inline(_body('<p>Wow!<a href="/x">this</a> and <em>*</em></p>'))
+    assert block.markdown == "Wow\\![this](/x) and *\\**"
+
+
+_COMMONMARK = MarkdownIt("commonmark")
+
+
+def _spans_read(children: list[Token]) -> list[tuple[str, str, str]]:
+    """(kind, text, href) of every link, emphasis and strong CommonMark reads, outer first."""
+    found: list[tuple[str, str, str]] = []
+    opened: list[tuple[int, int, str, str]] = []
+    text: list[str] = []
+    for child in children:
+        if child.type.endswith("_open"):
+            opened.append((len(found), len(text), child.type.removesuffix("_open"), str(child.attrs.get("href", ""))))
+            found.append(("", "", ""))
+        elif child.type.endswith("_close"):
+            index, start, kind, href = opened.pop()
+            found[index] = (kind, " ".join("".join(text[start:]).split()), href)
+        else:
+            text.append(child.content)
+    return found
+
+
+def _spans_written(runs: tuple[InlineRun, ...]) -> list[tuple[str, str, str]]:
+    """What the runs hold that markdown can say: links with an href to go to, emphasis, strong."""
+    expected: list[tuple[str, str, str]] = []
+    for run in runs:
+        text, href = " ".join(run.text.split()), run.href.strip()
+        if not text:
+            continue
+        if run.style.startswith("link") and href and not href.startswith(("#", "javascript:")):
+            expected.append(("link", text, _COMMONMARK.normalizeLink(href)))
+        if run.style in ("em", "link_em", "strong"):
+            expected.append(("strong" if run.style == "strong" else "em", text, ""))
+    return expected
+
+
+def _is_subsequence(part: list[tuple[str, str, str]], whole: list[tuple[str, str, str]]) -> bool:
+    remaining = iter(whole)
+    return all(item in remaining for item in part)
+
+
+@given(inline_runs())
+def test_inline_markdown_reads_back_as_the_same_text_links_and_emphasis(runs: tuple[InlineRun, ...]) -> None:
+    """Every link comes back, with its text; emphasis comes back unless CommonMark could not
+    read it there (punctuation at its edge beside a marker) and always when words edge it."""
+    [block] = extract_blocks([LexborHTMLParser(f"<p>Lead: {inline_html(runs)}</p>").body], {})
+    tokens = _COMMONMARK.parse(Article(paragraphs=(block,), form=Form.HTML).to_markdown())
+    assert [token.type for token in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = tokens[1].children or []
+    assert " ".join("".join(child.content for child in children).split()) == block.text
+    read, written = _spans_read(children), _spans_written(runs)
+    assert [span for span in read if span[0] == "link"] == [span for span in written if span[0] == "link"]
+    assert _is_subsequence(read, written)
+    assert [span for span in written if span not in read and _WORD_EDGES.fullmatch(span[1])] == []
+
+
+_WORD_EDGES = re.compile(r"[^\W_](?:.*[^\W_])?", re.S)  # letters or digits at both ends
+
+
+def test_a_blank_line_of_two_line_breaks_ends_a_paragraph() -> None:
+    assert _blocks(_body("First line<br>same paragraph.<br><br>Second paragraph.<br>\n<br>Third, "
+                         "<span><br></span> <img src='x.jpg'><br>fourth.")) == [
+        ("paragraph", "First line same paragraph."), ("paragraph", "Second paragraph."),
+        ("paragraph", "Third,"), ("paragraph", "fourth.")]
+
+
+def test_a_break_between_words_stays_a_space_and_a_link_across_a_blank_line_is_kept() -> None:
+    tree = LexborHTMLParser(_body('<p>One<br>two <a href="https://x.org/a">three<br><br>four</a> five.</p>'))
+    labels = label_layers(tree, NYT)
+    blocks = extract_blocks(body_roots(tree, NYT, labels), labels)
+    assert [b.text for b in blocks] == ["One two three", "four five."]
+    assert [b.markdown for b in blocks] == ["One two [three](https://x.org/a)", "[four](https://x.org/a) five."]

@@ -154,3 +154,57 @@ def test_markup_shown_as_text_is_chrome_but_a_code_sample_is_not() -> None:
     assert _label_of(tree, labels, "#m") is Layer.CHROME
     assert _label_of(tree, labels, "#c") is None
     assert _label_of(tree, labels, "#s") is None
+
+
+# --- Generic vocabulary families seen on the devset ----------------------------------------------
+
+_PROSE = "The council voted on Tuesday to expand the program after a year of debate about its cost. " * 3
+
+
+def test_a_comment_thread_is_labelled_even_when_it_holds_most_of_the_page() -> None:
+    thread = "".join(f"<dd class='comment'><p>{_PROSE} Reader {n}.</p></dd>" for n in range(8))
+    tree, labels = _labels(f"<body><div class='post'><p>{_PROSE}</p></div>"
+                           f"<dl id='comment_list'>{thread}</dl><div class='menu-nav'>{_PROSE * 20}</div></body>",
+                           GENERIC)
+    assert _label_of(tree, labels, "#comment_list") is Layer.PROMO
+    # …while a menu word on a frame holding most of the page is still not a label.
+    tree, labels = _labels(f"<body><div class='menu-nav' id='frame'><p>{_PROSE * 20}</p></div>"
+                           f"<div class='share'>Share</div></body>", GENERIC)
+    assert _label_of(tree, labels, "#frame") is None
+
+
+@pytest.mark.parametrize(("names", "layer"), [
+    ("photo_caption", Layer.CAPTION), ("wp-caption-text", Layer.CAPTION), ("image-credit", Layer.CAPTION),
+    ("buzz_superlist_item no_caption", None), ("figure has-caption", None), ("story with-caption", None),
+])
+def test_caption_boxes_by_class_name_but_not_their_modifiers(names: str, layer: Layer | None) -> None:
+    tree, labels = _labels(f"<body><div class='{names}' id='x'>Matt Sayles/AP Photo</div><p>{_PROSE}</p></body>",
+                           GENERIC)
+    assert _label_of(tree, labels, "#x") is layer
+
+
+def test_a_posts_taxonomy_names_are_not_layer_words() -> None:
+    post = "post-7 post type-post hentry category-social-media tag-share-tips"
+    tree, labels = _labels(f"<body><div class='{post}' id='x'><p>{_PROSE}</p></div>"
+                           f"<div class='share-bar' id='bar'>Share</div><p>{_PROSE * 3}</p></body>", GENERIC)
+    assert _label_of(tree, labels, "#x") is None
+    assert _label_of(tree, labels, "#bar") is Layer.SHARE
+    # Without a post's own names, "social" in a name is still a share widget's word.
+    tree, labels = _labels(f"<body><div class='category-social-media' id='x'>Follow</div><p>{_PROSE}</p></body>",
+                           GENERIC)
+    assert _label_of(tree, labels, "#x") is Layer.SHARE
+
+
+def test_a_credit_line_in_the_text_column_is_a_caption() -> None:
+    tree, labels = _labels(f"<body><p>{_PROSE}</p><p id='credit'>Image credit: Red Bull Stratos</p></body>", GENERIC)
+    assert _label_of(tree, labels, "#credit") is Layer.CAPTION
+
+
+def test_a_page_without_a_url_is_known_by_its_canonical_link_or_og_url() -> None:
+    for head in ('<link rel="canonical" href="http://gadgetwise.blogs.nytimes.com/2012/11/06/q/">',
+                 '<meta property="og:url" content="https://www.nytimes.com/2019/01/01/us/x.html">'):
+        tree = LexborHTMLParser(f"<html><head>{head}</head><body><p>x</p></body></html>")
+        assert select_profile(tree) is NYT
+    tree = LexborHTMLParser('<html><head><link rel="canonical" href="https://example.com/a"></head><body></body></html>')
+    assert select_profile(tree) is GENERIC
+    assert select_profile(tree, "https://www.nytimes.com/2019/01/01/x.html") is NYT  # the caller's URL first

@@ -92,3 +92,45 @@ def test_a_heading_wrapped_inside_its_raw_html_link_is_joined_back() -> None:
     tree = LexborHTMLParser(html)
     assert [h.text() for h in tree.css("h1")] == ["How to Program Your Mind to Stop Buying Crap", "Plain title"]
     assert tree.css_first("p").text() == "A paragraph right after it."
+
+
+# --- pandoc's grid tables (an old page's layout table, written by `pandoc -t markdown`) -----------
+
+_GRID = """Intro paragraph of the page, long enough to read as prose about the council.
+
++------------------------------------------+------------------+
+| The council voted on Tuesday to expand   | [Home](/)        |
+| the program, after a year of debate.     | [News](/news)    |
+|                                          |                  |
+| A second paragraph of the story, with    |                  |
+| **bold** words in it.                    |                  |
++==========================================+==================+
+| - first item                             | Footer text      |
+| - second item                            |                  |
++------------------------------------------+------------------+
+"""
+
+
+def test_a_grid_tables_cells_are_read_as_markdown() -> None:
+    html = markdown_to_html(_GRID)
+    tree = LexborHTMLParser(html)
+    cells = [cell.text(deep=True).split() for cell in tree.css("div.grid-cell")]
+    assert len(tree.css("div.grid-row")) == 2 and len(cells) == 4
+    assert " ".join(cells[0]) == ("The council voted on Tuesday to expand the program, after a year of debate. "
+                                  "A second paragraph of the story, with bold words in it.")
+    assert [p.text() for p in tree.css("div.grid-cell")[0].css("p")][1].startswith("A second paragraph")
+    assert [li.text() for li in tree.css("li")] == ["first item", "second item"]
+    assert "+---" not in html and "|" not in tree.body.text()
+
+
+def test_nested_grid_tables_are_read_too() -> None:
+    inner = ["+----------------------+", "| Inner cell's words.  |", "+----------------------+"]
+    outer = ["+--------------------------+", *(f"| {line} |" for line in inner), "+--------------------------+"]
+    tree = LexborHTMLParser(markdown_to_html("\n".join(outer) + "\n"))
+    assert len(tree.css("div.grid-table div.grid-table")) == 1
+    assert tree.body.text().split() == ["Inner", "cell's", "words."]
+
+
+def test_a_grid_table_with_a_hundred_thousand_columns_is_read_at_once() -> None:
+    wide = "+" + "-+" * 100_000 + "\n|" + "x|" * 100_000 + "\n+" + "-+" * 100_000 + "\n"
+    assert len(LexborHTMLParser(markdown_to_html(wide)).css("div.grid-cell")) == 100_000

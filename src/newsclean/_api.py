@@ -1,5 +1,5 @@
-"""``clean()``: runs the phases in order — decode, detect form, parse once, label layers,
-extract body and metadata — and assembles the Article."""
+"""``clean()``: runs the phases in order — decode, detect form, parse once, label layers and
+find the body (a chain of attempts when unsure), judge, read metadata — and assembles the Article."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._input import DecodedInput, read_input
 from newsclean._parse import parse
-from newsclean.body import SELECTOR_CONFIDENCE, extract_blocks, find_body
-from newsclean.fallback import FALLBACK_BELOW, fallback_blocks
+from newsclean.attempts import Attempt, find_article
+from newsclean.body import SELECTOR_CONFIDENCE, extract_blocks
 from newsclean.errors import NotAnArticle
-from newsclean.layers import Labels, label_layers, layer_report
+from newsclean.layers import Labels, layer_report
 from newsclean.metadata import extract_metadata
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import Profile, select_profile
@@ -28,7 +28,8 @@ _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything the phases found on one page (the inspector reads it to draw its report)."""
+    """Everything the phases found on one page (the inspector reads it to draw its report):
+    the chosen attempt's labels, roots and blocks, and every attempt made, strictest first."""
 
     decoded: DecodedInput
     tree: LexborHTMLParser
@@ -39,6 +40,7 @@ class Analysis:
     blocks: tuple[Block, ...]
     extractor: str
     block_sources: list[int]  # per block, the id of the element it came from (the inspector marks them)
+    attempts: list[Attempt]
 
 
 def clean(markup: str | bytes | os.PathLike[str], *, url: str | None = None,
@@ -75,30 +77,27 @@ def clean(markup: str | bytes | os.PathLike[str], *, url: str | None = None,
 
 
 def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
-    """Parse once, label the layers, find the body and cut it into blocks; decides nothing else."""
+    """Parse once, then find the body through the chain of attempts (:mod:`newsclean.attempts`)."""
     tree = parse(decoded.text, decoded.form, utf8=decoded.utf8)
     profile = select_profile(tree, url)
-    labels = label_layers(tree, profile)
-    roots, confidence = find_body(tree, profile, labels)
-    sources: list[int] = []
-    blocks = extract_blocks(roots, labels, sources=sources)
-    return Analysis(decoded, tree, profile, labels, roots, confidence, blocks, profile.name, sources)
+    verdict = find_article(tree, profile)
+    chosen = verdict.attempt
+    sources = chosen.sources if verdict.blocks is chosen.blocks else []
+    return Analysis(decoded, tree, profile, chosen.labels, chosen.roots, chosen.confidence, verdict.blocks,
+                    verdict.extractor, sources, verdict.attempts)
 
 
 def finish(analysis: Analysis, *, url: str | None) -> Article:
-    """Judge the body (NotAnArticle), fall back to trafilatura when unsure, read the metadata."""
-    tree, profile, labels, blocks = analysis.tree, analysis.profile, analysis.labels, analysis.blocks
+    """Judge the page (NotAnArticle for a section front or an empty body), read the metadata."""
+    tree, profile = analysis.tree, analysis.profile
+    strict = analysis.attempts[0]
     # A page of story cards is not an article, whatever scoring picked from it.
-    ensure_not_a_section_front(blocks if analysis.confidence >= SELECTOR_CONFIDENCE or tree.body is None
-                               else extract_blocks([tree.body], labels), profile)
-    if analysis.confidence < FALLBACK_BELOW:
-        rescued = fallback_blocks(tree.html or "")
-        if sum(len(b.text) for b in rescued) > sum(len(b.text) for b in blocks):
-            analysis.blocks, analysis.extractor, analysis.block_sources = rescued, "trafilatura", []
+    ensure_not_a_section_front(strict.blocks if strict.confidence >= SELECTOR_CONFIDENCE or tree.body is None
+                               else extract_blocks([tree.body], strict.labels), profile)
     decoded = analysis.decoded
-    ensure_article(analysis.blocks, profile, form=decoded.form.value, labelled=len(labels))
-    meta = extract_metadata(tree, labels, profile, source=decoded.text, url=url)
-    return Article(paragraphs=analysis.blocks, form=decoded.form, layers=layer_report(labels),
+    ensure_article(analysis.blocks, profile, form=decoded.form.value, labelled=len(strict.labels))
+    meta = extract_metadata(tree, analysis.labels, profile, source=decoded.text, url=url)
+    return Article(paragraphs=analysis.blocks, form=decoded.form, layers=layer_report(analysis.labels),
                    encoding=decoded.encoding, extractor=analysis.extractor, confidence=analysis.confidence,
                    **{field.name: getattr(meta, field.name) for field in fields(meta)})
 

@@ -11,6 +11,7 @@ rendering of a ``<figure>`` with its caption and credit) becomes a figure again.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
@@ -47,11 +48,87 @@ def is_pandoc_markdown(text: str) -> bool:
 def markdown_to_html(text: str) -> str:
     """Render pandoc markdown (either dialect) to an HTML fragment."""
     text = _WRAPPED_HEADING.sub(_join_heading, text)
+    if _GRID_BORDER.search(text):
+        text = grid_tables_as_divs(text)
     if not is_pandoc_markdown(text):
         return _gfm_renderer().render(text)
     # A raw HTML block runs on to the next blank line and would swallow a fence line after
     # it (``</div>`` then ``:::``): blank lines around every fence line end such blocks.
     return _pandoc_renderer().render(_FENCE_LINE_INDENTED.sub("\n\\1\n", text))
+
+
+# pandoc's grid tables (how `-t markdown` writes an old page's layout tables): "+---+---+"
+# borders, "|" between cells, each cell's markdown wrapped to its column's width.
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$", re.M)
+_GRID_MAX_DEPTH = 32  # layout tables nest; a table deeper than this is left as it is
+
+
+def grid_tables_as_divs(text: str, depth: int = 0) -> str:
+    """Each grid table becomes raw ``<div>``s, a row per div and a cell per div inside it,
+    with the cells' markdown between blank lines so it is read as markdown (pandoc's own
+    reader does no more with a layout table). Nested tables are read the same way."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not _GRID_BORDER.match(line):
+            out.append(line)
+            index += 1
+            continue
+        end = _grid_table_end(lines, index)
+        out.append(_grid_table_html(lines[index:end], depth))
+        index = end
+    return "\n".join(out)
+
+
+def _grid_table_end(lines: list[str], start: int) -> int:
+    """The index just past the table whose top border is ``lines[start]``."""
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and lines[end][indent:indent + 1] in ("|", "+") and \
+            not lines[end][:indent].strip():
+        end += 1
+    return end
+
+
+def _grid_table_html(table: list[str], depth: int) -> str:
+    indent = len(table[0]) - len(table[0].lstrip())
+    border = table[0].strip()
+    edges = [i for i, char in enumerate(border) if char == "+"]
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for line in table[1:]:
+        body = line[indent:].rstrip()
+        if _GRID_BORDER.match(body):
+            rows.append(row)
+            row = []
+        else:
+            row.append(body)
+    if row:
+        rows.append(row)
+    parts = ["", "<div class=\"grid-table\">", ""]
+    for row_lines in rows:
+        parts += ["<div class=\"grid-row\">", ""]
+        for cell in _grid_cells(row_lines, edges):
+            if depth < _GRID_MAX_DEPTH and _GRID_BORDER.search(cell):
+                cell = grid_tables_as_divs(cell, depth + 1)
+            parts += ["<div class=\"grid-cell\">", "", cell, "", "</div>", ""]
+        parts += ["</div>", ""]
+    parts += ["</div>", ""]
+    return "\n".join(parts)
+
+
+def _grid_cells(row_lines: list[str], edges: list[int]) -> list[str]:
+    """Each column's text in a row, its lines dedented; a row whose lines do not keep the
+    border's column edges (a cell spanning columns) is one cell."""
+    if all(all(e < len(line) and line[e] == "|" for e in (edges[0], edges[-1])) and
+           all(e >= len(line) or line[e] in "|+" for e in edges) for line in row_lines):
+        columns = zip(edges, edges[1:])
+        cells = ["\n".join(line[a + 1:b].rstrip() for line in row_lines) for a, b in columns]
+    else:
+        cells = ["\n".join(line.strip().strip("|").rstrip() for line in row_lines)]
+    return [textwrap.dedent(cell).strip("\n") for cell in cells if cell.strip()]
 
 
 def _join_heading(match: re.Match[str]) -> str:

@@ -2,7 +2,8 @@
 
 The walk reads the layer labels and never decides anything itself: a labelled element is
 skipped whole. Inline text accumulates until a block element starts or ends, so text that
-sits straight in a ``<div>`` is a paragraph too, and links become their text.
+sits straight in a ``<div>`` is a paragraph too, and links become their text. The same walk
+notes where links and emphasis start and end, so a block also gets its inline markdown.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from newsclean._dom import ancestors, collapse, is_block, node_text
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
+from newsclean.render import EMPHASIS, STRONG, InlineSpan, inline_markdown, link_span
 from newsclean.scoring import label_non_prose, score_body
 
 __all__ = ["SELECTOR_CONFIDENCE", "body_roots", "extract_blocks", "find_body"]
@@ -30,23 +32,30 @@ _KIND_OF_TAG: dict[str, BlockKind] = {
 _SKIPPED_TAGS = frozenset({"h1", "img", "picture", "source", "video", "audio", "track", "area", "map", "wbr"})
 _LINE_BREAK_TAGS = frozenset({"br"})
 _WORD = re.compile(r"\w")
+_EMPHASIS_OF_TAG: dict[str, InlineSpan] = {"em": EMPHASIS, "i": EMPHASIS, "strong": STRONG, "b": STRONG}
+_SPAN_TAGS = frozenset({"a", *_EMPHASIS_OF_TAG})
+# What popping a node off the walk's stack means: enter it, or leave a block (one that set the
+# kind of its blocks, or not), or leave a link or emphasis.
+_ENTER, _LEAVE_BLOCK, _LEAVE_KIND_BLOCK, _LEAVE_SPAN = range(4)
+_Mark = tuple[int, bool, InlineSpan]  # (index in the text buffer, opens, span)
 
 
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
 
-def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> tuple[list[LexborNode], float]:
-    """The article containers and how sure the choice is: the profile's body selectors
-    first, else content scoring (:mod:`newsclean.scoring`)."""
-    roots, confidence = body_roots(tree, profile, labels), SELECTOR_CONFIDENCE
+def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> tuple[list[LexborNode], float, bool]:
+    """The article containers, how sure the choice is, and whether the site marked them:
+    the profile's body selectors first, else content scoring (:mod:`newsclean.scoring`)."""
+    roots = body_roots(tree, profile, labels)
+    marked, confidence = bool(roots), SELECTOR_CONFIDENCE
     if not roots:
         scored = score_body(tree, labels, profile)
         roots, confidence = (list(scored.roots), scored.confidence) if scored else ([], 0.0)
     if not roots:
-        return ([tree.body] if tree.body is not None else []), 0.0
+        return ([tree.body] if tree.body is not None else []), 0.0, False
     if profile.clean_inside_body:
         label_non_prose(roots, labels)
-    return roots, confidence
+    return roots, confidence, marked
 
 
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> list[LexborNode]:
@@ -78,9 +87,11 @@ def extract_blocks(roots: Iterable[LexborNode], labels: Mapping[int, Layer], *,
 
 
 class _BlockWalker:
-    """An iterative depth-first walk that collects inline text and cuts it at block edges."""
+    """An iterative depth-first walk that collects inline text and cuts it at block edges,
+    noting where links and emphasis open and close within the text."""
 
-    __slots__ = ("labels", "blocks", "sources", "_buffer", "_kinds", "_open", "_root")
+    __slots__ = ("labels", "blocks", "sources", "_buffer", "_kinds", "_open", "_root", "_spans", "_marks",
+                 "_break_at")
 
     def __init__(self, labels: Mapping[int, Layer]) -> None:
         self.labels = labels
@@ -90,17 +101,23 @@ class _BlockWalker:
         self._kinds: list[BlockKind] = []
         self._open: list[int] = []
         self._root = 0
+        self._spans: list[InlineSpan] = []  # links and emphasis open at this point of the walk
+        self._marks: list[_Mark] = []  # where spans open and close in the buffer
+        self._break_at: int | None = None  # the buffer's length just after the last <br>
 
     def walk(self, root: LexborNode) -> None:
-        # Each entry: (node, leaving, pushed_kind). Children go on in reverse to pop in order.
-        stack: list[tuple[LexborNode, bool, bool]] = [(root, False, False)]
+        # Each entry: (node, action). Children go on in reverse to pop in order.
+        stack: list[tuple[LexborNode, int]] = [(root, _ENTER)]
         self._root = root.mem_id
         while stack:
-            node, leaving, pushed_kind = stack.pop()
-            if leaving:
+            node, action = stack.pop()
+            if action == _LEAVE_SPAN:
+                self._close_span()
+                continue
+            if action:
                 self._flush()
                 self._open.pop()
-                if pushed_kind:
+                if action == _LEAVE_KIND_BLOCK:
                     self._kinds.pop()
                 continue
             if node.is_text_node:
@@ -116,25 +133,112 @@ class _BlockWalker:
             if tag in _SKIPPED_TAGS:
                 continue
             if tag in _LINE_BREAK_TAGS:
-                self._buffer.append(" ")
+                self._line_break()
                 continue
-            block = is_block(node)
-            kind = _KIND_OF_TAG.get(tag)
-            if block:
+            if is_block(node):
                 self._flush()
                 self._open.append(node.mem_id)
+                kind = _KIND_OF_TAG.get(tag)
                 if kind is not None:
                     self._kinds.append(kind)
-                stack.append((node, True, kind is not None))
-            stack.extend((child, False, False) for child in reversed(list(node.iter(include_text=True))))
+                stack.append((node, _LEAVE_BLOCK if kind is None else _LEAVE_KIND_BLOCK))
+            elif tag in _SPAN_TAGS and self._open_span(node, tag):
+                stack.append((node, _LEAVE_SPAN))
+            stack.extend((child, _ENTER) for child in reversed(list(node.iter(include_text=True))))
         self._flush()
 
-    def _flush(self) -> None:
-        if not self._buffer:
+    def _line_break(self) -> None:
+        """A ``<br>`` is a space; a second one with only blanks (or pictures) since the first
+        ends the paragraph: ``<br><br>`` is how many pages write a blank line."""
+        since = self._break_at
+        if since is not None and since <= len(self._buffer) and \
+                all(not part.strip() for part in self._buffer[since:]):
+            self._flush()
             return
-        text = collapse("".join(self._buffer))
-        self._buffer.clear()
+        self._buffer.append(" ")
+        self._break_at = len(self._buffer)
+
+    def _open_span(self, node: LexborNode, tag: str) -> bool:
+        """Note a link (with an href worth keeping) or emphasis opening here; False when it is
+        not kept, or is inside one of its own sort (a link in a link, emphasis in emphasis)."""
+        span = link_span(node.attributes.get("href")) if tag == "a" else _EMPHASIS_OF_TAG[tag]
+        if span is None or any(open_span.opener == span.opener for open_span in self._spans):
+            return False
+        self._spans.append(span)
+        self._marks.append((len(self._buffer), True, span))
+        return True
+
+    def _close_span(self) -> None:
+        """Note the innermost open link or emphasis closing here."""
+        self._marks.append((len(self._buffer), False, self._spans.pop()))
+
+    def _flush(self) -> None:
+        self._break_at = None
+        if self._buffer:
+            self._cut_block()
+        if self._marks:  # spans still open go on into the next block
+            self._marks = [(0, True, span) for span in self._spans]
+
+    def _cut_block(self) -> None:
+        """The buffered text as a block, when it has a word; the buffer emptied either way."""
+        raw = "".join(self._buffer)
+        text = collapse(raw)
         if _WORD.search(text):  # "[.]" left by a removed promo link is not a paragraph
             kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH
-            self.blocks.append(Block(kind, text))
+            self.blocks.append(Block(kind, text, self._inline_markdown(raw, text) if self._marks else None))
             self.sources.append(self._open[-1] if self._open else self._root)
+        self._buffer.clear()
+
+    def _inline_markdown(self, raw: str, text: str) -> str | None:
+        """The buffered block's inline markdown; spans still open close at its end."""
+        marks = self._marks + [(len(self._buffer), False, span) for span in reversed(self._spans)]
+        spans = _spans_in_text(self._buffer, marks, text)
+        return inline_markdown(text, spans) if spans else None
+
+
+def _spans_in_text(parts: list[str], marks: list[_Mark], text: str) -> list[tuple[int, int, InlineSpan]]:
+    """Each span's (start, end) in ``text``, the collapsed join of ``parts``: outer before
+    inner, empty ones left out. A span edge in a run of whitespace goes to the side that
+    keeps the space outside the span ("a <em> b</em>" is "a *b*", never "a * b*")."""
+    boundaries, space_follows = _collapsed_boundaries(parts), _space_follows(parts)
+    found: list[list[int]] = []
+    spans: list[InlineSpan] = []
+    open_spans: list[int] = []
+    for part_index, opens, span in marks:
+        length, ends_in_word = boundaries[part_index]
+        if opens:
+            in_gap = not ends_in_word or space_follows[part_index]
+            position = min(length, len(text)) if in_gap else max(length - 1, 0)
+            open_spans.append(len(found))
+            found.append([position, position])
+            spans.append(span)
+        else:
+            found[open_spans.pop()][1] = max(length - 1, 0)
+    return [(start, end, span) for (start, end), span in zip(found, spans) if start < end]
+
+
+def _collapsed_boundaries(parts: list[str]) -> list[tuple[int, bool]]:
+    """For each i, of the collapsed ``parts[:i]``: its length plus one for the space that would
+    follow it (0 when it is empty), and whether the raw parts end inside a word."""
+    boundaries = [(0, False)]
+    chars = words = 0
+    ends_in_word = False
+    for part in parts:
+        split = part.split()
+        if split:
+            words += len(split) - (ends_in_word and not part[0].isspace())  # a word cut by a comment
+            chars += sum(map(len, split))
+            ends_in_word = not part[-1].isspace()
+        elif part:
+            ends_in_word = False
+        boundaries.append((chars + words, ends_in_word))
+    return boundaries
+
+
+def _space_follows(parts: list[str]) -> list[bool]:
+    """For each i, whether the text from ``parts[i]`` on starts with whitespace or is empty."""
+    follows = [True] * (len(parts) + 1)
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
+        follows[index] = part[0].isspace() if part else follows[index + 1]
+    return follows

@@ -25,9 +25,10 @@ class Labels(dict[int, Layer]):
     only read: :meth:`in_order` and :meth:`enclosing` keep their answers, so they are asked
     only once labelling is done. ``dropped_code`` counts the scripts and styles taken out of
     the tree (chrome too); ``text_holders`` are the elements with a run of text of their own
-    (at least :data:`TEXT_HOLDER_MIN_CHARS`), found on the label step's walk over the text."""
+    (at least :data:`TEXT_HOLDER_MIN_CHARS`), found on the label step's walk over the text, and
+    ``prose_chars`` the characters of those runs."""
 
-    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code", "text_holders")
+    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code", "text_holders", "prose_chars")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
@@ -36,6 +37,7 @@ class Labels(dict[int, Layer]):
         self._enclosing: dict[int, tuple[Layer, ...]] = {}
         self.dropped_code = 0
         self.text_holders: set[int] = set()
+        self.prose_chars = 0  # characters in those runs: how much prose the page holds in all
 
     def in_order(self) -> list[LexborNode]:
         """The labelled elements in document order (one walk of the tree, on first use)."""
@@ -43,6 +45,11 @@ class Labels(dict[int, Layer]):
             root = self._tree.root
             self._in_order = [n for n in root.traverse() if n.mem_id in self] if root is not None else []
         return self._in_order
+
+    def forget_order(self) -> None:
+        """Drop what :meth:`in_order` and :meth:`enclosing` kept, after a label is taken off."""
+        self._in_order = None
+        self._enclosing.clear()
 
     def enclosing(self, node: LexborNode) -> tuple[Layer, ...]:
         """The labels of the node's labelled ancestors, nearest first (its own not included).
@@ -112,7 +119,8 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
     vocabulary = profile.class_name_vocabulary
     if vocabulary is None:
         return
-    kept, prefilter = profile.names_kept_pattern, profile.class_name_prefilter
+    kept, prefilter, ignored = profile.names_kept_pattern, profile.class_name_prefilter, profile.names_ignored_patterns
+    unbounded = profile.names_unbounded_pattern
     page_chars: int | None = None  # measured once, only when a name first matches
     decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
     frame = _frame_of_main_article(tree)
@@ -122,15 +130,24 @@ def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labe
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
         if names not in decided:
-            decided[names] = _layer_by_name(names, prefilter, vocabulary, kept)
+            decided[names] = _layer_by_name(_without_taxonomy(names, ignored), prefilter, vocabulary, kept)
         layer = decided[names]
         if layer is None:
             continue
         if page_chars is None:
             page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
-        # A "nav drawer" that holds most of the page is the page's frame, not a menu.
-        if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars:
+        # A "nav drawer" that holds most of the page is the page's frame, not a menu; but a
+        # comment thread may well hold most of a short post's page, and is never the post.
+        if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars or \
+                (unbounded is not None and unbounded.search(names) is not None):
             labels[node.mem_id] = layer
+
+
+def _without_taxonomy(names: str, ignored: tuple[re.Pattern[str], re.Pattern[str]] | None) -> str:
+    """A post container's names less its taxonomy ("category-social_media" is no share bar)."""
+    if ignored is None or ignored[0].search(names) is None:
+        return names
+    return ignored[1].sub(" ", names)
 
 
 # A box named for the date it shows is never the article, whatever other word its names hold
@@ -195,6 +212,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None
             continue
         if len(own) >= TEXT_HOLDER_MIN_CHARS:
             holders.add(text_node.parent.mem_id)
+            labels.prose_chars += len(own)
         if not own or any_phrase is None or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
             continue
         found = any_phrase.match(own)

@@ -33,7 +33,9 @@ _RIVAL_SHARE = 0.75
 _CONDITIONAL = "div, section, ul, ol, table, aside, p"
 _LINK_LINE_MAX_CHARS = 200
 _LINK_LINE_DENSITY = 0.75
-_GALLERY_MIN_IMAGES = 3
+_GALLERY_MIN_IMAGES = 2  # Readability's rule: a block of more pictures than paragraphs
+_DIV_PARAGRAPH_CHARS = 80  # own text of a div that counts as a paragraph against a gallery's pictures
+_MAX_CLEANED_SHARE = 0.5  # conditional cleaning never takes a block holding over half the body's text
 _LIST_LINK_DENSITY = 0.5
 _LINK_LIST_MAX_CHARS = 1500
 _MIN_RIVALS = 2  # with the top candidate, three strong candidates under one ancestor
@@ -108,20 +110,36 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer])
     """Inside the chosen body, label blocks that are not prose (Readability's conditional
     cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere."""
     for root in roots:
+        most_of_root = _MAX_CLEANED_SHARE * len(root.text(deep=True))
         for node in root.css(_CONDITIONAL):
-            if labelled_ancestor(node, labels) is not None:
-                continue
+            if node.mem_id == root.mem_id or labelled_ancestor(node, labels) is not None:
+                continue  # the chosen container is never itself a layer
             if node.tag == "p":
                 chars = len(node.text(deep=True).strip())
                 if 0 < chars <= _LINK_LINE_MAX_CHARS and _link_density(node) >= _LINK_LINE_DENSITY:
                     labels[node.mem_id] = Layer.RECIRCULATION
                 continue
-            images, paragraphs = len(node.css("img")), len(node.css("p"))
-            if images >= _GALLERY_MIN_IMAGES and paragraphs < images:
-                labels[node.mem_id] = Layer.GALLERY
-            elif node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
-                    and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
-                labels[node.mem_id] = Layer.RECIRCULATION
+            layer = _non_prose_layer(node)
+            if layer is not None and len(node.text(deep=True)) <= most_of_root:
+                labels[node.mem_id] = layer  # a block holding most of the body is the story, whatever its pictures
+
+
+def _non_prose_layer(node: LexborNode) -> Layer | None:
+    """Gallery for a block of more pictures than paragraphs; recirculation for a short list of links."""
+    images = len(node.css("img"))
+    if images >= _GALLERY_MIN_IMAGES and _paragraphs(node) < images:
+        return Layer.GALLERY
+    if node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
+            and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
+        return Layer.RECIRCULATION
+    return None
+
+
+def _paragraphs(node: LexborNode) -> int:
+    """``<p>`` elements, and divs used as paragraphs (CNN's "zn-body__paragraph"): a div with
+    a sentence's worth of text straight inside it, longer than a caption usually is."""
+    divs = sum(1 for div in node.css("div") if len(_own_text(div)) >= _DIV_PARAGRAPH_CHARS)
+    return len(node.css("p")) + divs
 
 
 def _higher_scoring_parent(top: LexborNode, scores: Mapping[int, float]) -> LexborNode:

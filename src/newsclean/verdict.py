@@ -18,6 +18,8 @@ __all__ = ["ensure_article", "ensure_not_a_section_front"]
 _MAX_CARD_BYLINE_CHARS = 120
 _MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three are story cards
 _MIN_CARD_SHARE = 0.10  # …when they are a tenth of all blocks: a card is 3–4 blocks
+_LONG_PARAGRAPH_WORDS = 40  # a card's summary is a sentence or two; a story's paragraphs run longer
+_ARTICLE_LONG_PARAGRAPHS = 3  # this many long paragraphs are an article, however many bylines
 
 
 def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labelled: int) -> None:
@@ -29,9 +31,12 @@ def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labe
 
 
 def ensure_not_a_section_front(blocks: Sequence[Block], profile: Profile) -> None:
-    """Raise NotAnArticle when the blocks are story cards ("By …" lines among short blocks)."""
+    """Raise NotAnArticle when the blocks are story cards ("By …" lines among short blocks)
+    and hold no article's worth of long paragraphs (a live blog, or a story with bylined
+    related cards, has several "By …" lines too)."""
     card_bylines = _card_bylines(blocks, profile)
-    if card_bylines >= _MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks):
+    if card_bylines >= _MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks) and \
+            _long_paragraphs(blocks) < _ARTICLE_LONG_PARAGRAPHS:
         raise NotAnArticle(f"section front or index page: {card_bylines} story-card bylines "
                            f"among {len(blocks)} blocks (profile {profile.name})")
 
@@ -42,3 +47,8 @@ def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
         return 0
     pattern = re.compile(rf"^(?:{prefixes})\b", re.I)
     return sum(1 for b in blocks if len(b.text) <= _MAX_CARD_BYLINE_CHARS and pattern.match(b.text))
+
+
+def _long_paragraphs(blocks: Sequence[Block]) -> int:
+    """Paragraphs of many words (words, not characters: a data URI is long and no prose)."""
+    return sum(1 for block in blocks if len(block.text.split()) >= _LONG_PARAGRAPH_WORDS)

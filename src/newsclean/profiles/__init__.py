@@ -17,8 +17,13 @@ __all__ = ["GENERIC", "GUARDIAN", "NYT", "PROFILES", "LayerRule", "PhraseRule", 
 PROFILES: tuple[Profile, ...] = (NYT, GUARDIAN)
 
 
+_OWN_URL = "link[rel='canonical'][href], meta[property='og:url'][content]"
+
+
 def select_profile(tree: LexborHTMLParser, url: str | None = None) -> Profile:
-    """The profile for the page: by the URL's host first, then by markers in the page."""
+    """The profile for the page: by the host of its URL (the caller's, else the one the page
+    gives itself in its canonical link or og:url), then by markers in the page."""
+    url = url or _own_url(tree)
     host = (urlsplit(url).hostname or "").lower() if url else ""
     for profile in PROFILES:
         if host and any(host == h or host.endswith("." + h) for h in profile.hosts):
@@ -39,3 +44,14 @@ def _has_marker(tree: LexborHTMLParser, markers: tuple[str, ...]) -> bool:
     if tree.head is None:
         in_page += in_head
     return bool(in_page) and tree.css_first(", ".join(in_page)) is not None
+
+
+def _own_url(tree: LexborHTMLParser) -> str | None:
+    """The address the page gives itself in its head, if any."""
+    if tree.head is None:
+        return None
+    node = tree.head.css_first(_OWN_URL)
+    if node is None:
+        return None
+    value = node.attributes.get("href") if node.tag == "link" else node.attributes.get("content")
+    return value.strip() if value and value.strip().startswith(("http://", "https://", "//")) else None

@@ -85,6 +85,12 @@ class Profile:
     # layer, unless it also matches ``names_kept`` (article, content, …) — Readability's rule.
     class_names: tuple[tuple[Layer, str], ...] = ()
     names_kept: str | None = None
+    # Class names that say what a post is about, not what the element is: (names of a post's
+    # container, taxonomy names left out of them before the vocabulary reads the names).
+    names_ignored: tuple[str, str] | None = None
+    # Names whose layer holds however much of the page it holds (a comment thread): the
+    # vocabulary's "never over half the page's text" bound does not apply to them.
+    names_unbounded: str | None = None
     # Content scoring (when no body selector matches): class/id words that raise or lower
     # a container's score.
     score_positive: str | None = None
@@ -149,6 +155,19 @@ class Profile:
                 others.append(pattern)
         parts = [_NAME_BOUNDARY + "(?:" + "|".join(bounded) + ")"] if bounded else []
         return re.compile("|".join([*parts, *([_trie(words)] if words else []), *others]))
+
+    @cached_property
+    def names_ignored_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """(a post's container, its taxonomy names) compiled; matched against lower-cased names."""
+        if self.names_ignored is None:
+            return None
+        owner, taxonomy = self.names_ignored
+        return re.compile(owner), re.compile(taxonomy)  # written in lower case: lower() would make \S \s
+
+    @cached_property
+    def names_unbounded_pattern(self) -> re.Pattern[str] | None:
+        """Names labelled whatever share of the page they hold; written in lower case."""
+        return re.compile(self.names_unbounded) if self.names_unbounded else None
 
     @cached_property
     def names_kept_pattern(self) -> re.Pattern[str] | None:

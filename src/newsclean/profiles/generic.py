@@ -10,7 +10,7 @@ from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
 __all__ = ["BYLINE_PREFIXES", "BYLINE_SEPARATORS", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
-           "GENERIC", "HIDDEN_RULES", "NAMES_KEPT", "READ_ALSO",
+           "GENERIC", "HIDDEN_RULES", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
 
 CHROME_RULE = LayerRule(
@@ -65,6 +65,10 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                r"outbrain|taboola|skyscraper|leaderboard|banner-ad|ad-container|ad-wrapper)(?:$|[\s_-]|\d)"),
     (Layer.SHARE, r"share|social|sharing|sns|sharedaddy|addthis|sharethis|shariff|follow-us|print-link|jp-post-flair"),
     (Layer.GALLERY, r"gallery|slideshow|carousel|slider|lightbox"),
+    # "no_caption", "has-caption", "with-caption" say what an element lacks or holds, not what it is.
+    (Layer.CAPTION, r"(?:^|[\s_-])(?<!no_)(?<!no-)(?<!has-)(?<!has_)(?<!with-)(?<!with_)"
+                    r"(?:caption|captions|photo-?credit|image-?credit|img-?credit|photocredit|"
+                    r"credits?|wp-caption-text)(?:$|[\s_-])"),
     (Layer.MEDIA_PLAYER, r"(?:^|[\s_-])(?:vjs|video-js|jwplayer|jw-|player-controls|video-player|audio-player)"),
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
@@ -80,6 +84,16 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
 NAMES_KEPT = r"article|body|column|content|main|entry-content|story-body|post-body|post-content"
+# Blog engines tag a post's container with its taxonomy (WordPress post_class(), TypePad):
+# "hentry category-social_media tag-sharing", "entry entry-category-… entry-author-…". On
+# such a container those names say what the post is about, not what the element is.
+NAMES_IGNORED: tuple[str, str] = (
+    r"(?:^|\s)(?:hentry|type-post|status-publish|entry|post)(?:\s|$)",
+    r"(?:^|(?<=\s))(?:entry-)?(?:category|tag|author|format|type)-\S+",
+)
+# A comment thread can hold most of a short post's page (WordPress "commentlist", Thesis's
+# "comment_list", Disqus): labelled all the same.
+NAMES_UNBOUNDED = r"(?:^|[\s_-])(?:comments?|commentlist|comment_list|comment-list|disqus_thread|replies)(?:$|[\s_-])"
 SCORE_POSITIVE = r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story"
 SCORE_NEGATIVE = (r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|"
                   r"outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget")
@@ -112,6 +126,8 @@ GENERIC = Profile(
     ),
     class_names=CLASS_NAMES,
     names_kept=NAMES_KEPT,
+    names_ignored=NAMES_IGNORED,
+    names_unbounded=NAMES_UNBOUNDED,
     score_positive=SCORE_POSITIVE,
     score_negative=SCORE_NEGATIVE,
     phrases=(
@@ -124,14 +140,23 @@ GENERIC = Profile(
                                          "Related stories", "Related articles"),
                    why="titles of recirculation lists"),
         PhraseRule(Layer.MEDIA_PLAYER, ("Loading...", "Loading…", "正在加载...", "Undo", "自动播放开关 自动播放",
-                                        "Play Video", "Now Playing"),
+                                        "Play Video", "Now Playing", "Watch Video", "Read More", "Show More",
+                                        "Load More", "View Full Size", "View Gallery"),
                    why="player and widget controls"),
         PhraseRule(Layer.TRANSLATION, tuple(phrase for phrase, _ in TRANSLATION_LINKS),
                    why="links to the article in another language"),
+        PhraseRule(Layer.BYLINE, ("Posted by", "Written by", "Filed by", "Publié par", "Publicado por",
+                                  "Veröffentlicht von", "Geschrieben von", "Pubblicato da"), prefix=True,
+                   why="blog bylines: 'Posted by Jane Doe on October 14, 2012'"),
+        PhraseRule(Layer.CAPTION, ("Image credit:", "Image credits:", "Photo credit:", "Photo credits:",
+                                   "Image courtesy of", "Photo courtesy of", "Photos courtesy of"), prefix=True,
+                   why="a photo's credit line standing in the text column"),
         PhraseRule(Layer.RECIRCULATION, READ_ALSO, prefix=True,
                    why="'read also' lines pointing at other articles, in several languages"),
     ),
-    headline=("h1[itemprop='headline']", "article h1", "h1"),
+    # hAtom's entry-title (Blogger, WordPress, TypePad) is a post's own headline, often an h2 or
+    # h3 under a blog-name h1.
+    headline=("h1[itemprop='headline']", "article h1", ".hentry .entry-title", ".hentry .post-title", "h1"),
     byline_names=("[itemprop='name']",),
     byline_prefixes=BYLINE_PREFIXES,
     byline_separators=BYLINE_SEPARATORS,

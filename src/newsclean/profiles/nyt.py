@@ -100,6 +100,7 @@ _PHRASES: tuple[PhraseRule, ...] = (
                why="paywall lines"),
     PhraseRule(Layer.PRINT_NOTICE, ("A version of this article appears in print on",
                                     "A version of this article appears in print",
+                                    "A version of this article appeared in print",  # 2012 blogs
                                     "Una versión de este artículo"), prefix=True,
                why="print edition notices"),
     PhraseRule(Layer.PROMO, ("Sign up for", "Follow The New York Times", "Get politics and Washington news",
@@ -117,7 +118,9 @@ NYT = Profile(
              "meta[name='sourceApp'][content^='nyt']", "#masthead-section-label",
              "meta[property='og:site_name'][content*='New York Times']",
              "link[rel='canonical'][href*='//www.nytimes.com/']"),
-    body=("[itemprop='articleBody']", "section[name='articleBody']", "#story-body", "#story .story-body",
+    # 2012 markup: each paragraph carries itemprop=articleBody, and a correction below them
+    # does not; the div.articleBody around them holds both.
+    body=("div.articleBody", "[itemprop='articleBody']", "section[name='articleBody']", "#story-body", "#story .story-body",
           ".story-body", "#story", "article", "main"),
     layers=_LAYERS,
     phrases=_PHRASES,

@@ -1,0 +1,204 @@
+"""Relax and retry, then judge: the body comes from a chain of attempts and a stated rule.
+
+A strict step that misfires (a class name such as "share" on the story's own container, a
+landmark that wraps the whole page) can take the article with it. So:
+
+1. The strict attempt runs every rule. It stands alone when it is sure: the site marked
+   its body (a profile's selector matched), or the body holds at least
+   :data:`SURE_PROSE_SHARE` of the page's prose and was found with confidence at least
+   :data:`~newsclean.fallback.FALLBACK_BELOW`. Most pages end here, at no extra cost.
+2. Otherwise newsclean is unsure. It switches strict steps off one at a time over the same
+   parsed tree — cleaning inside the body; then also the label over the most text; then
+   the whole class-name vocabulary; then the landmark rules — keeping every attempt, and
+   asks trafilatura for a second opinion.
+3. The rule (:func:`judge`): the strictest attempt whose words agree with the second
+   opinion (token F1 at least :data:`AGREEMENT`) wins. When none agrees, the second opinion
+   wins if it is longer than our strict body when that was found with low confidence, or
+   over :data:`RESCUE_RATIO` times longer when it was not (ours lost most of the article).
+   Else the strict attempt stands, or, when it is empty, the attempt with only cleaning
+   switched off (the others need the second opinion's word: a page of menus and footers
+   must not become an article). Agreement between two independent extractors beats either
+   alone (Bevendorff et al., SIGIR 2023).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsclean.body import extract_blocks, find_body
+from newsclean.fallback import FALLBACK_BELOW, fallback_blocks
+from newsclean.layers import Labels, label_layers
+from newsclean.model import Block, Layer
+from newsclean.profiles.base import Profile
+
+__all__ = ["AGREEMENT", "RESCUE_RATIO", "SURE_PROSE_SHARE", "Attempt", "Relaxation", "Verdict", "agreement",
+           "find_article", "judge"]
+
+SURE_PROSE_SHARE = 0.2  # a body with a fifth of the page's prose is no lost article
+AGREEMENT = 0.8  # token F1 at which two extractions are the same text
+RESCUE_RATIO = 5.0  # a second opinion this many times longer than our body found what we lost
+_TOKEN = re.compile(r"\w+")
+
+
+class Relaxation(StrEnum):
+    """A strict step that can be switched off when it may have taken the article."""
+
+    CLEANING = "cleaning"  # conditional cleaning inside the chosen body (galleries, link lists)
+    LIFT = "lift"  # the label over the most text lifted: the one a misfiring rule put on the story
+    CLASS_NAMES = "class_names"  # the class/id vocabulary ("share", "gallery", "sidebar", …)
+    LANDMARKS = "landmarks"  # the profile's selector rules, but chrome and hidden elements
+
+
+# Each attempt switches off one more step than the one before, the narrowest first.
+RELAXATIONS: tuple[frozenset[Relaxation], ...] = (
+    frozenset({Relaxation.CLEANING}),
+    frozenset({Relaxation.CLEANING, Relaxation.LIFT}),
+    frozenset({Relaxation.CLEANING, Relaxation.CLASS_NAMES}),
+    frozenset({Relaxation.CLEANING, Relaxation.CLASS_NAMES, Relaxation.LANDMARKS}),
+)
+_KEPT_WHEN_RELAXED = frozenset({Layer.CHROME, Layer.HIDDEN})  # never lifted, never switched off
+_SAFE_ALONE = frozenset({Relaxation.CLEANING})  # an attempt that needs no second opinion to be trusted
+
+
+@dataclass(slots=True)
+class Attempt:
+    """One pass of labelling and body finding, with the steps it had switched off."""
+
+    relaxed: frozenset[Relaxation]
+    labels: Labels
+    roots: list[LexborNode]
+    confidence: float
+    blocks: tuple[Block, ...]
+    sources: list[int]  # per block, the id of the element it came from
+    marked: bool = False  # the site marked the body and a profile's selector found it
+
+    @property
+    def chars(self) -> int:
+        return sum(len(block.text) for block in self.blocks)
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The attempt the body comes from, the body (its blocks, or the second opinion's), the
+    path that gave it, and every attempt made."""
+
+    attempt: Attempt
+    blocks: tuple[Block, ...]
+    extractor: str
+    attempts: list[Attempt]
+
+
+def find_article(tree: LexborHTMLParser, profile: Profile) -> Verdict:
+    """Run the strict attempt; when it is unsure, ask the second opinion, then relax only as
+    far as it takes to agree with it (without one, only cleaning may be switched off)."""
+    strict = run_attempt(tree, profile, frozenset())
+    if _is_sure(strict):
+        return Verdict(strict, strict.blocks, profile.name, [strict])
+    opinion = fallback_blocks(tree.html or "")
+    relaxations = RELAXATIONS if opinion else tuple(r for r in RELAXATIONS if r <= _SAFE_ALONE)
+    return judge(_chain(tree, profile, strict, relaxations), opinion, profile.name)
+
+
+def _chain(tree: LexborHTMLParser, profile: Profile, strict: Attempt,
+           relaxations: Sequence[frozenset[Relaxation]]) -> Iterator[Attempt]:
+    """The strict attempt, then each relaxed one, made only when the judge asks for it."""
+    yield strict
+    for relaxed in relaxations:
+        attempt = run_attempt(tree, profile, relaxed)
+        attempt.labels.dropped_code = strict.labels.dropped_code  # the strict pass took the scripts out
+        yield attempt
+
+
+def run_attempt(tree: LexborHTMLParser, profile: Profile, relaxed: frozenset[Relaxation]) -> Attempt:
+    """Label the layers and find the body with the given steps switched off."""
+    variant = relaxed_profile(profile, relaxed)
+    labels = label_layers(tree, variant)
+    if Relaxation.LIFT in relaxed:
+        _lift_widest_label(labels)
+    roots, confidence, marked = find_body(tree, variant, labels)
+    sources: list[int] = []
+    blocks = extract_blocks(roots, labels, sources=sources)
+    return Attempt(relaxed, labels, roots, confidence, blocks, sources, marked)
+
+
+def _lift_widest_label(labels: Labels) -> None:
+    """Take the label off the outermost labelled element that holds the most text (labels
+    inside it stay): when a rule misfires on the story's own container, that is the one."""
+    widest, widest_chars = None, 0
+    for node in labels.in_order():
+        if labels[node.mem_id] in _KEPT_WHEN_RELAXED or labels.enclosing(node):
+            continue
+        chars = len(node.text(deep=True))
+        if chars > widest_chars:
+            widest, widest_chars = node, chars
+    labels.forget_order()
+    if widest is not None:
+        del labels[widest.mem_id]
+
+
+@lru_cache(maxsize=32)
+def relaxed_profile(profile: Profile, relaxed: frozenset[Relaxation]) -> Profile:
+    """The profile with the relaxed steps' tables emptied: switching a step off is data."""
+    if not relaxed:
+        return profile
+    changes: dict[str, object] = {}
+    if Relaxation.CLEANING in relaxed:
+        changes["clean_inside_body"] = False
+    if Relaxation.CLASS_NAMES in relaxed:
+        changes["class_names"] = ()
+    if Relaxation.LANDMARKS in relaxed:
+        changes["layers"] = tuple(rule for rule in profile.layers if rule.layer in _KEPT_WHEN_RELAXED)
+    return dataclasses.replace(profile, **changes)
+
+
+def _is_sure(attempt: Attempt) -> bool:
+    """A body the site marked (a profile's selector), or one with a fair share of the page's
+    prose found with fair confidence."""
+    if not attempt.blocks:
+        return False
+    if attempt.marked:
+        return True
+    prose = attempt.labels.prose_chars
+    return attempt.confidence >= FALLBACK_BELOW and (prose == 0 or attempt.chars >= SURE_PROSE_SHARE * prose)
+
+
+def judge(attempts: Iterable[Attempt], opinion: Sequence[Block], own_name: str) -> Verdict:
+    """Choose the body by the rule in the module's docstring. ``attempts`` come strictest
+    first and are drawn one at a time: the first that agrees ends the search."""
+    opinion_text = " ".join(block.text for block in opinion)
+    made: list[Attempt] = []
+    for attempt in attempts:
+        made.append(attempt)
+        if opinion and attempt.blocks and agreement(_text(attempt.blocks), opinion_text) >= AGREEMENT:
+            return Verdict(attempt, attempt.blocks, own_name, made)
+    strict = made[0]
+    if opinion and sum(len(block.text) for block in opinion) > _rescue_ratio(strict) * strict.chars:
+        return Verdict(strict, tuple(opinion), "trafilatura", made)
+    # Without a second opinion's word only cleaning may be undone: the labels stay as they are.
+    chosen = next((a for a in made if a.blocks and a.relaxed <= _SAFE_ALONE), strict)
+    return Verdict(chosen, chosen.blocks, own_name, made)
+
+
+def _rescue_ratio(strict: Attempt) -> float:
+    """How much longer the second opinion must be to replace our body: any longer when our
+    body was found with low confidence, :data:`RESCUE_RATIO` times when it was not."""
+    return 1.0 if strict.confidence < FALLBACK_BELOW else RESCUE_RATIO
+
+
+def agreement(ours: str, theirs: str) -> float:
+    """Token F1 between two texts: bags of lower-cased words, as the benchmark counts."""
+    mine, other = Counter(_TOKEN.findall(ours.lower())), Counter(_TOKEN.findall(theirs.lower()))
+    total = sum(mine.values()) + sum(other.values())
+    return 2 * sum((mine & other).values()) / total if total else 0.0
+
+
+def _text(blocks: Sequence[Block]) -> str:
+    return " ".join(block.text for block in blocks)
