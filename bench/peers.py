@@ -21,6 +21,7 @@ class Extracted:
     date: str | None = None  # YYYY-MM-DD
     error: str | None = None
     path: str | None = None  # newsclean: the extractor path that produced the body
+    confidence: float | None = None  # newsclean: how sure that path was (0–1)
 
 
 def _day(value: object) -> str | None:
@@ -45,7 +46,7 @@ def _newsclean() -> Callable[[str | bytes], Extracted]:
         except newsclean.NewscleanError as exc:
             return Extracted("", error=type(exc).__name__)
         return Extracted(article.text, article.title, list(article.authors) or None, _day(article.published),
-                         path=article.extractor)
+                         path=article.extractor, confidence=article.confidence)
 
     return run
 
