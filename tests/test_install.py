@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import venv
 from pathlib import Path
 
@@ -76,4 +75,3 @@ def test_the_installed_command_reads_a_gzip_page_and_tells_its_version(fresh_ven
     assert row["article"]["title"] == newsclean.clean(PAGE).title
     version = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.strip() == f"newsclean {newsclean.__version__}"
-    assert sys.version_info >= (3, 11)

@@ -109,6 +109,7 @@ def _outside_labels(node: LexborNode, labels: Labels, known: dict[int, bool]) ->
 def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]) -> None:
     """Inside the chosen body, label blocks that are not prose (Readability's conditional
     cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere."""
+    prose_divs: dict[int, bool] = {}  # div id → used as a paragraph; each div judged once
     for root in roots:
         most_of_root = _MAX_CLEANED_SHARE * len(root.text(deep=True))
         for node in root.css(_CONDITIONAL):
@@ -119,15 +120,15 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer])
                 if 0 < chars <= _LINK_LINE_MAX_CHARS and _link_density(node) >= _LINK_LINE_DENSITY:
                     labels[node.mem_id] = Layer.RECIRCULATION
                 continue
-            layer = _non_prose_layer(node)
+            layer = _non_prose_layer(node, prose_divs)
             if layer is not None and len(node.text(deep=True)) <= most_of_root:
                 labels[node.mem_id] = layer  # a block holding most of the body is the story, whatever its pictures
 
 
-def _non_prose_layer(node: LexborNode) -> Layer | None:
+def _non_prose_layer(node: LexborNode, prose_divs: dict[int, bool]) -> Layer | None:
     """Gallery for a block of more pictures than paragraphs; recirculation for a short list of links."""
     images = len(node.css("img"))
-    if images >= _GALLERY_MIN_IMAGES and _paragraphs(node) < images:
+    if images >= _GALLERY_MIN_IMAGES and _paragraphs(node, prose_divs) < images:
         return Layer.GALLERY
     if node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
             and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
@@ -135,10 +136,16 @@ def _non_prose_layer(node: LexborNode) -> Layer | None:
     return None
 
 
-def _paragraphs(node: LexborNode) -> int:
+def _paragraphs(node: LexborNode, prose_divs: dict[int, bool]) -> int:
     """``<p>`` elements, and divs used as paragraphs (CNN's "zn-body__paragraph"): a div with
-    a sentence's worth of text straight inside it, longer than a caption usually is."""
-    divs = sum(1 for div in node.css("div") if len(_own_text(div)) >= _DIV_PARAGRAPH_CHARS)
+    a sentence's worth of text straight inside it, longer than a caption usually is. Nested
+    galleries ask about the same divs: ``prose_divs`` keeps each answer."""
+    divs = 0
+    for div in node.css("div"):
+        used = prose_divs.get(div.mem_id)
+        if used is None:
+            used = prose_divs[div.mem_id] = len(_own_text(div)) >= _DIV_PARAGRAPH_CHARS
+        divs += used
     return len(node.css("p")) + divs
 
 
