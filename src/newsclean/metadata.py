@@ -11,7 +11,7 @@ import json
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -20,6 +20,7 @@ from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
+from newsclean.authors import AuthorCandidates, choose_authors, clean_names, split_byline, strip_prefix
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -64,7 +65,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
     return Metadata(
         title=_title(tree, dom, profile, head, ld),
-        authors=_authors(dom, profile, head, ld),
+        authors=_authors(dom, profile, head, ld, _site_names(tree, head, ld, profile, canonical)).names,
         published=_first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
                               "article:published", "datepublished", "date", "dc.date", "dc.date.issued",
                               "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
@@ -261,11 +262,59 @@ class _LabelledDom:
     def bylines(self) -> list[LexborNode]:
         return self.layer_nodes(Layer.BYLINE)
 
+    def byline_names(self, profile: Profile) -> list[str]:
+        """The names of the article's own byline: the first byline that names someone, and
+        the bylines beside it (one per author in some markup), not the cards further down."""
+        names: list[str] = []
+        anchor: LexborNode | None = None
+        for node in self.bylines():
+            if anchor is not None and not _near(node, anchor):
+                break
+            found = self._names_in(node, profile)
+            if not found and len(node_text(node)) < 40 and node.parent is not None \
+                    and len(node_text(node.parent)) < 160:  # "Written by" beside the name's own element
+                found = split_byline(self.text_without_dates(node.parent, profile), profile)
+            if found:
+                names += found
+                anchor = anchor or node
+        return names
+
+    def author_element_names(self, profile: Profile) -> list[str]:
+        """With no labelled byline: the names in the first author element ("post-author",
+        "article_byline", a link to an author page) near the headline, else anywhere."""
+        headline = self.layer_nodes(Layer.HEADLINE)
+        scopes = list(_up(headline[0], 5)) if headline else []
+        if self.tree.body is not None:
+            scopes.append(self.tree.body)
+        for selector in _AUTHOR_ELEMENTS:
+            for scope in scopes:
+                for node in scope.css(selector):
+                    if not self.own(node):
+                        continue
+                    names = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
+                    if names:
+                        return names
+        return []
+
+    def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
+        """The names a byline element marks (author links, itemprop=name), else its text's."""
+        marked = [node_text(n) for s in profile.byline_names for n in node.css(s)]
+        names = clean_names(marked, profile, visible=True) if marked else []
+        text = self.text_without_dates(node, profile)
+        if names:
+            return names + _unmarked_coauthors(text, marked, profile)
+        return split_byline(text, profile) if max_chars is None or len(text) <= max_chars else []
+
+    def byline_attr_names(self, profile: Profile) -> list[str]:
+        """Names the byline spells in attributes, in their proper case (NYT's data-byline-name)."""
+        return [value for byline in self.bylines() for attr in profile.byline_name_attrs
+                for node in byline.css(f"[{attr}]") if (value := collapse(node.attrs.get(attr) or ""))]
+
     def text_without_dates(self, node: LexborNode, profile: Profile) -> str:
         """The node's text less the dates inside it: "by Lucas Nolan" + "22 Dec 2016", a
         labelled dateline or a run of text that is a whole date."""
         dateline = profile.dateline_pattern
-        return collapse("".join(
+        return collapse(" ".join(
             text.text_content or "" for text in node.traverse(include_text=True)
             if text.is_text_node and labelled_ancestor(text, self.labels) is not Layer.DATELINE
             and not (dateline is not None and dateline.match((text.text_content or "").strip()))))
@@ -287,7 +336,7 @@ class _LabelledDom:
             parent = byline.parent
             if parent is not None:
                 rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
-                candidates.append(_strip_byline_prefix(rest, profile))
+                candidates.append(strip_prefix(rest, profile))
         for text in candidates:
             if pattern is None:
                 parsed = parse_date(text)
@@ -303,6 +352,56 @@ class _LabelledDom:
             image = _image(node, profile)
             if image is not None:
                 yield image
+
+
+_JOINED_BEFORE = re.compile(r"(?:,|&|\band|\bet|\by|\bund|\be|\bwith|\bmit|\bcon)\s*$", re.I)
+_JOINED_AFTER = re.compile(r"^\s*(?:,|&|\(|and\b|et\b|y\b|und\b|e\b|avec\b|with\b|mit\b|con\b)", re.I)
+
+
+def _unmarked_coauthors(text: str, marked: list[str], profile: Profile) -> list[str]:
+    """Names a byline joins to its linked ones without links of their own: "<a>Martin
+    Untersinger</a> (avec Damien Leloup et Morgane Tual)", "Jane Doe and <a>John Roe</a>"."""
+    first, last = text.find(marked[0]), text.rfind(marked[-1])
+    if first < 0 or last < 0:
+        return []
+    before, after = text[:first], text[last + len(marked[-1]):]
+    names: list[str] = []
+    if _JOINED_BEFORE.search(before):
+        names += split_byline(before, profile)
+    if _JOINED_AFTER.match(after):
+        names += split_byline(after, profile)
+    return names
+
+
+# Elements that hold a byline's names without the markup the layer rules read.
+_AUTHOR_ELEMENTS = (
+    "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
+    "[class*='byline' i] a, [class*='author' i] a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/']",
+    "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
+    ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]), [rel~='author'], "
+    "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
+)
+_MAX_AUTHOR_ELEMENT_CHARS = 120
+
+
+def _near(node: LexborNode, anchor: LexborNode) -> bool:
+    """True when ``node`` sits in the same small block as ``anchor`` (its parent or grandparent)."""
+    block = anchor.parent
+    for _ in range(2):
+        if block is None:
+            return False
+        if any(parent.mem_id == block.mem_id for parent in _up(node, 3)):
+            return True
+        block = block.parent
+    return False
+
+
+def _up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
+    parent = node.parent
+    while parent is not None and levels > 0:
+        yield parent
+        parent = parent.parent
+        levels -= 1
 
 
 def _image(node: LexborNode, profile: Profile) -> Image | None:
@@ -384,62 +483,51 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
     return _first(*ordered, node_text(title_tag) if title_tag is not None else None)
 
 
-def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[str, Any]) -> tuple[str, ...]:
-    """Every author, from the byline on the page when there is one, else from the head."""
-    known = _ld_author_names(ld) + [n for v in head.all("author", "article:author", "byl")
-                                    for n in split_byline(v, profile)]
-    names: list[str] = []
-    for byline in dom.bylines():
-        known += [value for attr in profile.byline_name_attrs for node in byline.css(f"[{attr}]")
-                  if (value := collapse(node.attrs.get(attr) or ""))]
-        marked = [node_text(n) for s in profile.byline_names for n in byline.css(s)]
-        names.extend(_clean_name(n, profile) for n in marked) if marked else names.extend(
-            split_byline(dom.text_without_dates(byline, profile), profile))
-    if not names:
-        names = [n for n in known if not n.startswith(("http://", "https://"))]
-    return tuple(_dedupe(_fix_case(n, known) for n in names if n))
+def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[str, Any],
+             site_names: Sequence[str]) -> AuthorCandidates:
+    """Every author: the visible byline's names weighed against the declared ones
+    (:func:`newsclean.authors.choose_authors` states the rule)."""
+    visible = AuthorCandidates(tuple(dom.byline_names(profile)), "byline")
+    if not visible.names:
+        visible = AuthorCandidates(tuple(dom.author_element_names(profile)), "author element")
+    declared = (
+        AuthorCandidates(tuple(dom.byline_attr_names(profile)), "byline"),
+        AuthorCandidates(tuple(clean_names(_ld_author_names(ld), profile, visible=False)), "json-ld"),
+        AuthorCandidates(tuple(clean_names(head.all(*_AUTHOR_METAS), profile, visible=False)), "meta"),
+    )
+    return choose_authors(visible, declared, site_names, news=_is_news(ld, head))
 
 
-def split_byline(text: str, profile: Profile) -> list[str]:
-    """"By David E. Sanger and Eric Schmitt" → ["David E. Sanger", "Eric Schmitt"]."""
-    text = _strip_byline_prefix(collapse(text), profile)
-    pattern = "|".join(re.escape(sep) for sep in profile.byline_separators)
-    parts = re.split(rf"(?:{pattern})", text, flags=re.I) if pattern else [text]
-    return [name for name in (_clean_name(p, profile) for p in parts) if name]
+_NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                         "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting"})
 
 
-def _strip_byline_prefix(text: str, profile: Profile) -> str:
-    for prefix in profile.byline_prefixes:
-        match = re.match(rf"^\s*{re.escape(prefix)}\b[\s:]*", text, flags=re.I)
-        if match:
-            return text[match.end():]
-    return text
+def _is_news(ld: Mapping[str, Any], head: _HeadTags) -> bool:
+    """A news organisation's article (JSON-LD NewsArticle, or news_keywords/Google News tags)."""
+    types = ld.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(t in _NEWS_TYPES for t in types if isinstance(t, str)) or bool(head.all("news_keywords", "original-source"))
 
 
-_TRAILING_COUNT = re.compile(r"[\s|·•]*\d[\d\s,.]*$")  # a comment count glued on: "Lucas Nolan651"
+_AUTHOR_METAS = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author",
+                 "sailthru.author", "citation_author", "twitter:data1:author")
 
 
-def _clean_name(text: str, profile: Profile) -> str:
-    name = _strip_byline_prefix(collapse(text), profile)
-    if len(name) > 2 * _MAX_NAME_CHARS:
-        return ""  # no name; and the count pattern is only ever run over a short string
-    name = _TRAILING_COUNT.sub("", name).strip(" ,;")
-    return name if 0 < len(name) <= _MAX_NAME_CHARS else ""
+def _site_names(tree: LexborHTMLParser, head: _HeadTags, ld: Mapping[str, Any], profile: Profile,
+                page_url: str | None) -> list[str]:
+    """The publication's names: og:site_name, the JSON-LD publisher, the host's own labels."""
+    names = head.all("og:site_name", "application-name", "twitter:site")
+    publisher = ld.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        names.append(publisher["name"])
+    if profile.site_name:
+        names.append(profile.site_name)
+    host = urlsplit(page_url or "").hostname or ""
+    names += [label for label in host.split(".")[:-1] if label not in _HOST_WORDS]
+    return [n.lstrip("@") for n in names if n]
 
 
-def _fix_case(name: str, known: list[str]) -> str:
-    """An upper-case name takes the casing the page gives elsewhere, else title case per word."""
-    if not name.isupper():
-        return name
-    for candidate in known:
-        if candidate.lower() == name.lower() and not candidate.isupper():
-            return candidate
-    return " ".join(_title_word(word) for word in name.split(" "))
-
-
-def _title_word(word: str) -> str:
-    # "O'BRIEN" → "O'Brien", "SMITH-JONES" → "Smith-Jones", "E." → "E."
-    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
+_HOST_WORDS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news", "blog", "blogs"})
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:

@@ -103,6 +103,9 @@ class Profile:
     byline_name_attrs: tuple[str, ...] = ()  # attributes that spell a byline name in its proper case
     byline_prefixes: tuple[str, ...] = ("By",)
     byline_separators: tuple[str, ...] = (",", " and ", "&")
+    byline_roles: tuple[str, ...] = ()  # job titles that end a name ("Senior Politics Editor")
+    byline_noise: tuple[str, ...] = ()  # words between or after names (social links, "Updated")
+    byline_suffixes: tuple[str, ...] = ()  # words after a name ("기자": reporter)
     section: tuple[str, ...] = ()  # selectors of the visible section label, in priority order
     site_name: str | None = None
     caption: tuple[str, ...] = ()

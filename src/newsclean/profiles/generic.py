@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["BYLINE_PREFIXES", "BYLINE_SEPARATORS", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
+__all__ = ["BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
 
@@ -104,9 +104,44 @@ READ_ALSO: tuple[str, ...] = ("Read more:", "Read also:", "Read more about", "Se
                               "Lire :", "A lire aussi", "À lire aussi", "Voir aussi", "Leer también",
                               "Lea también", "Lee también", "Leia também", "Leia mais", "Lesen Sie auch",
                               "Mehr zum Thema", "Leggi anche", "Lees ook")
-BYLINE_PREFIXES: tuple[str, ...] = ("By", "Por", "Par", "Von", "Van", "Di", "Door", "Af", "Av")
-BYLINE_SEPARATORS: tuple[str, ...] = (",", " and ", " et ", " y ", " e ", " und ", " en ", " og ", "&", "(avec ",
-                                      "(with ", "(con ", "(mit ", "(", ")")
+# Labels before the names of a byline, in the languages seen on news sites.
+BYLINE_PREFIXES: tuple[str, ...] = (
+    "By", "Written by", "Posted by", "Words by", "Story by", "Reporting by", "Report by", "Text by",
+    "Analysis by", "Opinion by", "Commentary by", "Review by", "Interview by", "Compiled by", "Byline",
+    "Author", "Authors", "View all posts by", "All posts by", "More from", "More by", "Articles by",
+    "Posts by", "Stories by", "Contributor", "Contributors",
+    "Von", "Autor", "Autorin", "Autoren", "Text", "Texte", "Texto", "Geschrieben von", "Veröffentlicht von",
+    "Por", "Escrito por", "Publicado por", "Redacción", "Par", "Publié par", "Auteur", "Auteurs", "Propos recueillis par",
+    "Di", "Scritto da", "Pubblicato da", "A cura di", "Door", "Af", "Av", "Napisał", "Napisała", "Autorka",
+    "Текст", "Автор", "Авторы", "Автор текста", "作者", "記者", "记者", "文", "撰文", "執筆", "글", "취재",
+)
+# Between names: "and" in many languages, commas, middle dots, bars, slashes.
+BYLINE_SEPARATORS: tuple[str, ...] = (",", ";", " and ", " et ", " y ", " e ", " und ", " en ", " og ", " och ",
+                                      " i ", " и ", " a ", " with ", " mit ", " con ", " avec ", "&", "、", "，",
+                                      "·", "•", "|", " / ", "(", ")")
+# Job titles: a name ends where one starts ("Sam Stein Senior Politics Editor", "CNN Editor-at-large").
+BYLINE_ROLES: tuple[str, ...] = (
+    "Senior", "Chief", "Associate Editor", "Contributing", "Deputy", "Managing Editor", "Editor",
+    "Editor-at-large", "Editor at large", "Correspondent", "Reporter", "Staff Writer", "Staff Reporter",
+    "Writer", "Columnist", "Contributor", "Producer", "Analyst", "Journalist", "Photographer", "Intern",
+    "CEO", "Founder", "Co-founder", "Product marketer", "Special to", "for", "Redakteur", "Redakteurin",
+    "Korrespondent", "Korrespondentin", "Reporterin", "Corresponsal", "Redactor", "Redactora", "Periodista",
+    "Rédacteur", "Rédactrice", "Journaliste", "Envoyé spécial", "Envoyée spéciale", "Giornalista", "Inviato",
+    "Корреспондент", "Обозреватель",
+)
+# Words on a byline that are not names: they end the name before them.
+BYLINE_NOISE: tuple[str, ...] = (
+    "Twitter", "Facebook", "Instagram", "LinkedIn", "Email", "E-mail", "Mail", "See full bio", "Full bio",
+    "View Full Profile", "Follow", "Updated", "Last updated", "Published", "Posted on", "Posted in", "Posted",
+    "min read", "comments", "Comment", "Fact checked by", "Reviewed by", "Medically reviewed by", "Updated by",
+    "Photos by", "Photography by", "Illustrations by", "Illustration by", "Aktualisiert", "Veröffentlicht",
+    "Actualizado", "Publicado", "Mis à jour", "Publié le",
+    # page controls that sit in author boxes
+    "Account", "Profile", "Link Copied", "Copy Link", "URL Copied", "Copied", "Print", "Publish", "Share",
+    "Sponsored", "Trending", "Member Login", "Log in", "Login", "Sign in", "Subscribe", "Contact", "Former",
+    "Trust Project member", "Guest Columnists", "Guest Columnist",
+)
+BYLINE_SUFFIXES: tuple[str, ...] = (" 기자", " 특파원", "記者", " 记者")
 CREDIT_PREFIXES: tuple[str, ...] = ("Credit:", "Credit", "Photograph:", "Photograph by", "Photo:", "Photos:",
                                     "Foto:", "Crédit :", "Crédit:", "Crédito:", "Bild:", "Image:")
 
@@ -157,9 +192,16 @@ GENERIC = Profile(
     # hAtom's entry-title (Blogger, WordPress, TypePad) is a post's own headline, often an h2 or
     # h3 under a blog-name h1.
     headline=("h1[itemprop='headline']", "article h1", ".hentry .entry-title", ".hentry .post-title", "h1"),
-    byline_names=("[itemprop='name']",),
+    # Inside a byline, the names when the page marks them: schema.org, links to author pages.
+    byline_names=("[itemprop='name']", "a[rel~='author']", "a[href*='/author/']", "a[href*='/authors/']",
+                  "a[href*='/by/']", "a[href*='/people/']", "a[href*='/profile/']", "a[href*='/staff/']",
+                  "a[href*='/journalist']", "a[href*='/autor']", "a[href*='/auteur']", "a[href*='/contributor']",
+                  "a[href*='/writer']", "a[href*='/reporter']", "a[href*='/redakteur']"),
     byline_prefixes=BYLINE_PREFIXES,
     byline_separators=BYLINE_SEPARATORS,
+    byline_roles=BYLINE_ROLES,
+    byline_noise=BYLINE_NOISE,
+    byline_suffixes=BYLINE_SUFFIXES,
     credit_prefixes=CREDIT_PREFIXES,
     clean_inside_body=True,
     caption=("figcaption",),

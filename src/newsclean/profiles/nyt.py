@@ -130,7 +130,7 @@ NYT = Profile(
     byline_names=("[itemprop='name']", ".byline-author"),
     byline_name_attrs=("data-byline-name", "byline-name"),
     byline_prefixes=("By", "Por"),
-    byline_separators=(",", " and ", " y ", "&"),
+    byline_separators=(",", ";", " and ", " y ", "&"),
     section=("#masthead-section-label", ".kicker-label", _testid("section-label"),
              "[style*='visibility:hidden'] span > a[href*='/section/']",
              "[style*='visibility:hidden'] span > a[href*='/pages/']",

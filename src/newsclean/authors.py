@@ -1,0 +1,251 @@
+"""Who wrote the article: names from the visible byline and from what the page declares
+(JSON-LD, microdata, ``<meta>``), cleaned down to people (and the agencies a byline credits),
+then weighed against each other.
+
+The rule: the visible byline is what readers see, but it is also where pages glue roles,
+dates, social links and bios; the declared names are clean but can be a site or a CMS
+account. So a byline that confirms the declared names (it holds them all, maybe more: a
+four-author byline whose meta tag keeps one) wins; declared names that hold the byline's
+win; a byline that contradicts them loses to them, unless they were all dropped as site
+names or non-names.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsclean._dom import collapse
+from newsclean.profiles.base import Profile
+
+__all__ = ["AuthorCandidates", "choose_authors", "clean_names", "same_name", "split_byline"]
+
+_MAX_NAME_CHARS = 60
+_MAX_NAME_WORDS = 6
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_INITIALS_SUFFIX = re.compile(r"\s*\((?:[a-zäöüß]{1,4}|[A-ZÄÖÜ]{1,4})\)\s*$")  # "Elena Oberholzer (obe)"
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+_NOT_IN_NAMES = re.compile(r"[\d:!?{}<>=@#]")  # digits, labels ("Topic:"), exclamations, template code
+_CREDENTIAL = re.compile(r"(?:Ph\.?\s?D|M\.?D|D\.?O|R\.?N|RDN?|MS|MA|MSc|BSc|MBA|MPH|DDS|CPA|Esq|Jr|Sr|"
+                         r"II|III|IV|FACP|FRCP|LCSW|PharmD|CNP|APRN)\.?", re.I)
+_CALENDAR_WORDS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+    "september october november december today yesterday".split())
+# "… on Tuesday, August 4" / "… at 5:42": where a name stops and a date begins.
+_DATE_AFTER_NAME = re.compile(r"\s+(?:on|at|am|le|el|il|op)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|"
+                              r"may|jun|jul|aug|sep|oct|nov|dec|\d))", re.I)
+_BIO_START = re.compile(r"\s+(?:is|was|has|writes|covers|joined|hi|i['’]m|ist|est|es)\b.*$|[!?].*$", re.I)
+_TRAILING_COUNT = re.compile(r"(?<=[^\W\d])\s*\d[\d,.]*$")  # a comment count glued on: "Lucas Nolan651"
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_HAS_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCandidates:
+    """Names read from one kind of source, in the page's order; ``origin`` says which."""
+
+    names: tuple[str, ...]
+    origin: str
+
+
+def split_byline(text: str, profile: Profile) -> list[str]:
+    """"By David E. Sanger and Eric Schmitt" → ["David E. Sanger", "Eric Schmitt"]: prefixes,
+    roles, e-mails, dates, times and social-link words dropped, the rest split by the
+    page's separators ("and", "und", "y", commas, "·", "|")."""
+    return clean_names([text], profile, visible=True)
+
+
+def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool) -> list[str]:
+    """Each raw byline or declared name cleaned and split into names, duplicates dropped."""
+    names: list[str] = []
+    for text in raw:
+        for part in _parts(text, profile):
+            name = _clean_part(part, profile, visible=visible)
+            if name:
+                names.append(name)
+    return dedupe(names)
+
+
+def _parts(text: str, profile: Profile) -> list[str]:
+    text = collapse(text)
+    if len(text) > 400:  # a bio or a paragraph, not a byline: its first sentence at most
+        text = text[:400]
+    text = html.unescape(html.unescape(text)) if "&" in text else text  # "Maria &amp;amp; Katerina" in a meta tag
+    text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
+    text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
+    splitter = _splitter(profile)
+    return [part for part in splitter.split(text) if part and part.strip(" ,;:|/·•-–—")]
+
+
+@lru_cache(maxsize=16)
+def _splitter_for(separators: tuple[str, ...], noise: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex: the separators between names, and the noise words (social links, "Updated",
+    weekdays…) that end a name."""
+    # A word separator ("and", "avec") stands between spaces, or after an opening bracket.
+    seps = [re.escape(s) if not s.strip().isalpha() else rf"(?<![^\s(]){re.escape(s.strip())}\s+"
+            for s in separators]
+    words = [rf"\b{re.escape(w)}\b" if w[:1].isalnum() else re.escape(w) for w in noise]
+    return re.compile("|".join([*seps, *words]), re.I)
+
+
+def _splitter(profile: Profile) -> re.Pattern[str]:
+    return _splitter_for(profile.byline_separators, profile.byline_noise)
+
+
+def strip_prefix(text: str, profile: Profile) -> str:
+    """The text less its leading byline labels ("Written by", "Von", "Текст:"), repeated."""
+    pattern = _prefix_pattern(profile.byline_prefixes)
+    while True:
+        stripped = pattern.sub("", text, count=1) if pattern is not None else text
+        if stripped == text:
+            return text
+        text = stripped
+
+
+@lru_cache(maxsize=16)
+def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not prefixes:
+        return None
+    alternatives = "|".join(re.escape(p) + (r"\b" if p[-1:].isalnum() else "")
+                            for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"^[\s:|·•\-–—]*(?:{alternatives})[\s:：/|\-–—]*", re.I)
+
+
+@lru_cache(maxsize=16)
+def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not roles:
+        return None
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+                      + r")(?=$|[\s,.-])", re.I)
+
+
+def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
+    name = strip_prefix(part.strip(" ,;:|/·•-–—\u200b"), profile)
+    name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
+    name = _TRAILING_COUNT.sub("", _INITIALS_SUFFIX.sub("", name))
+    roles = _role_pattern(profile.byline_roles)
+    if roles is not None:
+        found = roles.search(name)
+        if found is not None:  # "Sam Stein Senior Politics Editor", "CNN Editor-at-large"
+            name = name[:found.start()]
+    for suffix in profile.byline_suffixes:  # "홍길동 기자"
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    name = name.strip(" ,;:|/·•-–—.\u200b\"'“”") + ("." if name.rstrip().endswith(" Jr.") else "")
+    name = name.strip()
+    return name if _looks_like_name(name, visible=visible) else ""
+
+
+def _looks_like_name(name: str, *, visible: bool) -> bool:
+    """A person's or agency's name, not a sentence, a date, a count or a label."""
+    if not name or len(name) > _MAX_NAME_CHARS or _NOT_IN_NAMES.search(name):
+        return False
+    if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in _CALENDAR_WORDS:
+        return False
+    words = name.split()
+    if len(words) > _MAX_NAME_WORDS:
+        return False
+    if _LATIN_LETTER.search(name):
+        # Latin script: a name is written with capitals ("ibby" from a CMS account is kept
+        # when declared, not when it is a word of running text).
+        if visible and not _HAS_UPPER.search(name):
+            return False
+        if sum(1 for w in words if w[:1].islower() and w.lower() not in _NAME_PARTICLES) > 1:
+            return False
+    return any(ch.isalpha() for ch in name)
+
+
+# Lower-case words inside names: "Ludwig van Beethoven", "Maria de la Cruz", "bin", "al".
+_NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le bin ibn al el y e zu ter ten".split())
+
+
+def _name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).casefold()
+    return re.sub(r"[^\w]+", "", "".join(ch for ch in text if not unicodedata.combining(ch)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """The same person written two ways: case, accents, middle initials, "Dr." aside."""
+    ka, kb = _name_key(a), _name_key(b)
+    if ka == kb:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa) and min(len(wa), len(wb)) >= 2
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in (_name_key(p) for p in name.split()) if len(w) > 1 and w not in {"dr", "prof", "mr", "mrs", "ms"})
+
+
+def dedupe(names: Iterable[str]) -> list[str]:
+    """Names in order, each person once (the first spelling kept)."""
+    kept: list[str] = []
+    for name in names:
+        if not any(same_name(name, other) for other in kept):
+            kept.append(name)
+    return kept
+
+
+def is_site_name(name: str, site_names: Sequence[str]) -> bool:
+    """The publication itself named as author ("BBC News" on bbc.co.uk, "CNN")."""
+    key = _name_key(name)
+    for site in site_names:
+        site_key = _name_key(site)
+        if not site_key:
+            continue
+        if key == site_key or key in {site_key + w for w in _SITE_WORDS}:
+            return True
+    return False
+
+
+_SITE_WORDS = ("news", "online", "digital", "com", "redaktion", "redaccion", "redaction", "editorial", "web")
+
+
+def choose_authors(visible: AuthorCandidates, declared: Sequence[AuthorCandidates],
+                   site_names: Sequence[str], *, news: bool = True) -> AuthorCandidates:
+    """The authors by the module's rule: the visible byline when a declared name confirms it
+    (it may name more people than the meta tag) or when it is a marked-up byline; else the
+    declared names; else whatever survived. The publication's own name is dropped beside
+    a person's, and on a news article ("BBC News") even alone; a blog or a company page
+    that names itself as author keeps it."""
+    candidates = [visible, *declared]
+    people = any(not is_site_name(n, site_names) for c in candidates for n in c.names)
+    if people or news:
+        visible = _without_site(visible, site_names)
+        declared = [_without_site(c, site_names) for c in declared]
+    shown = dedupe(visible.names)
+    stated = next((c for c in declared if c.names), None)
+    spellings = [name for c in declared for name in c.names]
+    if stated is None:
+        return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin if shown else "")
+    confirmed = shown and any(same_name(d, v) for d in stated.names for v in shown)
+    if confirmed or (shown and visible.origin == "byline"):
+        return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin)
+    return AuthorCandidates(tuple(_prefer_cased(dedupe(stated.names), spellings)), stated.origin)
+
+
+def _without_site(candidates: AuthorCandidates, site_names: Sequence[str]) -> AuthorCandidates:
+    return AuthorCandidates(tuple(n for n in candidates.names if not is_site_name(n, site_names)), candidates.origin)
+
+
+def _prefer_cased(names: Sequence[str], others: Sequence[str]) -> list[str]:
+    """An all-capitals name takes the spelling the page gives elsewhere, else title case."""
+    result = []
+    for name in names:
+        if name.isupper():
+            better = next((o for o in others if same_name(o, name) and not o.isupper()), None)
+            name = better or title_case(name)
+        result.append(name)
+    return result
+
+
+def title_case(name: str) -> str:
+    """"O'BRIEN" → "O'Brien", "SMITH-JONES" → "Smith-Jones", "E." → "E."."""
+    return " ".join(re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
+                    for word in name.split(" "))
