@@ -7,20 +7,20 @@ byline, dateline, section, short URL, captions, translation links) is read from 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
-import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
 from newsclean.authors import AuthorCandidates, choose_authors, clean_names, split_byline, strip_prefix
+from newsclean.dates import first_date, page_date, parse_date
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -60,21 +60,23 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
                      source: str, url: str | None) -> Metadata:
     """All metadata of the page, each field from its most reliable source."""
     head = _HeadTags.read(tree)
-    ld = _json_ld_article(tree)
+    lds = _json_ld_items(tree)
+    ld = _article_item(lds)
     dom = _LabelledDom(tree, labels)
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
     return Metadata(
         title=_title(tree, dom, profile, head, ld),
         authors=_authors(dom, profile, head, ld, _site_names(tree, head, ld, profile, canonical)).names,
-        published=_first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
-                              "article:published", "datepublished", "date", "dc.date", "dc.date.issued",
-                              "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
-                              "pubdate", "ptime", "pdate"),
-                              dom.marked("datePublished"))
-        or dom.dateline_date(profile),  # the visible date only when nothing marked up gives one
-        modified=_first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
-                             "article:modified", "datemodified", "og:updated_time", "utime"),
-                             dom.marked("dateModified")),
+        published=first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
+                             "article:published", "datepublished", "date", "dc.date", "dc.date.issued",
+                             "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
+                             "pubdate", "ptime", "pdate", "og:article:published_time", "citation_publication_date"),
+                             dom.marked("datePublished"), _ld_any(lds, "datePublished"))
+        # the visible date only when nothing marked up gives one; htmldate's search last
+        or dom.dateline_date(profile) or page_date(source if source.lstrip()[:1] == "<" else tree.html or "", url),
+        modified=first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
+                            "article:modified", "datemodified", "og:updated_time", "utime"),
+                            dom.marked("dateModified"), _ld_any(lds, "dateModified")),
         # The label the reader sees first: the same in every form, and often finer than the head's.
         section=_first(dom.section(profile), *head.all("article:section", "articlesection"),
                        _ld_str(ld, "articleSection")) or dom.section_link(canonical),
@@ -146,32 +148,48 @@ class _HeadTags:
         return next((href for href, _ in self.links.get(rel, ()) if href), None)
 
 
-def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The first JSON-LD object of an article type (looking inside @graph and lists)."""
+def _json_ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, nested ones too (``@graph``, ``mainEntity``, lists)."""
+    items: list[dict[str, Any]] = []
     for script in tree.css("script[type*='ld+json']"):
         try:
             data = json.loads(_CDATA.sub("", script.text(deep=True) or "").strip().rstrip(";") or "null")
         except ValueError:
             continue
-        for item in _walk_ld(data):
-            types = item.get("@type")
-            types = types if isinstance(types, list) else [types]
-            if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
-                return item
+        items.extend(_walk_ld(data))
+    return items
+
+
+def _article_item(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first JSON-LD object of an article type."""
+    for item in items:
+        types = item.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
+            return item
     return {}
+
+
+def _ld_any(items: list[dict[str, Any]], key: str) -> str | None:
+    """``key`` of the first JSON-LD object that has it (a WebPage's date when no Article has one)."""
+    return next((value for item in items if (value := _ld_str(item, key))), None)
+
+
+_LD_NESTED = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart", "itemListElement", "item")
+_LD_MAX_ITEMS = 500
 
 
 def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
     pending = [data]
-    while pending:
+    seen = 0
+    while pending and seen < _LD_MAX_ITEMS:
         item = pending.pop(0)
         if isinstance(item, list):
             pending[:0] = item
         elif isinstance(item, dict):
+            seen += 1
             yield item
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                pending[:0] = graph
+            pending[:0] = [item[key] for key in _LD_NESTED if isinstance(item.get(key), (dict, list))]
 
 
 def _ld_str(ld: Mapping[str, Any], key: str) -> str | None:
@@ -180,7 +198,9 @@ def _ld_str(ld: Mapping[str, Any], key: str) -> str | None:
         value = next((v for v in value if isinstance(v, str)), None)
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("name")
-    return collapse(value) if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return collapse(html.unescape(value) if "&" in value else value)  # "Fish &amp; chips", "&#8211;"
 
 
 def _ld_publisher(ld: Mapping[str, Any]) -> str | None:
@@ -581,57 +601,3 @@ def _tags(head: _HeadTags, ld: Mapping[str, Any]) -> tuple[str, ...]:
             raw = head.first("news_keywords", "keywords") or (keywords if isinstance(keywords, str) else "")
             tags = raw.split(",")
     return tuple(_dedupe(t.strip() for t in tags if t.strip()))
-
-
-# --- dates --------------------------------------------------------------------------------
-
-class _SpanishMonths(dateparser.parserinfo):
-    """dateutil's parser, also reading Spanish month names and "de"."""
-
-    MONTHS = [(en[0], en[1], es) for en, es in zip(dateparser.parserinfo.MONTHS, (
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-        "octubre", "noviembre", "diciembre"))]
-    JUMP = [*dateparser.parserinfo.JUMP, "de", "el", "Published", "Updated", "Publicado", "Actualizado"]
-
-
-_DATE_INFO = _SpanishMonths()
-# North American zone names dateutil does not know by itself (seconds east of UTC).
-_TZ_NAMES = {"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
-             "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600}
-_COMPACT_DATE = re.compile(r"^\d{8}(?:\d{6})?$")
-# Machine-readable dates (JSON-LD, meta, <time datetime>): the standard library reads them
-# ten times faster than dateutil's fuzzy parser, which is kept for visible datelines.
-_ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$")
-
-
-def parse_date(text: str | None) -> dt.date | dt.datetime | None:
-    """A date, or a datetime when the text gives a time (timezone-aware when it gives one)."""
-    if not text or not text.strip():
-        return None
-    text = text.strip().replace("Sept.", "Sep.")
-    if _ISO_DATE.match(text):
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            pass  # out of range ("2017-02-30"): dateutil says so below
-        else:
-            return value if len(text) > 10 else value.date()
-    try:
-        if _COMPACT_DATE.match(text):
-            value = dt.datetime.strptime(text, "%Y%m%d%H%M%S" if len(text) == 14 else "%Y%m%d")
-            return value if len(text) == 14 else value.date()
-        with warnings.catch_warnings():  # an unknown zone name gives a naive datetime, not a warning
-            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            parsed = dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True, tzinfos=_TZ_NAMES)
-    except (ValueError, OverflowError):
-        return None
-    has_time = bool(re.search(r"\d:\d\d|T\d\d", text))
-    return parsed if has_time else parsed.date()
-
-
-def _first_date(*candidates: str | dt.date | None) -> dt.date | dt.datetime | None:
-    """The first candidate that parses, preferring ones that carry a time zone."""
-    parsed = [value if isinstance(value, dt.date) else parse_date(value) for value in candidates if value]
-    parsed = [value for value in parsed if value is not None]
-    aware = [v for v in parsed if isinstance(v, dt.datetime) and v.tzinfo is not None]
-    return (aware or parsed or [None])[0]

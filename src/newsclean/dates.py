@@ -1,0 +1,85 @@
+"""Dates: machine-readable values (JSON-LD, meta, ``<time datetime>``) read exactly, visible
+datelines read by dateutil, and — for a page that declares none — htmldate's search of the
+page (its URL, its markup, its text in many languages and formats), the library trafilatura
+uses for the same job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+
+from dateutil import parser as dateparser
+
+__all__ = ["first_date", "page_date", "parse_date"]
+
+class _SpanishMonths(dateparser.parserinfo):
+    """dateutil's parser, also reading Spanish month names and "de"."""
+
+    MONTHS = [(en[0], en[1], es) for en, es in zip(dateparser.parserinfo.MONTHS, (
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre"))]
+    JUMP = [*dateparser.parserinfo.JUMP, "de", "el", "Published", "Updated", "Publicado", "Actualizado"]
+
+
+_DATE_INFO = _SpanishMonths()
+# North American zone names dateutil does not know by itself (seconds east of UTC).
+_TZ_NAMES = {"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+             "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600}
+_COMPACT_DATE = re.compile(r"^\d{8}(?:\d{6})?$")
+# Machine-readable dates (JSON-LD, meta, <time datetime>): the standard library reads them
+# ten times faster than dateutil's fuzzy parser, which is kept for visible datelines.
+_ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$")
+
+
+def parse_date(text: str | None) -> dt.date | dt.datetime | None:
+    """A date, or a datetime when the text gives a time (timezone-aware when it gives one)."""
+    if not text or not text.strip():
+        return None
+    text = text.strip().replace("Sept.", "Sep.")
+    if _ISO_DATE.match(text):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass  # out of range ("2017-02-30"): dateutil says so below
+        else:
+            return value if len(text) > 10 else value.date()
+    try:
+        if _COMPACT_DATE.match(text):
+            value = dt.datetime.strptime(text, "%Y%m%d%H%M%S" if len(text) == 14 else "%Y%m%d")
+            return value if len(text) == 14 else value.date()
+        with warnings.catch_warnings():  # an unknown zone name gives a naive datetime, not a warning
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            parsed = dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True, tzinfos=_TZ_NAMES)
+    except (ValueError, OverflowError):
+        return None
+    has_time = bool(re.search(r"\d:\d\d|T\d\d", text))
+    return parsed if has_time else parsed.date()
+
+
+def first_date(*candidates: str | dt.date | None) -> dt.date | dt.datetime | None:
+    """The first candidate that parses, preferring ones that carry a time zone."""
+    parsed = [value if isinstance(value, dt.date) else parse_date(value) for value in candidates if value]
+    parsed = [value for value in parsed if value is not None]
+    aware = [v for v in parsed if isinstance(v, dt.datetime) and v.tzinfo is not None]
+    return (aware or parsed or [None])[0]
+
+
+def page_date(html: str, url: str | None) -> dt.date | None:
+    """The day the page was first published by htmldate's search (original date, extensive
+    search), or None. Used only when the page declares no date: it parses the page again."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # htmldate comes with trafilatura; without it there is no search
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # noqa: BLE001 - a third-party parser on hostile markup: no date, not a crash
+        return None
+    try:
+        return dt.date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
