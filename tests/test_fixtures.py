@@ -23,7 +23,7 @@ UNCHANGED = [i for i in INPUTS if i.expected.get("unchanged")]
 
 @lru_cache(maxsize=None)
 def _clean(inp: FixtureInput) -> newsclean.Article:
-    return newsclean.clean(inp.read())
+    return newsclean.clean(inp.read(), url=inp.expected.get("url") if inp.expected.get("metadata_only") else None)
 
 
 def _ids(inputs: list[FixtureInput]) -> list[str]:
@@ -37,7 +37,9 @@ def _expected_fields(inp: FixtureInput) -> dict[str, Any]:
     return fields
 
 
-FIELD_CASES = [(inp, name, value) for inp in ARTICLES for name, value in _expected_fields(inp).items()]
+# Pages kept for their metadata alone (fixtures/meta-*): a family of bylines, datelines or titles.
+METADATA_ONLY = [i for i in INPUTS if i.expected.get("metadata_only")]
+FIELD_CASES = [(inp, name, value) for inp in ARTICLES + METADATA_ONLY for name, value in _expected_fields(inp).items()]
 
 
 def _as_date(value: str) -> dt.date:
@@ -71,7 +73,9 @@ def test_text_is_paragraphs_joined_by_blank_lines(inp: FixtureInput) -> None:
                          ids=[f"{i.id}:{f}" for i, f, _ in FIELD_CASES])
 def test_metadata_field(inp: FixtureInput, field: str, value: Any) -> None:
     got = _actual(_clean(inp), field)
-    want = _as_date(value) if field in ("published", "modified") else value
+    want = _as_date(value) if field in ("published", "modified") and value is not None else value
+    if inp.expected.get("metadata_only") and field in ("published", "modified") and isinstance(got, dt.datetime):
+        got = got.date()  # these fixtures state the day the page shows
     matches = got == want and type(got) is type(want)
     gap = inp.expected.get("known_gaps", {}).get(field)
     if gap:  # written down in expected.json; once it is fixed, this fails until the gap is removed

@@ -79,8 +79,20 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = html.unescape(html.unescape(text)) if "&" in text else text  # "Maria &amp;amp; Katerina" in a meta tag
     text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
     text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
+    text = _PARENTHESES.sub(_joined_or_dropped, text)
     splitter = _splitter(profile)
     return [part for part in splitter.split(text) if part and part.strip(" ,;:|/·•-–—")]
+
+
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+_JOINING = re.compile(r"^\s*(?:avec|with|mit|con|and|et|und|y|e)\s", re.I)
+
+
+def _joined_or_dropped(match: re.Match[str]) -> str:
+    """"(avec Damien Leloup et Morgane Tual)" names co-authors; "(Bruxelles)", "(obe)",
+    "(CNXSoft)" say where or who else: dropped."""
+    inner = match.group(1)
+    return f" | {inner} " if _JOINING.match(inner) else " "
 
 
 @lru_cache(maxsize=16)

@@ -40,10 +40,10 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "title": "string", "authors": "string", "published": "string", "modified": "string",
     "section": "string", "canonical_url": "string", "short_url": "string", "language": "string",
     "description": "string", "site_name": "string", "images": "string", "alternates": "string",
-    "tags": "string", "text": "string", "paragraphs": "string", "form": "string", "encoding": "string",
+    "tags": "string", "origins": "string", "text": "string", "paragraphs": "string", "form": "string", "encoding": "string",
     "extractor": "string", "confidence": "float64", "layers": "string",
 }
-_JSON_FIELDS = ("authors", "images", "alternates", "tags", "paragraphs", "layers")
+_JSON_FIELDS = ("authors", "images", "alternates", "tags", "origins", "paragraphs", "layers")
 
 
 def _rows_of(path: str, url: str | None = None, form: str | None = None) -> Iterator[dict[str, Any]]:

@@ -63,7 +63,22 @@ def first_date(*candidates: str | dt.date | None) -> dt.date | dt.datetime | Non
     parsed = [value if isinstance(value, dt.date) else parse_date(value) for value in candidates if value]
     parsed = [value for value in parsed if value is not None]
     aware = [v for v in parsed if isinstance(v, dt.datetime) and v.tzinfo is not None]
-    return (aware or parsed or [None])[0]
+    chosen = (aware or parsed or [None])[0]
+    if isinstance(chosen, dt.datetime) and chosen.utcoffset() == dt.timedelta(0):
+        return _in_local_time(chosen, parsed)
+    return chosen
+
+
+def _in_local_time(utc: dt.datetime, parsed: list[dt.date | dt.datetime]) -> dt.datetime:
+    """A UTC time in the page's own zone when the page also gives the same moment as local
+    time without a zone ("2023-11-09T01:09:55Z" and "2023-11-08 18:09:55"): the day readers
+    saw is the local one."""
+    for value in parsed:
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            offset = value - utc.replace(tzinfo=None)
+            if offset and abs(offset) <= dt.timedelta(hours=14) and offset % dt.timedelta(minutes=15) == dt.timedelta(0):
+                return utc.astimezone(dt.timezone(offset))
+    return utc
 
 
 def page_date(html: str, url: str | None) -> dt.date | None:

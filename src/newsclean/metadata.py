@@ -54,6 +54,7 @@ class Metadata:
     images: tuple[Image, ...] = ()
     alternates: Mapping[str, str] = field(default_factory=FrozenMap)
     tags: tuple[str, ...] = ()
+    origins: Mapping[str, str] = field(default_factory=FrozenMap)
 
 
 def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *,
@@ -64,16 +65,15 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     ld = _article_item(lds)
     dom = _LabelledDom(tree, labels)
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
+    site_names = _site_names(tree, head, ld, profile, canonical or url)
+    title, title_origin = _title(tree, dom, profile, head, ld, site_names)
+    authors = _authors(dom, profile, head, ld, site_names)
+    published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url)
+    origins = {"title": title_origin, "authors": authors.origin, "published": published_origin}
     return Metadata(
-        title=_title(tree, dom, profile, head, ld),
-        authors=_authors(dom, profile, head, ld, _site_names(tree, head, ld, profile, canonical)).names,
-        published=first_date(_ld_str(ld, "datePublished"), *head.all("article:published_time",
-                             "article:published", "datepublished", "date", "dc.date", "dc.date.issued",
-                             "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
-                             "pubdate", "ptime", "pdate", "og:article:published_time", "citation_publication_date"),
-                             dom.marked("datePublished"), _ld_any(lds, "datePublished"))
-        # the visible date only when nothing marked up gives one; htmldate's search last
-        or dom.dateline_date(profile) or page_date(source if source.lstrip()[:1] == "<" else tree.html or "", url),
+        title=title,
+        authors=authors.names,
+        published=published,
         modified=first_date(_ld_str(ld, "dateModified"), *head.all("article:modified_time",
                             "article:modified", "datemodified", "og:updated_time", "utime"),
                             dom.marked("dateModified"), _ld_any(lds, "dateModified")),
@@ -91,10 +91,43 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
         images=tuple(dom.images(profile)) or _shared_image(head),
         alternates=FrozenMap(_alternates(dom, profile, head, canonical)),
         tags=_tags(head, ld),
+        origins=FrozenMap({field: origin for field, origin in origins.items() if origin}),
     )
 
 
+def _day_of(value: dt.date | dt.datetime | None) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+_PUBLISHED_METAS = ("article:published_time", "article:published", "datepublished", "date", "dc.date",
+                    "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
+                    "pubdate", "ptime", "pdate", "og:article:published_time", "citation_publication_date")
+
+
+def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
+               lds: list[dict[str, Any]], ld: Mapping[str, Any], *, source: str,
+               url: str | None) -> tuple[dt.date | dt.datetime | None, str]:
+    """The first publication: the article's JSON-LD, meta tags, microdata; then the dateline
+    the page shows; then htmldate's search of the page. Returns the value and its source."""
+    groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
+              ("microdata", [dom.marked("datePublished")]), ("json-ld", [_ld_any(lds, "datePublished")]))
+    value = first_date(*(v for _, values in groups for v in values if v))
+    if value is not None:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        origin = next((origin for origin, values in groups for v in values
+                       if v and _day_of(parse_date(v)) in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1))),
+                      "json-ld")
+        return value, origin
+    shown = dom.dateline_date(profile)
+    if shown is not None:
+        return shown, "dateline"
+    found = page_date(source if source.lstrip()[:1] == "<" else tree.html or "", url)
+    return (found, "htmldate") if found is not None else (None, "")
+
+
 _MAX_SECTION_CHARS = 40
+_MAX_HEADINGS = 40
+_MAX_TITLE_CHARS = 300
 # First folders of article URLs that name no section.
 _NOT_SECTIONS = frozenset("article articles news story stories post posts p a amp www en es fr de it pt nl "
                           "index html content".split())
@@ -246,6 +279,16 @@ class _LabelledDom:
     def own(self, node: LexborNode) -> bool:
         """True when no enclosing layer marks the node as another article's or the site's."""
         return not any(label in _FOREIGN_LAYERS for label in self.labels.enclosing(node))
+
+    def headings(self) -> list[str]:
+        """The page's own ``h1``–``h3`` texts in order (a blog's post title is often an
+        ``h2`` under a logo ``h1``), the first few only."""
+        found = []
+        for node in self.tree.css("h1, h2, h3")[:_MAX_HEADINGS]:
+            text = node_text(node)
+            if text and len(text) <= _MAX_TITLE_CHARS and self.own(node):
+                found.append(text)
+        return found
 
     def headline(self) -> str | None:
         """The text of the element the layer step labelled as the headline."""
@@ -493,14 +536,129 @@ def _first(*values: str | None) -> str | None:
 
 
 def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
-           ld: Mapping[str, Any]) -> str | None:
-    """The headline: the page's own first where the profile trusts it (it is the same in every
-    form), else what the page declares for sharing (JSON-LD, OpenGraph, Twitter), then <title>."""
+           ld: Mapping[str, Any], site_names: Sequence[str]) -> tuple[str | None, str]:
+    """The headline as readers see it, and where it was read. The visible headline when a
+    declared title (JSON-LD, OpenGraph, Twitter, ``<title>``) agrees with it; a declared
+    title, less its site-name part, when none is visible or they disagree; never the
+    site's name from a logo ``<h1>``, never a placeholder no other title agrees with."""
     title_tag = tree.css_first("title")
-    declared = (_ld_str(ld, "headline"), head.first("og:title"), head.first("twitter:title"), head.first("hdl"))
+    raw = [(value, origin) for value, origin in (
+        (_ld_str(ld, "headline"), "json-ld"), (head.first("og:title"), "og:title"),
+        (head.first("twitter:title"), "twitter:title"), (head.first("hdl"), "meta"),
+        (node_text(title_tag) if title_tag is not None else None, "title")) if value and value.strip()]
+    declared = [(_without_site_part(value, site_names), origin) for value, origin in raw]
     visible = dom.headline()
-    ordered = (visible, *declared) if profile.prefer_visible_title else (*declared, visible)
-    return _first(*ordered, node_text(title_tag) if title_tag is not None else None)
+    headings = dom.headings()
+    if visible and _is_site_title(visible, site_names, raw, headings):
+        visible = None  # a logo <h1>
+    if visible and (profile.prefer_visible_title or not declared):
+        return visible, "h1"
+    consensus = _consensus(declared, headings)
+    if consensus is None:
+        return (visible, "h1") if visible else (None, "")
+    if visible and _agree(visible, consensus[0]):
+        return visible, "h1"
+    shown = next((h for h in headings if _agree(h, consensus[0]) and not _is_site_title(h, site_names, raw, headings)),
+                 None)
+    return (shown, "heading") if shown else consensus
+
+
+def _consensus(declared: list[tuple[str, str]], headings: list[str]) -> tuple[str, str] | None:
+    """The declared title the others agree with most (a placeholder such as "Sample menus"
+    or a section name in og:title has no support); ties go to the first declared."""
+    best, best_support = None, -1
+    for index, (title, origin) in enumerate(declared):
+        support = sum(1 for other, _ in declared[:index] + declared[index + 1:]
+                      if _agree(other, title) or _agree(title, other))
+        support += any(_agree(h, title) for h in headings)
+        if support > best_support:
+            best, best_support = (title, origin), support
+    return best
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·»«/-]|::|-{2})\s+")
+_MAX_SECTION_PART_WORDS = 3
+
+
+def _without_site_part(title: str, site_names: Sequence[str]) -> str:
+    """"Headline | Site", "Site - Headline", "Headline - Section": the headline part."""
+    title = collapse(title)
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1:
+        while len(parts) > 1 and _names_site(parts[-1], site_names):
+            parts.pop()
+        while len(parts) > 1 and _names_site(parts[0], site_names):
+            parts.pop(0)
+        if len(parts) == 2 and len(parts[1].split()) <= _MAX_SECTION_PART_WORDS < len(parts[0].split()):
+            parts.pop()  # " - Calcio": a section or site word the page did not declare
+        return collapse(" - ".join(parts)) if len(parts) > 1 else parts[0]
+    prefix, colon, rest = title.partition(": ")  # TypePad's "Blog Name: Post title"
+    if colon and rest and _names_site(prefix, site_names):
+        return rest
+    return title
+
+
+def _names_site(part: str, site_names: Sequence[str]) -> bool:
+    key = _title_key(part)
+    if not key:
+        return False
+    for site in site_names:
+        site_key = _title_key(site)
+        if site_key and (key == site_key or (len(site_key) >= 4 and site_key in key and len(key) <= 3 * len(site_key))):
+            return True
+    return False
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _is_site_title(visible: str, site_names: Sequence[str], declared: list[tuple[str, str]],
+                   headings: list[str]) -> bool:
+    """The visible "headline" is the site's name: a declared name, or the part a declared
+    title adds to a headline the page shows in another heading ("Antoyo's Blog" of
+    "Progress Report #39 | Antoyo's Blog", whose first part is the post's h2)."""
+    if _names_site(visible, site_names):
+        return True
+    key = _title_key(visible)
+    for title, _ in declared:
+        parts = _TITLE_SEPARATOR.split(collapse(title))
+        if len(parts) < 2:
+            continue
+        for end, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+            if key == _title_key(end) and any(_agree(h, " ".join(rest)) for h in headings if _title_key(h) != key):
+                return True
+    return False
+
+
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # Thai, kana, CJK, Hangul
+
+
+def _title_words(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.casefold())
+    if not _spaced(text):  # scripts written without spaces between words: characters
+        return {ch for w in words for ch in w}
+    return set(words)
+
+
+def _agree(shown: str, declared: str) -> bool:
+    """A heading that states the declared title: nearly all its words are in it and it is
+    not a small part of it (a logo "The Go Blog" against "Defer, Panic, and Recover - The Go
+    Programming Language" is not); or, in a spaced script, a rewording that shares three
+    content words and a third of its own ("Fred Willard Describes Incident Related to Lewd
+    Conduct Arrest…" against "Fred Willard on 'Lewd Conduct' Charge")."""
+    ws, wd = _title_words(shown), _title_words(declared)
+    if not (ws and wd):
+        return False
+    shared = ws & wd
+    if len(shared) >= 0.8 * len(ws) and len(ws) >= 0.4 * len(wd):
+        return True
+    content = {w for w in shared if len(w) >= 4 and not w.isdigit()}
+    return _spaced(shown) and len(content) >= 3 and len(content) >= 0.3 * len(ws)
+
+
+def _spaced(text: str) -> bool:
+    return _UNSPACED_SCRIPT.search(text) is None
 
 
 def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[str, Any],

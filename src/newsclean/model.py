@@ -157,14 +157,17 @@ class Article:
     images: tuple[Image, ...] = ()
     alternates: Mapping[str, str] = field(default_factory=FrozenMap)
     tags: tuple[str, ...] = ()
+    # Where the title, authors and dates came from ("h1", "byline", "json-ld", "meta", "htmldate"…).
+    origins: Mapping[str, str] = field(default_factory=FrozenMap)
     layers: tuple[LayerReport, ...] = ()
     encoding: str | None = None
     extractor: str = "generic"
     confidence: float = 1.0
 
     def __post_init__(self) -> None:
-        if not isinstance(self.alternates, FrozenMap):  # a plain dict would make the Article unhashable
-            object.__setattr__(self, "alternates", FrozenMap(self.alternates))
+        for name in ("alternates", "origins"):  # a plain dict would make the Article unhashable
+            if not isinstance(getattr(self, name), FrozenMap):
+                object.__setattr__(self, name, FrozenMap(getattr(self, name)))
 
     @property
     def text(self) -> str:

@@ -52,6 +52,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "images": [{"url": i.url, "caption": i.caption, "credit": i.credit} for i in article.images],
         "alternates": dict(article.alternates),
         "tags": list(article.tags),
+        "origins": dict(article.origins),
         "text": article.text,
         "paragraphs": [_block_to_dict(b) for b in article.paragraphs],
         "form": article.form.value,

@@ -118,7 +118,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
 # Between names: "and" in many languages, commas, middle dots, bars, slashes.
 BYLINE_SEPARATORS: tuple[str, ...] = (",", ";", " and ", " et ", " y ", " e ", " und ", " en ", " og ", " och ",
                                       " i ", " и ", " a ", " with ", " mit ", " con ", " avec ", "&", "、", "，",
-                                      "·", "•", "|", " / ", "(", ")")
+                                      "·", "•", "|", " / ")
 # Job titles: a name ends where one starts ("Sam Stein Senior Politics Editor", "CNN Editor-at-large").
 BYLINE_ROLES: tuple[str, ...] = (
     "Senior", "Chief", "Associate Editor", "Contributing", "Deputy", "Managing Editor", "Editor",
