@@ -84,6 +84,7 @@ def _parts(text: str, profile: Profile) -> list[str]:
     return [part for part in splitter.split(text) if part and part.strip(" ,;:|/·•-–—")]
 
 
+_REPEATED = re.compile(r"^(.{3,}?)\s+\1$")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^\s*(?:avec|with|mit|con|and|et|und|y|e)\s", re.I)
 
@@ -140,6 +141,7 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str] | None:
 def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = strip_prefix(part.strip(" ,;:|/·•-–—\u200b"), profile)
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
+    name = _REPEATED.sub(r"\1", name.lstrip("✉✎✍☎✆📧•*►▶→- "))  # "Lauren Dragan Lauren Dragan": a link and its title
     name = _TRAILING_COUNT.sub("", _INITIALS_SUFFIX.sub("", name))
     roles = _role_pattern(profile.byline_roles)
     if roles is not None:
@@ -205,8 +207,13 @@ def dedupe(names: Iterable[str]) -> list[str]:
 
 
 def is_site_name(name: str, site_names: Sequence[str]) -> bool:
-    """The publication itself named as author ("BBC News" on bbc.co.uk, "CNN")."""
+    """The publication itself named as author ("BBC News" on bbc.co.uk, "CNN"); a person's
+    name that is also the site's ("Rick Steves", "Gary Marcus" on garymarcus.substack.com)
+    stays a person."""
     key = _name_key(name)
+    words = name.split()
+    if len(words) > 1 and not any(w.casefold().strip(".,") in _ORG_WORDS for w in words):
+        return False  # written as a person's name
     for site in site_names:
         site_key = _name_key(site)
         if not site_key:
@@ -216,6 +223,10 @@ def is_site_name(name: str, site_names: Sequence[str]) -> bool:
     return False
 
 
+# Words that make a name an organisation's: "BBC News", "Us Weekly Staff", "TOI Lifestyle Desk".
+_ORG_WORDS = frozenset("news media times post press network tv radio daily journal magazine group inc ltd "
+                       "llc gmbh team staff online channel agency desk redaktion redacción rédaction editorial "
+                       "newsroom com weekly herald tribune gazette review report reports".split())
 _SITE_WORDS = ("news", "online", "digital", "com", "redaktion", "redaccion", "redaction", "editorial", "web")
 
 

@@ -672,6 +672,7 @@ def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[s
         AuthorCandidates(tuple(dom.byline_attr_names(profile)), "byline"),
         AuthorCandidates(tuple(clean_names(_ld_author_names(ld), profile, visible=False)), "json-ld"),
         AuthorCandidates(tuple(clean_names(head.all(*_AUTHOR_METAS), profile, visible=False)), "meta"),
+        AuthorCandidates(tuple(_names_in_author_urls(head.all(*_AUTHOR_METAS) + _ld_author_urls(ld))), "author url"),
     )
     return choose_authors(visible, declared, site_names, news=_is_news(ld, head))
 
@@ -685,6 +686,27 @@ def _is_news(ld: Mapping[str, Any], head: _HeadTags) -> bool:
     types = ld.get("@type")
     types = types if isinstance(types, list) else [types]
     return any(t in _NEWS_TYPES for t in types if isinstance(t, str)) or bool(head.all("news_keywords", "original-source"))
+
+
+_AUTHOR_SLUG = re.compile(r"/(?:author|authors|editors|people|staff|profile|journalists?|writers?|by)/"
+                          r"([a-z]+(?:-[a-z]+){1,3})/?$")
+
+
+def _names_in_author_urls(values: list[str]) -> list[str]:
+    """"https://www.engadget.com/editors/jon-fingas" → "Jon Fingas": the name an author page's
+    address spells, when that address is all the page gives."""
+    names = []
+    for value in values:
+        found = _AUTHOR_SLUG.search(urlsplit(value.strip()).path.lower()) if value.startswith(("http", "/")) else None
+        if found:
+            names.append(" ".join(part.capitalize() for part in found.group(1).split("-")))
+    return names
+
+
+def _ld_author_urls(ld: Mapping[str, Any]) -> list[str]:
+    authors = ld.get("author") or []
+    return [a["url"] for a in (authors if isinstance(authors, list) else [authors])
+            if isinstance(a, dict) and isinstance(a.get("url"), str)]
 
 
 _AUTHOR_METAS = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author",

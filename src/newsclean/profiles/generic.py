@@ -139,7 +139,8 @@ BYLINE_NOISE: tuple[str, ...] = (
     # page controls that sit in author boxes
     "Account", "Profile", "Link Copied", "Copy Link", "URL Copied", "Copied", "Print", "Publish", "Share",
     "Sponsored", "Trending", "Member Login", "Log in", "Login", "Sign in", "Subscribe", "Contact", "Former",
-    "Trust Project member", "Guest Columnists", "Guest Columnist",
+    "Trust Project member", "Guest Columnists", "Guest Columnist", "Learn More", "Read More", "Here",
+    "Privacy", "Corresponding author", "BlogThis", "Pinterest", "WhatsApp", "Reddit",
 )
 BYLINE_SUFFIXES: tuple[str, ...] = (" 기자", " 특파원", "記者", " 记者")
 CREDIT_PREFIXES: tuple[str, ...] = ("Credit:", "Credit", "Photograph:", "Photograph by", "Photo:", "Photos:",
