@@ -12,7 +12,7 @@ import warnings
 
 from dateutil import parser as dateparser
 
-__all__ = ["first_date", "page_date", "parse_date"]
+__all__ = ["first_date", "in_local_time", "page_date", "parse_date"]
 
 class _SpanishMonths(dateparser.parserinfo):
     """dateutil's parser, also reading Spanish month names and "de"."""
@@ -65,18 +65,25 @@ def first_date(*candidates: str | dt.date | None) -> dt.date | dt.datetime | Non
     aware = [v for v in parsed if isinstance(v, dt.datetime) and v.tzinfo is not None]
     chosen = (aware or parsed or [None])[0]
     if isinstance(chosen, dt.datetime) and chosen.utcoffset() == dt.timedelta(0):
-        return _in_local_time(chosen, parsed)
+        return in_local_time(chosen, parsed)
     return chosen
 
 
-def _in_local_time(utc: dt.datetime, parsed: list[dt.date | dt.datetime]) -> dt.datetime:
+_QUARTER_HOUR = dt.timedelta(minutes=15)
+
+
+def in_local_time(utc: dt.datetime, parsed: list[dt.date | dt.datetime | None]) -> dt.datetime:
     """A UTC time in the page's own zone when the page also gives the same moment as local
     time without a zone ("2023-11-09T01:09:55Z" and "2023-11-08 18:09:55"): the day readers
     saw is the local one."""
     for value in parsed:
+        if isinstance(value, dt.datetime) and value.tzinfo is not None and value.utcoffset() and value == utc:
+            return utc.astimezone(value.tzinfo)  # the same moment, written in the page's zone
         if isinstance(value, dt.datetime) and value.tzinfo is None:
-            offset = value - utc.replace(tzinfo=None)
-            if offset and abs(offset) <= dt.timedelta(hours=14) and offset % dt.timedelta(minutes=15) == dt.timedelta(0):
+            # a shown clock has no seconds: the zone is the whole quarter hour nearest the gap
+            gap = value - utc.replace(tzinfo=None)
+            offset = _QUARTER_HOUR * round(gap / _QUARTER_HOUR)
+            if offset and abs(offset) <= dt.timedelta(hours=14) and abs(gap - offset) <= dt.timedelta(minutes=2):
                 return utc.astimezone(dt.timezone(offset))
     return utc
 

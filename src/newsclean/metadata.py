@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
 from newsclean.authors import AuthorCandidates, choose_authors, clean_names, split_byline, strip_prefix
-from newsclean.dates import first_date, page_date, parse_date
+from newsclean.dates import first_date, in_local_time, page_date, parse_date
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -117,10 +117,13 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
         origin = next((origin for origin, values in groups for v in values
                        if v and _day_of(parse_date(v)) in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1))),
                       "json-ld")
+        if isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0):
+            shown = dom.dateline_date(profile)  # "Nov. 8, 2023 at 8:09 p.m.": the page's own clock
+            value = in_local_time(value, [shown] if isinstance(shown, dt.datetime) else [])
         return value, origin
     shown = dom.dateline_date(profile)
     if shown is not None:
-        return shown, "dateline"
+        return _day_of(shown), "dateline"
     found = page_date(source if source.lstrip()[:1] == "<" else tree.html or "", url)
     return (found, "htmldate") if found is not None else (None, "")
 
@@ -390,25 +393,24 @@ class _LabelledDom:
                 return value
         return None
 
-    def dateline_date(self, profile: Profile) -> dt.date | None:
-        """The date the page shows: a dateline element, else the text beside the byline."""
-        pattern = profile.date_in_text
-        candidates = [node_text(node) for node in self.layer_nodes(Layer.DATELINE, outermost=False)]
+    def dateline_date(self, profile: Profile) -> dt.date | dt.datetime | None:
+        """The first publication day the page shows: a dateline element or the text beside
+        the byline. A date labelled "Published" wins; one labelled "Updated" counts only when
+        no other is shown."""
+        candidates = [(_label_before(node), node_text(node))
+                      for node in self.layer_nodes(Layer.DATELINE, outermost=False)]
         # 2016 markup, once pandoc drops <time>: "By JEFFREY GETTLEMAN JAN. 13, 2017" in one block.
         for byline in self.bylines():
             parent = byline.parent
             if parent is not None:
                 rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
-                candidates.append(strip_prefix(rest, profile))
-        for text in candidates:
-            if pattern is None:
-                parsed = parse_date(text)
-            else:  # the date inside the text: "April 5, 2018" of "April 5, 2018 | 6:00 PM"
-                found = pattern.search(text)
-                parsed = parse_date(found.group(0)) if found is not None else None
-            if parsed is not None:
-                return parsed.date() if isinstance(parsed, dt.datetime) else parsed
-        return None
+                candidates.append(("", strip_prefix(rest, profile)))
+        ranked: list[tuple[int, int, dt.date | dt.datetime]] = []
+        for index, (before, text) in enumerate(candidates):
+            found = _shown_date(text, profile)
+            if found is not None:
+                ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
+        return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
     def images(self, profile: Profile) -> Iterator[Image]:
         for node in self.layer_nodes(Layer.PHOTO):
@@ -445,6 +447,48 @@ _AUTHOR_ELEMENTS = (
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
 )
 _MAX_AUTHOR_ELEMENT_CHARS = 120
+
+
+def _shown_date(text: str, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
+    """The date inside a visible text ("April 5, 2018" of "April 5, 2018 | 6:00 PM") and where
+    it ends (the words up to there can label it "Published" or "Updated")."""
+    pattern = profile.date_in_text
+    if pattern is None:
+        parsed, start = parse_date(text), len(text)
+    else:
+        found = pattern.search(text)
+        parsed, start = (parse_date(found.group(0)), found.end()) if found is not None else (None, 0)
+        if found is not None and parsed is not None:
+            timed = parse_date(text[found.start():found.end() + 20].split("|")[0])  # "… at 6:09 p.m."
+            if isinstance(timed, dt.datetime) and timed.date() == _day_of(parsed):
+                parsed = timed
+    return (parsed, start) if parsed is not None else None
+
+
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|publié|publicado|publicada|pubblicato|"
+                              r"veröffentlicht|erschienen|gepubliceerd|opublikowano|publikacja)\b|입력|発行|发布", re.I)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|revised|reviewed|aktualisiert|mis à jour|"
+                            r"actualizado|actualizada|aggiornato|bijgewerkt|zaktualizowano)\b|수정|更新", re.I)
+
+
+def _date_rank(label: str) -> int:
+    """0 for a date labelled as the publication's, 1 unlabelled, 2 labelled as an update."""
+    if _PUBLISHED_LABEL.search(label):
+        return 0
+    return 2 if _UPDATED_LABEL.search(label) else 1
+
+
+def _label_before(node: LexborNode) -> str:
+    """The words just before a dateline inside its parent ("Updated:" in
+    ``<span>Updated:</span> <time>…</time>``), at most a few."""
+    parent = node.parent
+    if parent is None:
+        return ""
+    own, around = node_text(node), node_text(parent)
+    if len(around) > 400 or not own:
+        return ""
+    at = around.find(own)
+    return around[max(0, at - 30):at] if at > 0 else ""
 
 
 def _near(node: LexborNode, anchor: LexborNode) -> bool:

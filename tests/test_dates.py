@@ -1,0 +1,60 @@
+"""Dates: structured values first, the visible dateline next, htmldate's search last; the day
+readers saw, not the one UTC says. The pages behind these families are in fixtures/meta-date-*."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import newsclean
+from newsclean.dates import first_date, in_local_time
+
+UTC = dt.timezone.utc
+
+
+def _page(head: str = "", body: str = "") -> str:
+    text = "<p>" + "The article's own text, long enough to be its body and nothing else. " * 6 + "</p>"
+    return f"<html><head>{head}</head><body><article><h1>Headline</h1>{body}{text}</article></body></html>"
+
+
+def test_utc_time_is_shown_in_the_zone_of_the_same_moment_written_locally() -> None:
+    utc = dt.datetime(2023, 11, 9, 1, 9, 55, tzinfo=UTC)
+    local = in_local_time(utc, [dt.datetime(2023, 11, 8, 18, 9)])  # "November 8, 2023 at 6:09 p.m."
+    assert local == utc and local.date() == dt.date(2023, 11, 8)
+    assert local.utcoffset() == dt.timedelta(hours=-7)
+
+
+def test_utc_time_stays_utc_when_no_local_clock_matches() -> None:
+    utc = dt.datetime(2023, 11, 9, 1, 9, 55, tzinfo=UTC)
+    assert in_local_time(utc, [dt.datetime(2023, 11, 8, 18, 31)]).utcoffset() == dt.timedelta(0)
+
+
+def test_first_date_prefers_a_value_with_a_zone() -> None:
+    assert first_date("2020-05-04", "2020-05-04T08:15:00-07:00") == dt.datetime(
+        2020, 5, 4, 8, 15, tzinfo=dt.timezone(dt.timedelta(hours=-7)))
+
+
+def test_json_ld_article_nested_under_main_entity_gives_the_date() -> None:
+    ld = ('<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"Article",'
+          '"headline":"Headline","datePublished":"2024-12-09T22:52:11-05:00"}}</script>')
+    article = newsclean.clean(_page(head=ld))
+    assert article.published == dt.datetime(2024, 12, 9, 22, 52, 11, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert article.origins["published"] == "json-ld"
+
+
+def test_a_webpage_date_in_a_graph_counts_when_no_article_has_one() -> None:
+    ld = ('<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"S"},'
+          '{"@type":"WebPage","datePublished":"2020-06-04T09:27:16+00:00"}]}</script>')
+    assert newsclean.clean(_page(head=ld)).published.date() == dt.date(2020, 6, 4)
+
+
+def test_a_date_labelled_published_wins_over_an_earlier_shown_update() -> None:
+    body = ('<div class="meta"><span class="date">Updated Aug 21, 2025</span> '
+            '<span class="date">Published Apr 26, 2023</span></div>')
+    article = newsclean.clean(_page(body=body))
+    assert article.published == dt.date(2023, 4, 26) and article.origins["published"] == "dateline"
+
+
+def test_a_page_that_declares_no_date_is_searched_by_htmldate() -> None:
+    body = '<p class="info">Peter Grimm / 07.11.2023 / 09:30</p>'
+    article = newsclean.clean(_page(body=body), url="https://www.achgut.com/artikel/x")
+    assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "htmldate"
