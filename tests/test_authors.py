@@ -31,6 +31,14 @@ from newsclean.profiles.generic import GENERIC
     ("Maria &amp;amp; Katerina", ["Maria", "Katerina"]),
     ("Christian Dupuis is a product engineer who writes about tooling", ["Christian Dupuis"]),
     ("홍길동 기자", ["홍길동"]),
+    ("Von Britta Schultejans, dpa", ["Britta Schultejans", "dpa"]),  # an agency, whatever its case
+    ("Orhan Coskun and Suleiman Al-Khalidi Reuters", ["Orhan Coskun", "Suleiman Al-Khalidi", "Reuters"]),
+    ("By Ben Bowers on 10.29.12 | Photo by Google", ["Ben Bowers"]),  # the photo credit is not an author
+    ("Af Ritzau Kontakt redaktionen: sndk@sn.dk", ["Ritzau"]),
+    ("Ralph Steiner/Carlo Natter", ["Ralph Steiner", "Carlo Natter"]),
+    ("Recueilli par Patrick ANGEVIN.", ["Patrick ANGEVIN"]),
+    ("By Will Smale Business reporter, BBC News", ["Will Smale", "BBC News"]),
+    ("Cécile Ducourtieux (Bruxelles, bureau européen)", ["Cécile Ducourtieux"]),
 ])
 def test_bylines_are_cleaned_to_names(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names
@@ -101,3 +109,30 @@ def test_json_ld_author_is_read_when_the_page_shows_no_byline() -> None:
     ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
           '"author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>')
     assert newsclean.clean(_page(head=ld)).authors == ("Jane Doe", "John Roe")
+
+
+def test_a_capitalised_surname_is_written_in_title_case() -> None:
+    assert choose_authors(_c("Patrick ANGEVIN", origin="byline"), [], []).names == ("Patrick Angevin",)
+
+
+def test_people_on_the_page_win_over_a_declared_desk_name() -> None:
+    shown = _c("Ralph Steiner", "Carlo Natter", origin="author element")
+    assert choose_authors(shown, [_c("Auswärtige Autoren")], []).names == shown.names
+
+
+def test_a_paper_named_after_a_slash_is_the_site_not_an_author() -> None:
+    shown = _c("Eliot Caroom", "The Star-Ledger", origin="byline")
+    assert choose_authors(shown, [], ["The Star-Ledger - NJ.com"]).names == ("Eliot Caroom",)
+
+
+def test_json_ld_author_given_as_a_reference_into_the_graph_is_resolved() -> None:
+    ld = ('<script type="application/ld+json">{"@graph":[{"@type":"WebPage","author":{"@id":"#p1"}},'
+          '{"@type":"Person","@id":"#p1","name":"Albert Swann"}]}</script>')
+    assert newsclean.clean(_page(head=ld)).authors == ("Albert Swann",)
+
+
+def test_a_byline_written_as_a_line_of_text_is_read() -> None:
+    body = '<div class="info"><div class="font-italic">By Urs Gehriger and Florian Schwab</div></div>'
+    head = '<meta name="author" content="Weltwoche">'
+    assert newsclean.clean(_page(head=head, body=body), url="https://www.weltwoche.ch/x").authors == (
+        "Urs Gehriger", "Florian Schwab")

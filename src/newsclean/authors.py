@@ -80,10 +80,27 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
     text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
     text = _PARENTHESES.sub(_joined_or_dropped, text)
+    stop = _stop_pattern(profile.byline_stops).search(text) if profile.byline_stops else None
+    if stop is not None:  # "| Photo by Google", "Fact checked by …", "Kontakt redaktionen: …"
+        text = text[:stop.start()]
+    text = _GLUED_AGENCY.sub(r"\1 | \2", text)  # "Suleiman Al-Khalidi Reuters"
     splitter = _splitter(profile)
     return [part for part in splitter.split(text) if part and part.strip(" ,;:|/·•-–—")]
 
 
+@lru_cache(maxsize=16)
+def _stop_pattern(stops: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(rf"\b{re.escape(w)}" if w[:1].isalnum() else re.escape(w) for w in stops), re.I)
+
+
+# News agencies: credited as authors when a byline names them, whatever their case ("dpa").
+AGENCIES = frozenset(
+    "dpa afp ap reuters efe ansa apa sda kna epd pa ians pti ritzau ntb tt xinhua kyodo yonhap anp belga ctk "
+    "tass interfax upi aap ats keystone-sda dapd ddp sid bloomberg agi adnkronos europa press lusa notimex "
+    "telam".split())
+_GLUED_AGENCY = re.compile(r"([^\W\d]{2,})\s+(Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg)$")
+
+_DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans)$")
 _REPEATED = re.compile(r"^(.{3,}?)\s+\1$")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^\s*(?:avec|with|mit|con|and|et|und|y|e)\s", re.I)
@@ -141,6 +158,7 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str] | None:
 def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = strip_prefix(part.strip(" ,;:|/·•-–—\u200b"), profile)
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
+    name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone
     name = _REPEATED.sub(r"\1", name.lstrip("✉✎✍☎✆📧•*►▶→- "))  # "Lauren Dragan Lauren Dragan": a link and its title
     name = _TRAILING_COUNT.sub("", _INITIALS_SUFFIX.sub("", name))
     roles = _role_pattern(profile.byline_roles)
@@ -148,6 +166,9 @@ def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
         found = roles.search(name)
         if found is not None:  # "Sam Stein Senior Politics Editor", "CNN Editor-at-large"
             name = name[:found.start()]
+            words = name.split()
+            if len(words) > 2 and words[-1].casefold() in _BEATS:  # "Will Smale Business reporter"
+                name = " ".join(words[:-1])
     for suffix in profile.byline_suffixes:  # "홍길동 기자"
         if name.endswith(suffix):
             name = name[: -len(suffix)]
@@ -158,6 +179,8 @@ def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
 
 def _looks_like_name(name: str, *, visible: bool) -> bool:
     """A person's or agency's name, not a sentence, a date, a count or a label."""
+    if name.casefold() in AGENCIES:
+        return True
     if not name or len(name) > _MAX_NAME_CHARS or _NOT_IN_NAMES.search(name):
         return False
     if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in _CALENDAR_WORDS:
@@ -175,6 +198,11 @@ def _looks_like_name(name: str, *, visible: bool) -> bool:
     return any(ch.isalpha() for ch in name)
 
 
+# The beat before a job title: "Business reporter", "Political correspondent".
+_BEATS = frozenset("business political politics technology tech health science sports sport economics economy "
+                   "entertainment culture security legal foreign national international environment climate "
+                   "education media royal diplomatic defence defense finance markets travel food fashion music "
+                   "film arts world global investigations".split())
 # Lower-case words inside names: "Ludwig van Beethoven", "Maria de la Cruz", "bin", "al".
 _NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le bin ibn al el y e zu ter ten".split())
 
@@ -218,13 +246,13 @@ def is_site_name(name: str, site_names: Sequence[str]) -> bool:
         site_key = _name_key(site)
         if not site_key:
             continue
-        if key == site_key or key in {site_key + w for w in _SITE_WORDS}:
+        if key == site_key or key in {site_key + w for w in _SITE_WORDS} or (len(key) >= 6 and key in site_key):
             return True
     return False
 
 
 # Words that make a name an organisation's: "BBC News", "Us Weekly Staff", "TOI Lifestyle Desk".
-_ORG_WORDS = frozenset("news media times post press network tv radio daily journal magazine group inc ltd "
+_ORG_WORDS = frozenset("the news media times post press network tv radio daily journal magazine group inc ltd "
                        "llc gmbh team staff online channel agency desk redaktion redacción rédaction editorial "
                        "newsroom com weekly herald tribune gazette review report reports".split())
 _SITE_WORDS = ("news", "online", "digital", "com", "redaktion", "redaccion", "redaction", "editorial", "web")
@@ -248,9 +276,19 @@ def choose_authors(visible: AuthorCandidates, declared: Sequence[AuthorCandidate
     if stated is None:
         return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin if shown else "")
     confirmed = shown and any(same_name(d, v) for d in stated.names for v in shown)
-    if confirmed or (shown and visible.origin == "byline"):
+    desk = all(_is_desk(n) for n in stated.names) and not all(_is_desk(n) for n in shown)
+    if confirmed or desk or (shown and visible.origin == "byline"):
         return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin)
     return AuthorCandidates(tuple(_prefer_cased(dedupe(stated.names), spellings)), stated.origin)
+
+
+def _is_desk(name: str) -> bool:
+    """A newsroom desk or team rather than a person: "Auswärtige Autoren", "Us Weekly Staff"."""
+    return any(w.casefold().strip(".,()") in _ORG_WORDS | _DESK_WORDS for w in name.split())
+
+
+_DESK_WORDS = frozenset("autoren autor redaktion redaktionen editors editor desk team staff newsroom agencies "
+                        "agenturen agences agencias reporters".split())
 
 
 def _without_site(candidates: AuthorCandidates, site_names: Sequence[str]) -> AuthorCandidates:
@@ -258,12 +296,16 @@ def _without_site(candidates: AuthorCandidates, site_names: Sequence[str]) -> Au
 
 
 def _prefer_cased(names: Sequence[str], others: Sequence[str]) -> list[str]:
-    """An all-capitals name takes the spelling the page gives elsewhere, else title case."""
+    """An all-capitals name, or surname ("Patrick ANGEVIN"), takes the spelling the page gives
+    elsewhere, else title case; agencies keep theirs ("AFP", "dpa")."""
     result = []
     for name in names:
-        if name.isupper():
-            better = next((o for o in others if same_name(o, name) and not o.isupper()), None)
-            name = better or title_case(name)
+        words = name.split()
+        if name.casefold() not in AGENCIES and any(w.isupper() and len(w) > 2 for w in words):
+            better = next((o for o in others if same_name(o, name) and not any(w.isupper() and len(w) > 2
+                                                                              for w in o.split())), None)
+            name = better or (title_case(name) if name.isupper() else
+                              " ".join(title_case(w) if w.isupper() and len(w) > 2 else w for w in words))
         result.append(name)
     return result
 

@@ -62,12 +62,12 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     """All metadata of the page, each field from its most reliable source."""
     head = _HeadTags.read(tree)
     lds = _json_ld_items(tree)
-    ld = _article_item(lds)
+    ld = _resolve_ld_refs(_article_item(lds), lds)
     dom = _LabelledDom(tree, labels)
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
     site_names = _site_names(tree, head, ld, profile, canonical or url)
     title, title_origin = _title(tree, dom, profile, head, ld, site_names)
-    authors = _authors(dom, profile, head, ld, site_names)
+    authors = _authors(dom, profile, head, ld, lds, site_names)
     published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url)
     origins = {"title": title_origin, "authors": authors.origin, "published": published_origin}
     return Metadata(
@@ -246,6 +246,19 @@ def _ld_publisher(ld: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _resolve_ld_refs(ld: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The article with its authors given as ``{"@id": …}`` references replaced by the
+    objects of the page's graph they point at (Yoast's "#/schema/person/…")."""
+    authors = ld.get("author")
+    if not authors:
+        return ld
+    by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str) and "name" in item}
+    listed = authors if isinstance(authors, list) else [authors]
+    resolved = [by_id.get(a["@id"], a) if isinstance(a, dict) and "name" not in a and isinstance(a.get("@id"), str)
+                else a for a in listed]
+    return {**ld, "author": resolved}
+
+
 def _ld_author_names(ld: Mapping[str, Any]) -> list[str]:
     authors = ld.get("author") or ld.get("creator") or []
     names: list[str] = []
@@ -354,13 +367,32 @@ class _LabelledDom:
             scopes.append(self.tree.body)
         for selector in _AUTHOR_ELEMENTS:
             for scope in scopes:
-                for node in scope.css(selector):
-                    if not self.own(node):
-                        continue
-                    names = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
+                names = self._adjacent_names(scope.css(selector), profile)
+                if names:
+                    return names
+        for scope in scopes:  # a byline written as a line of text: "Von Jennifer Patt"
+            for node in scope.css(_BYLINE_LINES)[:_MAX_BYLINE_LINES]:
+                text = node_text(node)
+                if len(text) <= _MAX_AUTHOR_ELEMENT_CHARS and _BYLINE_LINE.match(text) and self.own(node):
+                    names = split_byline(self.text_without_dates(node, profile), profile)
                     if names:
                         return names
         return []
+
+    def _adjacent_names(self, nodes: list[LexborNode], profile: Profile) -> list[str]:
+        """Names from the first matching element and those beside it (one link per author)."""
+        names: list[str] = []
+        anchor: LexborNode | None = None
+        for node in nodes:
+            if anchor is not None and not _near(node, anchor):
+                break
+            if not self.own(node):
+                continue
+            found = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
+            if found:
+                names += found
+                anchor = anchor or node
+        return names
 
     def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
         """The names a byline element marks (author links, itemprop=name), else its text's."""
@@ -447,6 +479,10 @@ _AUTHOR_ELEMENTS = (
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
 )
 _MAX_AUTHOR_ELEMENT_CHARS = 120
+# Short lines that can be a byline of running text, and how one starts.
+_BYLINE_LINES = "p, span, em, strong, b, i, small, address, h4, h5, h6, div:not(:has(div, p, section, article, ul))"
+_MAX_BYLINE_LINES = 300
+_BYLINE_LINE = re.compile(r"^\s*(?:By|Von|Par|Por|Door|Di|Af|Av|Text|Texto|Written by|Reporting by)\s+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 
 
 def _shown_date(text: str, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
@@ -706,15 +742,19 @@ def _spaced(text: str) -> bool:
 
 
 def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[str, Any],
-             site_names: Sequence[str]) -> AuthorCandidates:
+             lds: list[dict[str, Any]], site_names: Sequence[str]) -> AuthorCandidates:
     """Every author: the visible byline's names weighed against the declared ones
     (:func:`newsclean.authors.choose_authors` states the rule)."""
+    # A WebPage's author when no Article states one (Yoast's graph puts it there).
+    ld_page = {} if ld.get("author") else next((item for item in lds if item.get("author")), {})
+    ld_page = _resolve_ld_refs(ld_page, lds) if ld_page else {}
     visible = AuthorCandidates(tuple(dom.byline_names(profile)), "byline")
     if not visible.names:
         visible = AuthorCandidates(tuple(dom.author_element_names(profile)), "author element")
     declared = (
         AuthorCandidates(tuple(dom.byline_attr_names(profile)), "byline"),
         AuthorCandidates(tuple(clean_names(_ld_author_names(ld), profile, visible=False)), "json-ld"),
+        AuthorCandidates(tuple(clean_names(_ld_author_names(ld_page), profile, visible=False)), "json-ld"),
         AuthorCandidates(tuple(clean_names(head.all(*_AUTHOR_METAS), profile, visible=False)), "meta"),
         AuthorCandidates(tuple(_names_in_author_urls(head.all(*_AUTHOR_METAS) + _ld_author_urls(ld))), "author url"),
     )

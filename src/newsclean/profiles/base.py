@@ -106,6 +106,7 @@ class Profile:
     byline_roles: tuple[str, ...] = ()  # job titles that end a name ("Senior Politics Editor")
     byline_noise: tuple[str, ...] = ()  # words between or after names (social links, "Updated")
     byline_suffixes: tuple[str, ...] = ()  # words after a name ("기자": reporter)
+    byline_stops: tuple[str, ...] = ()  # where a byline's names end ("Photo by", "Contact")
     section: tuple[str, ...] = ()  # selectors of the visible section label, in priority order
     site_name: str | None = None
     caption: tuple[str, ...] = ()

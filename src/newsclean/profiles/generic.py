@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
+__all__ = ["BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
 
@@ -109,7 +109,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "By", "Written by", "Posted by", "Words by", "Story by", "Reporting by", "Report by", "Text by",
     "Analysis by", "Opinion by", "Commentary by", "Review by", "Interview by", "Compiled by", "Byline",
     "Author", "Authors", "View all posts by", "All posts by", "More from", "More by", "Articles by",
-    "Posts by", "Stories by", "Contributor", "Contributors",
+    "Posts by", "Stories by", "Contributor", "Contributors", "Artikel von", "Recueilli par", "Recueillis par",
     "Von", "Autor", "Autorin", "Autoren", "Text", "Texte", "Texto", "Geschrieben von", "Veröffentlicht von",
     "Por", "Escrito por", "Publicado por", "Redacción", "Par", "Publié par", "Auteur", "Auteurs", "Propos recueillis par",
     "Di", "Scritto da", "Pubblicato da", "A cura di", "Door", "Af", "Av", "Napisał", "Napisała", "Autorka",
@@ -118,7 +118,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
 # Between names: "and" in many languages, commas, middle dots, bars, slashes.
 BYLINE_SEPARATORS: tuple[str, ...] = (",", ";", " and ", " et ", " y ", " e ", " und ", " en ", " og ", " och ",
                                       " i ", " и ", " a ", " with ", " mit ", " con ", " avec ", "&", "、", "，",
-                                      "·", "•", "|", " / ")
+                                      "·", "•", "|", "/")
 # Job titles: a name ends where one starts ("Sam Stein Senior Politics Editor", "CNN Editor-at-large").
 BYLINE_ROLES: tuple[str, ...] = (
     "Senior", "Chief", "Associate Editor", "Contributing", "Deputy", "Managing Editor", "Editor",
@@ -133,14 +133,19 @@ BYLINE_ROLES: tuple[str, ...] = (
 BYLINE_NOISE: tuple[str, ...] = (
     "Twitter", "Facebook", "Instagram", "LinkedIn", "Email", "E-mail", "Mail", "See full bio", "Full bio",
     "View Full Profile", "Follow", "Updated", "Last updated", "Published", "Posted on", "Posted in", "Posted",
-    "min read", "comments", "Comment", "Fact checked by", "Reviewed by", "Medically reviewed by", "Updated by",
-    "Photos by", "Photography by", "Illustrations by", "Illustration by", "Aktualisiert", "Veröffentlicht",
+    "min read", "comments", "Comment", "Kommentare", "Kommentar", "Commentaires", "Comentarios", "Aktualisiert", "Veröffentlicht",
     "Actualizado", "Publicado", "Mis à jour", "Publié le",
     # page controls that sit in author boxes
     "Account", "Profile", "Link Copied", "Copy Link", "URL Copied", "Copied", "Print", "Publish", "Share",
     "Sponsored", "Trending", "Member Login", "Log in", "Login", "Sign in", "Subscribe", "Contact", "Former",
     "Trust Project member", "Guest Columnists", "Guest Columnist", "Learn More", "Read More", "Here",
     "Privacy", "Corresponding author", "BlogThis", "Pinterest", "WhatsApp", "Reddit",
+)
+# Where the names of a byline end: credits for others, contact lines.
+BYLINE_STOPS: tuple[str, ...] = (
+    "Photo by", "Photos by", "Photograph by", "Photographs by", "Photography by", "Illustration by",
+    "Illustrations by", "Fact checked by", "Fact-checked by", "Reviewed by", "Medically reviewed by", "Edited by",
+    "Updated by", "Photo:", "Photos:", "Foto:", "Fotos:", "Bild:", "Image:", "Kontakt", "Contact us", "Contact:",
 )
 BYLINE_SUFFIXES: tuple[str, ...] = (" 기자", " 특파원", "記者", " 记者")
 CREDIT_PREFIXES: tuple[str, ...] = ("Credit:", "Credit", "Photograph:", "Photograph by", "Photo:", "Photos:",
@@ -203,6 +208,7 @@ GENERIC = Profile(
     byline_roles=BYLINE_ROLES,
     byline_noise=BYLINE_NOISE,
     byline_suffixes=BYLINE_SUFFIXES,
+    byline_stops=BYLINE_STOPS,
     credit_prefixes=CREDIT_PREFIXES,
     clean_inside_body=True,
     caption=("figcaption",),
