@@ -638,8 +638,8 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
         return (visible, "h1") if visible else (None, "")
     if visible and _agree(visible, consensus[0]):
         return visible, "h1"
-    shown = next((h for h in headings if _agree(h, consensus[0]) and not _is_site_title(h, site_names, raw, headings)),
-                 None)
+    shown = next((h for h in headings if _agree(h, consensus[0], loose=False)
+                  and not _is_site_title(h, site_names, raw, headings)), None)
     return (shown, "heading") if shown else consensus
 
 
@@ -721,7 +721,7 @@ def _title_words(text: str) -> set[str]:
     return set(words)
 
 
-def _agree(shown: str, declared: str) -> bool:
+def _agree(shown: str, declared: str, *, loose: bool = True) -> bool:
     """A heading that states the declared title: nearly all its words are in it and it is
     not a small part of it (a logo "The Go Blog" against "Defer, Panic, and Recover - The Go
     Programming Language" is not); or, in a spaced script, a rewording that shares three
@@ -734,7 +734,7 @@ def _agree(shown: str, declared: str) -> bool:
     if len(shared) >= 0.8 * len(ws) and len(ws) >= 0.4 * len(wd):
         return True
     content = {w for w in shared if len(w) >= 4 and not w.isdigit()}
-    return _spaced(shown) and len(content) >= 3 and len(content) >= 0.3 * len(ws)
+    return loose and _spaced(shown) and len(content) >= 3 and len(content) >= 0.3 * len(ws)
 
 
 def _spaced(text: str) -> bool:
