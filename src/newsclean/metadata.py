@@ -129,6 +129,8 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
 
 
 _MAX_SECTION_CHARS = 40
+# Layers whose author cards are never this article's: other stories, ads, the paywall.
+_NOT_AUTHOR_CARDS = frozenset({Layer.RECIRCULATION, Layer.AD, Layer.PAYWALL})
 _MAX_HEADINGS = 40
 _MAX_TITLE_CHARS = 300
 # First folders of article URLs that name no section.
@@ -370,6 +372,11 @@ class _LabelledDom:
                 names = self._adjacent_names(scope.css(selector), profile)
                 if names:
                     return names
+        # An article's own <footer>, or a sidebar's author card: looked at only when nothing else names anyone.
+        for scope in scopes:
+            names = self._adjacent_names(scope.css(_AUTHOR_ELEMENTS[0]), profile, outside=_NOT_AUTHOR_CARDS)
+            if names:
+                return names
         for scope in scopes:  # a byline written as a line of text: "Von Jennifer Patt"
             for node in scope.css(_BYLINE_LINES)[:_MAX_BYLINE_LINES]:
                 text = node_text(node)
@@ -379,14 +386,16 @@ class _LabelledDom:
                         return names
         return []
 
-    def _adjacent_names(self, nodes: list[LexborNode], profile: Profile) -> list[str]:
-        """Names from the first matching element and those beside it (one link per author)."""
+    def _adjacent_names(self, nodes: list[LexborNode], profile: Profile,
+                        outside: frozenset[Layer] = _FOREIGN_LAYERS) -> list[str]:
+        """Names from the first matching element and those beside it (one link per author),
+        skipping elements inside the ``outside`` layers."""
         names: list[str] = []
         anchor: LexborNode | None = None
         for node in nodes:
             if anchor is not None and not _near(node, anchor):
                 break
-            if not self.own(node):
+            if any(label in outside for label in self.labels.enclosing(node)):
                 continue
             found = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
             if found:
