@@ -102,6 +102,8 @@ def page_date(html: str, url: str | None) -> dt.date | None:
     except Exception:  # noqa: BLE001 - a third-party parser on hostile markup: no date, not a crash
         return None
     try:
-        return dt.date.fromisoformat(found) if found else None
+        day = dt.date.fromisoformat(found) if found else None
     except ValueError:
         return None
+    # 1 January is what htmldate gives for a bare year (a copyright line, "© 2023"): no day.
+    return None if day is not None and (day.month, day.day) == (1, 1) else day
