@@ -65,11 +65,20 @@ def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool) -> list[
     """Each raw byline or declared name cleaned and split into names, duplicates dropped."""
     names: list[str] = []
     for text in raw:
-        for part in _parts(text, profile):
+        inverted = _LAST_FIRST.match(text) if not visible else None
+        if inverted is not None:  # "Gillman, Steve" in a meta tag: one person, surname first
+            text = f"{inverted.group(2)} {inverted.group(1)}"
+        for index, part in enumerate(_parts(text, profile)):
             name = _clean_part(part, profile, visible=visible)
+            if name and index and _CREDENTIAL_LETTERS.fullmatch(name) and name.casefold() not in AGENCIES:
+                continue  # "Dylan Bailey, MS, RD, FAND": letters after a name, not a person
             if name:
                 names.append(name)
     return dedupe(names)
+
+
+_LAST_FIRST = re.compile(r"^\s*([A-ZÀ-Þ][\w'’-]+),\s*([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-Z]\.?)?)\s*$")
+_CREDENTIAL_LETTERS = re.compile(r"[A-Z][A-Z.-]{1,7}®?")
 
 
 def _parts(text: str, profile: Profile) -> list[str]:
