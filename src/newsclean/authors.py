@@ -168,6 +168,8 @@ def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = strip_prefix(part.strip(" ,;:|/·•-–—\u200b"), profile)
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
     name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone
+    name = _AFFILIATION.split(name, maxsplit=1)[0]  # "Michael Larabel in Valve"
+    name = _without_outlet(name)  # "Joe Davidson Washington Post"
     name = _REPEATED.sub(r"\1", name.lstrip("✉✎✍☎✆📧•*►▶→- "))  # "Lauren Dragan Lauren Dragan": a link and its title
     name = _TRAILING_COUNT.sub("", _INITIALS_SUFFIX.sub("", name))
     roles = _role_pattern(profile.byline_roles)
@@ -184,6 +186,26 @@ def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = name.strip(" ,;:|/·•-–—.\u200b\"'“”") + ("." if name.rstrip().endswith(" Jr.") else "")
     name = name.strip()
     return name if _looks_like_name(name, visible=visible) else ""
+
+
+_AFFILIATION = re.compile(r"\s+(?:in|at)\s+(?=[A-ZÀ-Þ])")
+
+
+def _without_outlet(name: str) -> str:
+    """A person's name with the outlet glued after it loses the outlet: "Meg Wagner New York
+    Daily News" → "Meg Wagner" (the outlet's words end in a news organisation's word)."""
+    words = name.split()
+    if len(words) < 3 or words[0].casefold() == "the":
+        return name
+    for start in range(2, len(words)):
+        if words[start][:1].isupper() and any(w.casefold().strip(".,") in _OUTLET_WORDS for w in words[start:]):
+            return " ".join(words[:start])
+    return name
+
+
+# The last word of a newspaper's or a channel's name ("New York Daily News", "Washington Post").
+_OUTLET_WORDS = frozenset("news post times daily journal herald tribune gazette press magazine media network tv "
+                          "radio weekly chronicle observer guardian telegraph independent".split())
 
 
 def _looks_like_name(name: str, *, visible: bool) -> bool:
@@ -310,7 +332,8 @@ def _prefer_cased(names: Sequence[str], others: Sequence[str]) -> list[str]:
     result = []
     for name in names:
         words = name.split()
-        if name.casefold() not in AGENCIES and any(w.isupper() and len(w) > 2 for w in words):
+        person = not _is_desk(name) and any(not w.isupper() for w in words)
+        if name.isupper() and name.casefold() not in AGENCIES or person and any(w.isupper() and len(w) > 2 for w in words):
             better = next((o for o in others if same_name(o, name) and not any(w.isupper() and len(w) > 2
                                                                               for w in o.split())), None)
             name = better or (title_case(name) if name.isupper() else
