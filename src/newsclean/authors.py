@@ -68,10 +68,13 @@ def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool) -> list[
         inverted = _LAST_FIRST.match(text) if not visible else None
         if inverted is not None:  # "Gillman, Steve" in a meta tag: one person, surname first
             text = f"{inverted.group(2)} {inverted.group(1)}"
+        first = ""
         for index, part in enumerate(_parts(text, profile)):
             name = _clean_part(part, profile, visible=visible)
-            if name and index and _CREDENTIAL_LETTERS.fullmatch(name) and name.casefold() not in AGENCIES:
-                continue  # "Dylan Bailey, MS, RD, FAND": letters after a name, not a person
+            if name and index and name.casefold() not in AGENCIES and (
+                    _CREDENTIAL_LETTERS.fullmatch(name) or (visible and " " not in name and " " in first)):
+                continue  # "Dylan Bailey, MS, RD, FAND", "Tracy Parker, Dietitian": not a second person
+            first = first or name
             if name:
                 names.append(name)
     return dedupe(names)
@@ -212,7 +215,7 @@ def _looks_like_name(name: str, *, visible: bool) -> bool:
     """A person's or agency's name, not a sentence, a date, a count or a label."""
     if name.casefold() in AGENCIES:
         return True
-    if not name or len(name) > _MAX_NAME_CHARS or _NOT_IN_NAMES.search(name):
+    if len(name) < 2 or len(name) > _MAX_NAME_CHARS or _NOT_IN_NAMES.search(name):
         return False
     if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in _CALENDAR_WORDS:
         return False
@@ -308,7 +311,10 @@ def choose_authors(visible: AuthorCandidates, declared: Sequence[AuthorCandidate
         return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin if shown else "")
     confirmed = shown and any(same_name(d, v) for d in stated.names for v in shown)
     desk = all(_is_desk(n) for n in stated.names) and not all(_is_desk(n) for n in shown)
-    if confirmed or desk or (shown and visible.origin == "byline"):
+    # An organisation credited only in the markup, or the site's own name given as a Person.
+    weak = stated.origin == "json-ld organisation" or all(
+        _name_key(n) in {_name_key(site) for site in site_names} for n in stated.names)
+    if confirmed or desk or (shown and (visible.origin == "byline" or weak)):
         return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin)
     return AuthorCandidates(tuple(_prefer_cased(dedupe(stated.names), spellings)), stated.origin)
 

@@ -261,14 +261,22 @@ def _resolve_ld_refs(ld: dict[str, Any], items: list[dict[str, Any]]) -> dict[st
     return {**ld, "author": resolved}
 
 
-def _ld_author_names(ld: Mapping[str, Any]) -> list[str]:
+def _ld_author_names(ld: Mapping[str, Any], *, organisations: bool = False) -> list[str]:
+    """The JSON-LD author names: people (and untyped names), or with ``organisations`` the
+    authors typed as an Organization ("Cleveland Clinic" for a clinic's health article)."""
     authors = ld.get("author") or ld.get("creator") or []
     names: list[str] = []
     for author in authors if isinstance(authors, list) else [authors]:
         name = author.get("name") if isinstance(author, dict) else author
-        if isinstance(name, str) and name.strip():
+        types = author.get("@type") if isinstance(author, dict) else None
+        is_organisation = any(t in _ORGANISATION_TYPES for t in (types if isinstance(types, list) else [types]))
+        if isinstance(name, str) and name.strip() and is_organisation == organisations:
             names.append(collapse(name))
     return names
+
+
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization",
+                                 "MedicalOrganization", "GovernmentOrganization", "NGO", "LocalBusiness"})
 
 
 # --- the labelled DOM ---------------------------------------------------------------------
@@ -766,6 +774,9 @@ def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[s
         AuthorCandidates(tuple(clean_names(_ld_author_names(ld_page), profile, visible=False)), "json-ld"),
         AuthorCandidates(tuple(clean_names(head.all(*_AUTHOR_METAS), profile, visible=False)), "meta"),
         AuthorCandidates(tuple(_names_in_author_urls(head.all(*_AUTHOR_METAS) + _ld_author_urls(ld))), "author url"),
+        AuthorCandidates(tuple(clean_names(_ld_author_names(ld, organisations=True)
+                                           + _ld_author_names(ld_page, organisations=True), profile, visible=False)),
+                         "json-ld organisation"),
     )
     return choose_authors(visible, declared, site_names, news=_is_news(ld, head))
 
