@@ -655,7 +655,7 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
         return (visible, "h1") if visible else (None, "")
     if visible and _agree(visible, consensus[0]):
         return visible, "h1"
-    shown = next((h for h in headings if _agree(h, consensus[0], loose=False)
+    shown = next((h for h in headings if _states(h, consensus[0], [t for t, _ in raw])
                   and not _is_site_title(h, site_names, raw, headings)), None)
     return (shown, "heading") if shown else consensus
 
@@ -686,8 +686,9 @@ def _without_site_part(title: str, site_names: Sequence[str]) -> str:
             parts.pop()
         while len(parts) > 1 and _names_site(parts[0], site_names):
             parts.pop(0)
-        if len(parts) == 2 and len(parts[1].split()) <= _MAX_SECTION_PART_WORDS < len(parts[0].split()):
-            parts.pop()  # " - Calcio": a section or site word the page did not declare
+        if len(parts) == 2 and len(parts[1].split()) <= _MAX_SECTION_PART_WORDS < len(parts[0].split()) \
+                and not re.search(r"[!?]", parts[1]):
+            parts.pop()  # " - Calcio": a section or site word the page did not declare (not "-- STOLEN!!!")
         return collapse(" - ".join(parts)) if len(parts) > 1 else parts[0]
     prefix, colon, rest = title.partition(": ")  # TypePad's "Blog Name: Post title"
     if colon and rest and _names_site(prefix, site_names):
@@ -752,6 +753,19 @@ def _agree(shown: str, declared: str, *, loose: bool = True) -> bool:
         return True
     content = {w for w in shared if len(w) >= 4 and not w.isdigit()}
     return loose and _spaced(shown) and len(content) >= 3 and len(content) >= 0.3 * len(ws)
+
+
+def _states(heading: str, title: str, raw_titles: list[str]) -> bool:
+    """A heading that is the declared title: most of its words, or exactly one of the parts a
+    declared title joins with " - " or " | " ("Defer, Panic, and Recover" of "Defer, Panic,
+    and Recover - The Go Programming Language")."""
+    if not _agree(heading, title, loose=False):
+        return False
+    wh, wt = _title_words(heading), _title_words(title)
+    if len(wh) >= 0.6 * len(wt):
+        return True
+    key = _title_key(heading)
+    return any(key == _title_key(part) for raw in raw_titles for part in _TITLE_SEPARATOR.split(collapse(raw)))
 
 
 def _spaced(text: str) -> bool:
