@@ -134,3 +134,170 @@ def test_nested_grid_tables_are_read_too() -> None:
 def test_a_grid_table_with_a_hundred_thousand_columns_is_read_at_once() -> None:
     wide = "+" + "-+" * 100_000 + "\n|" + "x|" * 100_000 + "\n+" + "-+" * 100_000 + "\n"
     assert len(LexborHTMLParser(markdown_to_html(wide)).css("div.grid-cell")) == 100_000
+
+
+# --- constructs rewritten before the CommonMark parser sees them -----------------------------------
+
+def test_a_fence_that_opens_a_list_item_becomes_a_div_inside_the_item() -> None:
+    tree = _tree('::: x\n:::\n\n-   ::: {.date .date--v2 data-datetime="24 July 2015"}\n    24 July 2015\n    :::\n\n'
+                 "-   [From the section]{.section-desc} US\n")
+    items = tree.css("li")
+    assert len(items) == 2 and len(tree.css("ul")) == 1
+    date = items[0].css_first("div.date.date--v2")
+    assert date is not None and date.attrs["data-datetime"] == "24 July 2015"
+    assert date.text().strip() == "24 July 2015"
+    assert items[1].css_first("span.section-desc").text() == "From the section"
+
+
+def test_a_fence_inside_a_blockquote_stays_inside_it() -> None:
+    tree = _tree("::: outer\n> ::: {.tweet}\n> The quoted words.\n> :::\n:::\n")
+    tweet = tree.css_first("blockquote div.tweet")
+    assert tweet is not None and tweet.text().strip() == "The quoted words."
+
+
+def test_a_setext_headings_attributes_move_onto_it() -> None:
+    tree = _tree("::: x\n:::\n\nThe *big* story {#story .headline}\n=================\n\nBody.\n")
+    heading = tree.css_first("h1")
+    assert heading.attrs["id"] == "story" and heading.attrs["class"] == "headline"
+    assert heading.text() == "The big story"
+
+
+def test_emphasis_ending_a_heading_closes_before_its_attributes() -> None:
+    tree = _tree("::: x\n:::\n\n### **Opting out?** {#opting-out .node-type-blog}\n")
+    assert tree.css_first("h3#opting-out strong").text() == "Opting out?"
+    assert "*" not in tree.body.text()
+
+
+def test_link_attributes_go_onto_the_link_and_may_replace_its_title() -> None:
+    tree = _tree('::: x\n[the report](https://x.test/r "Report"){.story-link target="_blank" title="Read it"}\n:::\n')
+    link = tree.css_first("a")
+    assert link.attrs["href"] == "https://x.test/r" and link.attrs["class"] == "story-link"
+    assert link.attrs["target"] == "_blank" and link.attrs["title"] == "Read it"
+    assert tree.body.text().strip() == "the report"
+
+
+def test_attributes_wrapped_onto_the_next_line_of_a_blockquote_are_read_whole() -> None:
+    tree = _tree('::: x\n:::\n\n> [\\@marco](https://t.test/m){.bh .gp\n> .iu rel="nofollow"}\'s apps\n')
+    link = tree.css_first("blockquote a")
+    assert link.attrs["class"] == "bh gp iu" and link.attrs["rel"] == "nofollow"
+    assert tree.css_first("blockquote").text().strip() == "@marco’s apps"
+
+
+def test_emphasis_opens_and_closes_next_to_attributes_as_it_did_next_to_the_braces() -> None:
+    # Breitbart's byline: each emphasised run ends or starts right at a "{…}".
+    html = markdown_to_html('::: x\n*[Follow him on Twitter ]{style="font-weight: 400;"}*'
+                            '[*[\\@LucasNolan\\_]{style="font-weight: 400;"}*](http://t.test/l){.x5l target="_blank"}'
+                            '*[ or email him]{style="font-weight: 400;"}*\n:::\n')
+    tree = LexborHTMLParser(html)
+    assert [em.text() for em in tree.css("em")] == ["Follow him on Twitter ", "@LucasNolan_", " or email him"]
+    assert "*" not in tree.body.text()
+
+
+def test_image_and_code_span_attributes() -> None:
+    tree = _tree('::: x\n![A map](https://img.test/m.png){width="45" .map} and `x = 1`{.python}\n:::\n')
+    image = tree.css_first("img")
+    assert image.attrs["src"] == "https://img.test/m.png" and image.attrs["alt"] == "A map"
+    assert image.attrs["width"] == "45" and image.attrs["class"] == "map"
+    assert tree.css_first("code.python").text() == "x = 1"
+
+
+def test_inline_attributes_lose_event_handlers_and_script_urls() -> None:
+    html = markdown_to_html('::: x\n[Karma]{#k onclick="steal()" .count href="javascript:alert(1)"}\n:::\n')
+    span = LexborHTMLParser(html).css_first("span#k")
+    assert span.attrs["class"] == "count"
+    assert "onclick" not in span.attrs and "href" not in span.attrs
+
+
+def test_braces_that_are_not_attributes_stay_as_text() -> None:
+    tree = _tree("::: x\nThe [set](https://x.test) {not attributes} and [data]{a=b c}.\n:::\n")
+    assert tree.body.text().strip() == "The set {not attributes} and [data]{a=b c}."
+    assert dict(tree.css_first("a").attrs) == {"href": "https://x.test"}
+
+
+def test_a_figure_caption_is_read_as_markdown_with_its_quotes_turned() -> None:
+    tree = _tree('::: x\n![["Hello," she said.]{.caption} [Photo: *Jane Doe*]{.credit}]'
+                 '(https://img.test/a.jpg){.wide}\n:::\n')
+    figure = tree.css_first("figure")
+    assert dict(figure.css_first("img").attrs) == {"src": "https://img.test/a.jpg", "alt": "", "class": "wide"}
+    assert figure.css_first("figcaption .caption").text() == "“Hello,” she said."
+    assert figure.css_first("figcaption .credit em").text() == "Jane Doe"
+
+
+def test_quotes_pandoc_left_open_across_paragraphs_still_turn() -> None:
+    # A quotation over two paragraphs: the first has no closing mark, as in print.
+    tree = _tree('::: x\n"As the drug kicked in, they fought on.\n\n"Most of us don\'t believe it," she said.\n:::\n')
+    assert [p.text() for p in tree.css("p")] == ["“As the drug kicked in, they fought on.",
+                                                 "“Most of us don’t believe it,” she said."]
+
+
+def test_svg_data_images_and_script_links_are_elements_not_markdown_text() -> None:
+    tree = _tree("<div>\n\n![](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) [Autoplay](javascript:;) on\n\n</div>\n")
+    assert tree.css_first("img").attrs["src"].startswith("data:image/svg+xml")
+    assert tree.body.text().strip() == "Autoplay on"
+
+
+def test_private_use_characters_in_the_page_do_not_confuse_the_markers() -> None:
+    tree = _tree("::: x\nIcons \ue000a0\ue001 and {\ue002a0\ue003} stay: [link](https://x.test){.c}\n:::\n")
+    assert tree.css_first("a.c").text() == "link"
+    assert tree.body.text().strip() == "Icons \ue000a0\ue001 and {\ue002a0\ue003} stay: link"
+
+
+def test_raw_html_indented_past_its_list_item_is_read_as_html_not_code() -> None:
+    # pandoc -t gfm indents raw HTML nested in a list item; four columns past the item's text
+    # CommonMark would read it as an indented code block.
+    html = markdown_to_html('-   item\n\n        <div class="share">\n\n        Share this **story**\n\n'
+                            '        </div>\n\n    <div class="top">\n\n    Top text\n\n    </div>\n')
+    tree = LexborHTMLParser(html)
+    assert "<pre>" not in html and "&lt;div" not in html
+    assert tree.css_first("li div.share strong").text() == "story"
+    assert tree.css_first("div.top").text().strip() == "Top text"
+
+
+def test_a_fenced_div_opening_a_definition_is_a_div_and_closes_where_pandoc_closed_it() -> None:
+    # pandoc writes a comment thread (<dl><dd><div id="comment-…">) as a definition list;
+    # CommonMark has none: the div must still open and close in pairs.
+    tree = _tree("::: {#comments}\n[Ann](https://a.test) says:\n\n:   ::: {#comment-body-1 .format_text}\n"
+                 "    First comment.\n\n    [Reply](/r?c=1)\n    :::\n\n    :   ::: {#comment-body-2 .format_text}\n"
+                 "        A reply.\n        :::\n:::\n\nAfter the comments.\n")
+    comments = tree.css_first("#comments")
+    assert [c.attrs["id"] for c in comments.css("div.format_text")] == ["comment-body-1", "comment-body-2"]
+    assert comments.css_first("#comment-body-1 p").text() == "First comment."
+    assert comments.css_first("#comment-body-2").text().strip() == "A reply."
+    assert "After the comments." not in comments.text() and ":::" not in tree.body.text()
+
+
+def test_a_wrapped_heading_in_a_list_item_is_joined_back_too() -> None:
+    # Yahoo's 2017 sidebars (pandoc -t gfm): a linked headline in each list item, wrapped
+    # inside its raw <a> tag; unjoined, the tag's attributes were read as the text.
+    html = markdown_to_html('-   <div class="Py(10px)">\n\n    ### <a\n    href="/finance/news/passport-card.html"\n'
+                            '    class="Td(n)" data-reactid="21"><span\n'
+                            '    class="Fw(600)">Why you might need a passport\n    card</span></a>\n\n    </div>\n')
+    tree = LexborHTMLParser(html)
+    heading = tree.css_first("li h3")
+    assert heading.text() == "Why you might need a passport card"
+    assert heading.css_first("a").attrs["href"] == "/finance/news/passport-card.html"
+    assert "href=" not in tree.body.text()
+
+
+def test_a_span_whose_text_starts_on_the_next_line_is_still_read_as_markdown() -> None:
+    # "[" alone on its line: as a bare "<span>" line CommonMark would start a raw HTML block there.
+    tree = _tree("::: x\n:::\n\n[\n[Fans](https://fb.test/b){.fbShare}\n"
+                 "[Feed](https://f.test/r){.rssShare} ]{.socialShare}\n")
+    share = tree.css_first("span.socialShare")
+    assert [a.attrs["class"] for a in share.css("a")] == ["fbShare", "rssShare"]
+    assert "](" not in tree.body.text() and "{" not in tree.body.text()
+
+
+def test_a_heading_in_a_list_item_keeps_its_attributes() -> None:
+    tree = _tree("::: x\n:::\n\n-   ## [Chanel at 80](https://x.test/c) {#chanel .relatedTitle}\n")
+    heading = tree.css_first("li h2")
+    assert heading.attrs["id"] == "chanel" and heading.attrs["class"] == "relatedTitle"
+    assert heading.text() == "Chanel at 80"
+
+
+def test_a_quoted_attribute_value_broken_over_a_line_is_read_as_markdown_it_read_it() -> None:
+    # The attrs plugin's reader keeps a quoted value up to its line break.
+    tree = _tree('::: x\n[Penthouse](https://x.test/p){excerpt="Rent of $60,000 a month\n"} for rent\n:::\n')
+    link = tree.css_first("a")
+    assert link.attrs["excerpt"] == "Rent of $60,000 a month" and link.text() == "Penthouse"
+    assert tree.body.text().strip() == "Penthouse for rent"

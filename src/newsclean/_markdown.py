@@ -1,61 +1,685 @@
-"""Pandoc markdown → HTML with markdown-it-py, so that one HTML pipeline serves every form.
+"""Pandoc markdown → HTML with comrak, so that one HTML pipeline serves every form.
 
 Two dialects come in. pandoc's gfm keeps raw ``<div class="css-…">`` blocks: CommonMark
 with raw HTML renders it as it is. pandoc's own markdown writes the same divs as ``:::``
 fences and classes as ``{#id .class key=value}`` after links, images, spans and headings, and
-ASCII quotes and dashes for typographic ones: small markdown-it rules map each construct
-back to the HTML it came from. Either way, an image whose alt text holds markup (pandoc's
-rendering of a ``<figure>`` with its caption and credit) becomes a figure again.
+ASCII quotes and dashes for typographic ones. comrak (a CommonMark parser in Rust, the port
+of GitHub's cmark-gfm; some fifty times faster than markdown-it-py, which this module used
+before) knows none of pandoc's constructs, so the text is rewritten first where pandoc wrote
+something CommonMark lacks, and the HTML is finished after:
+
+- a ``:::`` fence line becomes a raw ``<div …>`` or ``</div>`` line between blank lines (in a
+  list item, a blockquote or a definition too);
+- a span ``[text]{.class}`` becomes ``<span class="class">text</span>``;
+- ``{…}`` after a link, image or code span, or closing a heading, is taken out and put back
+  as attributes of the element the parser made of it: a marker (two private-use characters
+  the page does not use, in braces) holds its place in between;
+- an image whose alt text holds markup (pandoc's rendering of a ``<figure>`` with its
+  caption and credit) becomes a figure again, the alt read as the caption's markdown;
+- ASCII quotes, dashes and ellipses become the typographic characters pandoc wrote them
+  for (comrak's smart punctuation; pandoc escapes a literal one, which stays);
+- a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one;
+- grid tables (old layout tables) become ``<div>`` rows and cells read as markdown.
+
+pandoc never writes an indented code block (it fences code), but it indents raw HTML and
+text nested in list items; a block CommonMark would take for indented code is moved back to
+its container's margin and read again. Attribute blocks follow the grammar of
+mdit-py-plugins' attrs plugin, which read them before, quirks included.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
-from typing import Any
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
-from markdown_it.rules_core import StateCore
-from markdown_it.rules_core.smartquotes import smartquotes
-from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_plugin
-from mdit_py_plugins.attrs.parse import ParseError
-from mdit_py_plugins.attrs.parse import parse as parse_attrs
+import comrak
 
 __all__ = ["is_pandoc_markdown", "markdown_to_html"]
 
-_FENCE_LINE = re.compile(r"^(:{3,})\s*(.*?)\s*:*\s*$")
-_FENCE_LINE_ANYWHERE = re.compile(r"^ {0,3}:{3,}", re.M)
-_FENCE_LINE_INDENTED = re.compile(r"^([ \t]*:{3,}[^\n]*)$", re.M)
-_TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
+Attrs = tuple[tuple[str, str], ...]  # (name, value) pairs in order, as pandoc wrote them
+
+# Line patterns start at a "\n" rather than "^" (the text is given one in front): the regex
+# engine then skips to line breaks instead of trying every character.
+_FENCE_LINE_ANYWHERE = re.compile(r"(?:\A|\n) {0,3}:{3,}")
+# A fence line, inside any list indentation or blockquote markers, maybe right after a list
+# item's or a definition's marker: its prefix, that marker, the rest of the line.
+_FENCE_LINE = re.compile(r"\n([ \t>]*)((?:[-+*]|\d{1,9}[.)]|:)[ \t]+)?:{3,}([^\n]*)")
 _CLASS_WORD = re.compile(r"^[\w-]+$")
 # pandoc wraps a heading whose text is a raw HTML link ("# <a\nhref=…>Title</a>"), but an ATX
-# heading is one line: the lines up to the next blank one are joined back onto it.
+# heading is one line: the lines up to the next blank one are joined back onto it. So for a
+# heading nested in a list item or a blockquote (gfm's sidebars of linked headlines).
 # ("[^<>\n]*" after the last "<": a line of many "<" is tried in linear, not quadratic, time.)
-_WRAPPED_HEADING = re.compile(r"^(#{1,6}[ \t][^\n]*<[A-Za-z][^<>\n]*)\n((?:[ \t]*\S[^\n]*(?:\n|$))+)", re.M)
-_PANDOC_SMART = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("'", "\u2019"))
+_WRAPPED_HEADING = re.compile(r"(\n([ \t>]*)#{1,6}[ \t][^\n]*<[A-Za-z][^<>\n]*)\n((?:[ \t>]*[^\s>][^\n]*(?:\n|$))+)")
+_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+# "{…}" closing an ATX heading's line, or the last line of a setext heading's text (found from
+# its underline); each is found from its braces, so a long line is read once.
+_LINE_END_BRACES = re.compile(r"\{[^{}\n]*+\}[ \t]*+(?=\n)")
+_ATX_START = re.compile(r"\n(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])[ \t])*+#{1,6}[ \t]")  # (in a list item too)
+_SETEXT_UNDERLINE = re.compile(r"\}[ \t]*+\n[ \t>]*+(?:=+|-+)[ \t]*+(?=\n)")
 
 
 def is_pandoc_markdown(text: str) -> bool:
     """True for pandoc's own dialect (fenced divs), False for gfm with raw HTML."""
-    return bool(_FENCE_LINE_ANYWHERE.search(text))
+    return ":::" in text and bool(_FENCE_LINE_ANYWHERE.search(text))
 
 
 def markdown_to_html(text: str) -> str:
     """Render pandoc markdown (either dialect) to an HTML fragment."""
-    text = _WRAPPED_HEADING.sub(_join_heading, text)
-    if _GRID_BORDER.search(text):
+    text = "\n" + text + "\n"
+    if "#" in text:
+        text = _WRAPPED_HEADING.sub(_join_heading, text)
+    if ("+-" in text or "+=" in text or "+:" in text) and _GRID_BORDER.search(text):
         text = grid_tables_as_divs(text)
-    if not is_pandoc_markdown(text):
-        return _gfm_renderer().render(text)
-    # A raw HTML block runs on to the next blank line and would swallow a fence line after
-    # it (``</div>`` then ``:::``): blank lines around every fence line end such blocks.
-    return _pandoc_renderer().render(_FENCE_LINE_INDENTED.sub("\n\\1\n", text))
+    marks = _Marks(text)
+    pandoc = is_pandoc_markdown(text)
+    if pandoc:
+        text = _heading_attrs(text, marks)
+        text = _pandoc_inlines(text, marks)
+        text = _fences_as_divs(text)
+    elif "![" in text:
+        text = _gfm_figures(text, marks)
+    return marks.resolve(_render(text, pandoc))
 
+
+# --- block level: fenced divs, headings, indentation ----------------------------------------
+
+def _fences_as_divs(text: str) -> str:
+    """Each fence line as raw HTML. (A raw HTML block runs on to the next blank line and would
+    swallow a fence line after it, ``</div>`` then ``:::``: blank lines around every fence line
+    end such blocks.)"""
+    return _FENCE_LINE.sub(_fence_as_div, text) if ":::" in text else text
+
+
+def _fence_as_div(match: re.Match[str]) -> str:
+    return _fence_html(match.group(1), match.group(2) or "", match.group(3))
+
+
+@lru_cache(maxsize=8192)
+def _fence_html(prefix: str, marker: str, info: str) -> str:
+    """``::: {attrs}`` → ``<div attrs>``, a bare ``:::`` → ``</div>``, each between blank lines
+    (inside a blockquote, blank lines of that blockquote). A fence that opens a list item keeps
+    the item's marker and has a blank line after it only, so that the list stays one list.
+    CommonMark has no definition lists: a definition's ``:`` marker becomes the indentation of
+    the definition's other lines (pandoc's comment threads: ``:   ::: {#comment-1}``)."""
+    info = info.strip().rstrip(":").rstrip()  # "::: {.x} :::" is "{.x}"
+    if marker.startswith(":"):
+        prefix, marker = prefix + " " * len(marker), ""
+    blank = prefix.rstrip(" \t")
+    tag = f"<div{_attrs_html(_fence_attrs(info))}>" if info else "</div>"
+    if marker:
+        return f"\n{prefix}{marker}{tag}\n{blank}"
+    return f"\n{blank}\n{prefix}{tag}\n{blank}"
+
+
+def _fence_attrs(info: str) -> Attrs:
+    if _CLASS_WORD.match(info):
+        return (("class", info),)
+    parsed = _attr_block(info, 0)
+    return parsed[1] if parsed else ()
+
+
+def _heading_attrs(text: str, marks: _Marks) -> str:
+    """A heading's trailing ``{…}`` (all of it, even when it does not parse, as markdown-it's
+    pandoc rules took it) → a heading marker, after a space as if the heading ended there."""
+    edits: list[tuple[int, int, str]] = []
+    for underline in _SETEXT_UNDERLINE.finditer(text):
+        line = text.rfind("\n", 0, underline.start())
+        opening = text.rfind("{", line, underline.start())
+        braces = _LINE_END_BRACES.match(text, opening) if opening >= 0 else None
+        if braces is not None and text[line:opening].strip():
+            edits.append((line + 1, braces.end(), marks.heading(text[line + 1:braces.start()], braces)))
+    setext = {start for start, _, _ in edits}
+    for braces in _LINE_END_BRACES.finditer(text):
+        line = text.rfind("\n", 0, braces.start())
+        atx = _ATX_START.match(text, line)
+        if atx is not None and atx.end() <= braces.start() and line + 1 not in setext:
+            edits.append((line + 1, braces.end(), marks.heading(text[line + 1:braces.start()], braces)))
+    return _apply(text, edits)
+
+
+def _join_heading(match: re.Match[str]) -> str:
+    lines = match.group(3).splitlines()
+    if ">" in match.group(2):  # in a blockquote: each line's markers go
+        lines = [_QUOTE_MARKERS.sub("", line) for line in lines]
+    return match.group(1) + " " + " ".join(line.strip() for line in lines) + "\n"
+
+
+def _render(text: str, smart: bool) -> str:
+    """The parser's HTML, with indented code blocks read as the raw HTML or text they are."""
+    parse, render, _ = _comrak_options(smart)
+    html = comrak.render_markdown(text, parse_options=parse, render_options=render)
+    for _ in range(_MAX_DEDENT_ROUNDS):
+        if "<pre><code>" not in html:
+            break
+        if "\t" in text:  # tab stops as CommonMark counts them, so that columns are characters
+            text = _LEADING_TABS.sub(lambda match: match.group().expandtabs(4), text)
+        dedented = _dedent_code_blocks(text, smart)
+        if dedented is None:
+            break
+        text = dedented
+        html = comrak.render_markdown(text, parse_options=parse, render_options=render)
+    return html
+
+
+_MAX_DEDENT_ROUNDS = 4
+_LEADING_TABS = re.compile(r"^[ \t]*\t", re.M)
+_CODE_BLOCK_START = re.compile(r'<pre data-sourcepos="(\d+):(\d+)-')
+
+
+@lru_cache(maxsize=2)
+def _comrak_options(smart: bool) -> tuple[comrak.ParseOptions, comrak.RenderOptions, comrak.RenderOptions]:
+    """CommonMark with raw HTML kept (and, for pandoc's own dialect, smart punctuation); the
+    third is the same rendering with source positions, to find indented code."""
+    parse = comrak.ParseOptions()
+    parse.smart = smart  # (not sourcepos_chars: that makes comrak quadratic in a paragraph's length)
+    render = comrak.RenderOptions()
+    render.unsafe_ = True
+    located = comrak.RenderOptions()
+    located.unsafe_ = True
+    located.sourcepos = True
+    return parse, render, located
+
+
+def _dedent_code_blocks(text: str, smart: bool) -> str | None:
+    """The text with each line of an indented code block moved back to its container's margin,
+    or None when there is no such block. CommonMark reads a line indented four columns past
+    its container's margin as code; pandoc fences all code, and indents only raw HTML and text
+    nested in list items, which is what such a line holds."""
+    parse, _, located = _comrak_options(smart)
+    html = comrak.render_markdown(text, parse_options=parse, render_options=located)
+    lines = text.split("\n")
+    changed = False
+    for match in _CODE_BLOCK_START.finditer(html):
+        # (Columns count bytes; what stands before the code's text on its line is ASCII:
+        # spaces, blockquote and list markers.)
+        row, column = int(match.group(1)) - 1, int(match.group(2)) - 1
+        if row >= len(lines):
+            continue
+        margin = column - 4  # the container's content column: the code's own text starts 4 past it
+        first = lines[row]
+        if margin < 0 or first[margin:column].strip(" \t") or first.lstrip(" \t>").startswith(("```", "~~~")):
+            continue  # a fenced block
+        prefix = first[:margin]
+        for index in range(row, len(lines)):
+            line = lines[index]
+            rest = line[margin:]
+            if not rest.strip():
+                continue
+            if line[:margin] != prefix and line[:margin].strip(" \t>") or not rest.startswith(("    ", "\t")):
+                break
+            lines[index] = line[:margin] + rest.lstrip(" \t")
+            changed = True
+    return "\n".join(lines) if changed else None
+
+
+# --- inline level: spans, attributes, figures ------------------------------------------------
+
+_BRACKET = re.compile(r"\\[\[\]\\]|[\[\]]")
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*>)*[ \t]*\n")
+_LINE_END = re.compile(r"[ \t]*\n")
+# A link's or image's "(destination "title")" (CommonMark: <…> or balanced parentheses).
+# (Possessive quantifiers: runs of plain characters are taken whole and never given back.)
+_DESTINATION = re.compile(r"""\(\s*+(?:<(?:[^<>\n\\]++|\\.)*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)"""
+                          r"""(?:\s++(?:"(?:[^"\\]++|\\[\s\S])*+"|'(?:[^'\\]++|\\[\s\S])*+'"""
+                          r"""|\((?:[^()\\]++|\\[\s\S])*+\)))?\s*+\)""")
+# Raw inline HTML, which in an image's alt text makes the image a figure.
+_INLINE_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
+
+
+def _pandoc_inlines(text: str, marks: _Marks) -> str:
+    """Spans become raw HTML; attributes after links, images and code spans, and figure images,
+    get markers that :meth:`_Marks.resolve` turns into HTML after parsing. Only a ``]`` right
+    before ``(`` or ``{``, or a backtick right before ``{``, can end one, so the scan goes from
+    each of those back to its ``[``."""
+    edits: list[tuple[int, int, str]] = []
+    spans: list[int] = []  # where each span opens (sorted), to tell an alt text that holds one
+    for closing in _occurrences(text, "]{"):  # spans first: an image's alt may hold one
+        opening = _opening_bracket(text, closing)
+        if opening >= 0:
+            _span(text, opening, closing, edits, spans)
+    for closing in _occurrences(text, "]("):
+        opening = _opening_bracket(text, closing)
+        if opening >= 0:
+            _link_or_image(text, opening, closing, marks, edits, spans)
+    for tick in _occurrences(text, "`{"):
+        _code_attrs(text, tick + 1, marks, edits)
+    return _apply(text, edits)
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` starts in ``text``, its first character not backslash-escaped."""
+    index = text.find(needle)
+    while index >= 0:
+        if not _escaped(text, index):
+            yield index
+        index = text.find(needle, index + 1)
+
+
+_MAX_LABEL = 10_000  # characters a link's or span's text may run to
+_MAX_NESTED = 64  # brackets a link's or span's text may hold
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether an odd number of backslashes stands before ``text[index]``."""
+    start = index
+    while start > 0 and text[start - 1] == "\\":
+        start -= 1
+    return (index - start) % 2 == 1
+
+
+def _opening_bracket(text: str, closing: int) -> int:
+    """The ``[`` that the ``]`` at ``closing`` closes (nested pairs skipped, escaped brackets
+    not counted, never across a blank line), or -1."""
+    floor = max(0, closing - _MAX_LABEL)
+    opening = text.rfind("[", floor, closing)
+    position = closing
+    depth = 0
+    for _ in range(2 * _MAX_NESTED):
+        if opening < 0:
+            return -1
+        inner = text.rfind("]", opening + 1, position)
+        if inner >= 0:  # a pair nested in this one closes there
+            position = inner
+            depth += not _escaped(text, inner)
+            continue
+        position = opening
+        if not _escaped(text, opening):
+            if not depth:
+                if text.find("\n", opening, closing) >= 0 and _BLANK_LINE.search(text, opening, closing):
+                    return -1
+                return opening
+            depth -= 1
+        opening = text.rfind("[", floor, opening)
+    return -1
+
+
+def _code_attrs(text: str, start: int, marks: _Marks, edits: list[tuple[int, int, str]]) -> None:
+    """``{…}`` right after a backtick: attributes for the code span that may end there."""
+    parsed = _attr_block(text, start)
+    if parsed:
+        edits.append((start, parsed[0], marks.attrs(_safe_attrs(parsed[1]), text[start:parsed[0]])))
+
+
+def _span(text: str, opening: int, closing: int, edits: list[tuple[int, int, str]], spans: list[int]) -> None:
+    """``[text]{attrs}`` → ``<span attrs>text</span>``."""
+    parsed = _attr_block(text, closing + 1)
+    if parsed:
+        tag = _span_tag(parsed[1])
+        if _LINE_END.match(text, opening + 1):
+            # A tag alone on its line would start a raw HTML block (CommonMark's kind 7), and
+            # the span's markdown would be read as HTML: an empty comment keeps it inline.
+            tag += "<!-- -->"
+        edits.append((opening, opening + 1, tag))
+        edits.append((closing, parsed[0], "</span>"))
+        insort(spans, opening)
+
+
+def _link_or_image(text: str, opening: int, closing: int, marks: _Marks, edits: list[tuple[int, int, str]],
+                   spans: list[int]) -> None:
+    """``[text](url){attrs}``: a marker for the attributes; ``![alt](src)`` with markup in the
+    alt: a figure."""
+    destination = _DESTINATION.match(text, closing + 1)
+    if destination is None:
+        return
+    end = destination.end()
+    if text[end:end + 1] == "{":
+        parsed = _attr_block(text, end)
+        if parsed:
+            edits.append((end, parsed[0], marks.attrs(_safe_attrs(parsed[1]), text[end:parsed[0]])))
+    if _is_image(text, opening):
+        inner = bisect_left(spans, opening)
+        if (inner < len(spans) and spans[inner] < closing) or _INLINE_TAG.search(text, opening + 1, closing):
+            _figure_edits(opening, closing, marks, edits)
+
+
+def _gfm_figures(text: str, marks: _Marks) -> str:
+    """In gfm only images whose alt holds raw HTML change: each becomes a figure. (One pass
+    pairs the brackets; escaped ones do not count.)"""
+    edits: list[tuple[int, int, str]] = []
+    stack: list[int] = []
+    for bracket in _BRACKET.finditer(text):
+        token = bracket.group()
+        if token == "[":
+            stack.append(bracket.start())
+        elif token == "]" and stack:
+            opening, closing = stack.pop(), bracket.start()
+            if _is_image(text, opening) and text.startswith("(", closing + 1) and \
+                    _INLINE_TAG.search(text, opening + 1, closing) and _DESTINATION.match(text, closing + 1) and \
+                    not _BLANK_LINE.search(text, opening, closing):
+                _figure_edits(opening, closing, marks, edits)
+    return _apply(text, edits)
+
+
+def _is_image(text: str, opening: int) -> bool:
+    return opening > 0 and text[opening - 1] == "!" and (opening < 2 or text[opening - 2] != "\\")
+
+
+def _figure_edits(opening: int, closing: int, marks: _Marks, edits: list[tuple[int, int, str]]) -> None:
+    """``![alt](src)`` → caption markers around the alt, then the image with an empty alt:
+    ``<F> alt </F>![](src)``. Spaces stand for the alt's edges, where quotes open and close."""
+    start, end = marks.figure()
+    edits.append((opening - 1, opening + 1, start + " "))
+    edits.append((closing, closing + 1, " " + end + "![]"))
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    if not edits:
+        return text
+    edits.sort()
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# --- markers: what the parser cannot carry, put back into its HTML ------------------------------
+
+_TAG = re.compile(r"<(a|img|code)\b([^<>]*+)>")
+_TAG_ATTR = re.compile(r'([^\s="]+)="([^"]*)"')
+
+
+class _Marks:
+    """Markers ``{<kind><index>}`` between two private-use characters the page does not use. The
+    braces make a marker read, to the parser, as the ``{…}`` it stands for: punctuation, next
+    to which emphasis opens and closes as it did beside the attributes."""
+
+    def __init__(self, text: str) -> None:
+        code = 0xE000
+        while chr(code) in text or chr(code + 1) in text:
+            code += 2
+        self.open, self.close = "{" + chr(code), chr(code + 1) + "}"
+        self._attrs: list[tuple[str, Attrs]] = []  # (source text, attributes)
+        self._figures = 0
+
+    def attrs(self, attrs: Attrs, source: str) -> str:
+        """A marker for attributes of the link, image or code span right before it."""
+        self._attrs.append((source, attrs))
+        return f"{self.open}a{len(self._attrs) - 1}{self.close}"
+
+    def heading(self, content: str, braces: re.Match[str]) -> str:
+        """The heading's text, then a marker for the attributes in ``braces``."""
+        block = braces.group().rstrip(" \t")
+        parsed = _attr_block(block, 0)
+        self._attrs.append((block, parsed[1] if parsed else ()))
+        return f"{content.rstrip()} {self.open}h{len(self._attrs) - 1}{self.close}"
+
+    def figure(self) -> tuple[str, str]:
+        """Markers for the start and end of a figure's caption."""
+        self._figures += 1
+        return f"{self.open}F{self._figures}{self.close}", f"{self.open}f{self._figures}{self.close}"
+
+    def resolve(self, html: str) -> str:
+        """Attributes onto their elements, captions into figures; a marker the parser did not
+        leave where its element ends (``{…}`` after something that is not a link, say) becomes
+        the text it stood for."""
+        if self.open not in html:
+            return html
+        o, c = re.escape(self.open), re.escape(self.close)
+        edits: list[tuple[int, int, str]] = []
+        for match in re.finditer(f"{o}([ah])(\\d+){c}", html):
+            source, attrs = self._attrs[int(match.group(2))]
+            start = match.start()
+            if match.group(1) == "a":
+                done = _attrs_onto_tag(html, start, attrs, edits)
+            else:
+                done = _attrs_onto_heading(html, match.end(), attrs, edits)
+                if done:  # the space before the marker goes too
+                    while start > 0 and html[start - 1].isspace():
+                        start -= 1
+            edits.append((start, match.end(), "" if done else escape(source, quote=False)))
+        html = _apply(html, edits)
+        if self._figures:
+            html = re.sub(f"{o}F(\\d+){c} ?(.*?) ?{o}f\\1{c}(<img\\b[^<>]*>)",
+                          r"<figure>\3<figcaption>\2</figcaption></figure>", html, flags=re.S)
+            html = re.sub(f"{o}[Ff]\\d+{c}", "", html)
+        return html
+
+
+def _attrs_onto_tag(html: str, at: int, attrs: Attrs, edits: list[tuple[int, int, str]]) -> bool:
+    """Attributes onto the link, image or code span that ends just before ``at``."""
+    if html.endswith("</a>", 0, at):
+        tag_start = html.rfind("<a ", 0, at)
+    elif html.endswith("</code>", 0, at):
+        tag_start = html.rfind("<code>", 0, at)
+    elif html.endswith("/>", 0, at):
+        tag_start = html.rfind("<img ", 0, at)
+    else:
+        return False
+    tag = _TAG.match(html, tag_start) if tag_start >= 0 else None
+    if tag is None:
+        return False
+    if not attrs:
+        return True
+    body = tag.group(2)
+    closing = " /" if body.endswith(" /") else ""
+    if not any(f' {key}="' in body for key, _ in attrs):
+        edits.append((tag.end(2) - len(closing), tag.end(2) - len(closing), _attrs_html(attrs)))
+        return True
+    merged = dict(_TAG_ATTR.findall(body))
+    merged.update((key, escape(value)) for key, value in attrs)
+    rendered = "".join(f' {key}="{value}"' for key, value in merged.items())
+    edits.append((tag_start, tag.end(), f"<{tag.group(1)}{rendered}{closing}>"))
+    return True
+
+
+def _attrs_onto_heading(html: str, at: int, attrs: Attrs, edits: list[tuple[int, int, str]]) -> bool:
+    """Attributes onto the heading whose text ends at ``at``."""
+    level = html[at + 3:at + 4]
+    if not (html.startswith("</h", at) and level and level in "123456"):
+        return False
+    opening = f"<h{level}>"
+    tag_start = html.rfind(opening, 0, at)
+    if tag_start < 0:
+        return False
+    edits.append((tag_start, tag_start + len(opening), f"<h{level}{_attrs_html(attrs)}>"))
+    return True
+
+
+# --- pandoc attributes: {#id .class key=value key="value"} --------------------------------------
+
+_NAME = r"""[^\s!"#$%&'()*+,./;<=>?@\[\]^`{|}~]"""
+_KEY = r"[a-zA-Z\d_:-]"
+# Whitespace, where a line break may be followed by the blockquote markers of the next line.
+_WS = r"(?:[ \t\r]|\n(?:[ \t]*>)*)"
+# The usual attribute block, whole; anything else (a comment, odd whitespace, a quoted value
+# over two lines) goes through the character-by-character reader below.
+_ATTRS_FAST = re.compile(rf"""\{{{_WS}*+((?:(?:[#.]{_NAME}*+(?=[ \t\r\n}}])"""
+                         rf"""|{_KEY}++=(?:"(?:[^"\\{{}}\n]++|\\[\s\S])*+"|{_KEY}++(?=[ \t\r\n}}])))"""
+                         rf"""(?:{_WS})*+)*+)\}}""")
+_ATTR_ITEM = re.compile(rf"""([#.])({_NAME}*)|({_KEY}+)=(?:"((?:[^"\\{{}}\n]++|\\[\s\S])*)"|({_KEY}+))""")
+_CACHED_BLOCK = 512  # attribute blocks up to this long are parsed once per process
+_MAX_BLOCK = 65_536  # and none is read past this
+_UNUSUAL = re.compile('[%"\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]')
+
+
+def _attr_block(text: str, start: int) -> tuple[int, Attrs] | None:
+    """The attribute block that opens at ``text[start]``: (index past its ``}``, attributes),
+    or None when it is not one (the grammar of markdown-it's attrs plugin, after Djot's).
+    Classes gather into one ``class``; the last id wins."""
+    end = text.find("}", start, start + _CACHED_BLOCK)
+    if end >= 0:
+        attrs = _simple_block(text[start:end + 1])
+        if attrs is not None:
+            return end + 1, attrs
+    match = _ATTRS_FAST.match(text, start)
+    if match is not None:
+        return match.end(), _attrs_of_items(match.group(1))
+    # Only a comment, a quoted value or unusual whitespace can make a block the pattern missed.
+    if end < 0:
+        end = text.find("}", start, start + _MAX_BLOCK)
+    if end >= 0 and _UNUSUAL.search(text, start, end):
+        return _parse_attrs_slowly(text, start)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _simple_block(block: str) -> Attrs | None:
+    match = _ATTRS_FAST.fullmatch(block)
+    return _attrs_of_items(match.group(1)) if match else None
+
+
+def _attrs_of_items(items: str) -> Attrs:
+    attributes: dict[str, str] = {}
+    classes: list[str] = []
+    for sign, name, key, quoted, bare in _ATTR_ITEM.findall(items):
+        if sign == "#":
+            if name:
+                attributes["id"] = name
+        elif sign == ".":
+            if name:
+                classes.append(name)
+        elif key == "class":
+            classes.append(quoted or bare)
+        else:
+            attributes[key] = quoted or bare
+    if classes:
+        attributes["class"] = " ".join(classes)
+    return tuple(attributes.items())
+
+
+_SPACE = re.compile(r"\s")
+_SPACE_PUNCTUATION = re.compile(r"""[\s!"#$%&'()*+,./;<=>?@\[\]^`{|}~]""")
+_KEY_CHAR = re.compile(_KEY)
+
+
+def _parse_attrs_slowly(text: str, start: int) -> tuple[int, Attrs] | None:
+    """Djot's attribute grammar, character by character (the reader markdown-it's attrs plugin
+    uses: a ``%`` comment, any whitespace after a name, a quoted value read up to a line end)."""
+    if text[start:start + 1] != "{":
+        return None
+    tokens: list[tuple[int, int, str]] = []
+    state, mark = "scan", start
+    stop = min(len(text), start + _MAX_BLOCK)
+    last_percent = text.rfind("%", start, stop)
+    for pos in range(start + 1, stop):
+        char = text[pos]
+        if state == "scan":
+            if char in " \t\n\r":
+                continue
+            if char == "}":
+                return pos + 1, _compile_tokens(text, tokens)
+            if char in "#.%":
+                state, mark = {"#": "id", ".": "class", "%": "comment"}[char], pos
+            elif _KEY_CHAR.match(char):
+                state, mark = "key", pos
+            else:
+                return None
+        elif state == "comment":
+            if char == "%":
+                state = "scan"
+            elif char == "}" and pos > last_percent:
+                return pos + 1, _compile_tokens(text, tokens)
+        elif state in ("id", "class"):
+            if not _SPACE_PUNCTUATION.match(char):
+                continue
+            if char != "}" and not _SPACE.match(char):
+                return None
+            if pos - 1 > mark:
+                tokens.append((mark + 1, pos, state))
+            if char == "}":
+                return pos + 1, _compile_tokens(text, tokens)
+            state = "scan"
+        elif state == "key":
+            if char == "=":
+                tokens.append((mark, pos, "key"))
+                state = "value"
+            elif not _KEY_CHAR.match(char):
+                return None
+        elif state == "value":
+            if char == '"':
+                state, mark = "quoted", pos
+            elif _KEY_CHAR.match(char):
+                state, mark = "bare", pos
+            else:
+                return None
+        elif state == "bare":
+            if _KEY_CHAR.match(char):
+                continue
+            if char == "}":
+                tokens.append((mark, pos, "value"))
+                return pos + 1, _compile_tokens(text, tokens)
+            if not _SPACE.match(char):
+                return None
+            tokens.append((mark, pos, "value"))
+            state = "scan"
+        elif state == "quoted":
+            if char == '"':
+                tokens.append((mark + 1, pos, "value"))
+                state = "scan"
+            elif char == "\\":
+                state = "escaped"
+            elif char in "{}":
+                return None
+            elif char == "\n":
+                tokens.append((mark + 1, pos, "value"))
+        else:  # escaped
+            state = "quoted"
+    return None
+
+
+def _compile_tokens(text: str, tokens: list[tuple[int, int, str]]) -> Attrs:
+    attributes: dict[str, str] = {}
+    classes: list[str] = []
+    index = 0
+    while index < len(tokens):
+        start, end, kind = tokens[index]
+        if kind == "id":
+            attributes["id"] = text[start:end]
+        elif kind == "class":
+            classes.append(text[start:end])
+        elif kind == "key" and index + 1 < len(tokens) and tokens[index + 1][2] == "value":
+            value_start, value_end, _ = tokens[index + 1]
+            if text[start:end] == "class":
+                classes.append(text[value_start:value_end])
+            else:
+                attributes[text[start:end]] = text[value_start:value_end]
+            index += 1
+        index += 1
+    if classes:
+        attributes["class"] = " ".join(classes)
+    return tuple(attributes.items())
+
+
+_URL_ATTRS = frozenset(("href", "src", "action", "formaction", "xlink:href"))
+_BAD_PROTOCOL = re.compile(r"^(?:vbscript|javascript|file|data):")
+_GOOD_DATA = re.compile(r"^data:image/(?:gif|png|jpeg|webp);")
+
+
+@lru_cache(maxsize=4096)
+def _safe_attrs(attrs: Attrs) -> Attrs:
+    """Inline attributes without event handlers (``on…``) or script URLs, as markdown-it's attrs
+    plugin kept them (a page's own raw HTML passes as it is; these are what markdown adds)."""
+    kept: list[tuple[str, str]] = []
+    for key, value in attrs:
+        if key.lower().startswith("on"):
+            continue
+        if key.lower() in _URL_ATTRS:
+            url = re.sub(r"[\t\n\r]", "", value).strip("".join(map(chr, range(0x21)))).lower()
+            if _BAD_PROTOCOL.match(url) and not _GOOD_DATA.match(url):
+                continue
+        kept.append((key, value))
+    return tuple(kept)
+
+
+@lru_cache(maxsize=4096)
+def _span_tag(attrs: Attrs) -> str:
+    return f"<span{_attrs_html(_safe_attrs(attrs))}>"
+
+
+@lru_cache(maxsize=4096)
+def _attrs_html(attrs: Attrs) -> str:
+    return "".join(f' {escape(key)}="{escape(value)}"' for key, value in attrs)
+
+
+# --- grid tables ------------------------------------------------------------------------------
 
 # pandoc's grid tables (how `-t markdown` writes an old page's layout tables): "+---+---+"
 # borders, "|" between cells, each cell's markdown wrapped to its column's width.
@@ -122,8 +746,7 @@ def _grid_table_html(table: list[str], depth: int) -> str:
 def _grid_cells(row_lines: list[str], edges: list[int]) -> list[str]:
     """Each column's text in a row, its lines dedented; a row whose lines do not keep the
     border's column edges (a cell spanning columns) is one cell."""
-    if all(all(e < len(line) and line[e] == "|" for e in (edges[0], edges[-1])) and
-           all(e >= len(line) or line[e] in "|+" for e in edges) for line in row_lines):
+    if _keeps_edges(row_lines, edges):
         columns = zip(edges, edges[1:])
         cells = ["\n".join(line[a + 1:b].rstrip() for line in row_lines) for a, b in columns]
     else:
@@ -131,142 +754,21 @@ def _grid_cells(row_lines: list[str], edges: list[int]) -> list[str]:
     return [textwrap.dedent(cell).strip("\n") for cell in cells if cell.strip()]
 
 
-def _join_heading(match: re.Match[str]) -> str:
-    return match.group(1) + " " + " ".join(line.strip() for line in match.group(2).splitlines()) + "\n"
+
+_EDGE_PATTERN_MAX = 64  # columns; a wider table's rows are checked character by character
 
 
-@lru_cache(maxsize=1)
-def _gfm_renderer() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True})
-    _use_pandoc_layout(md)
-    return md
+def _keeps_edges(row_lines: list[str], edges: list[int]) -> bool:
+    """Whether every line has "|" at the first and last edge and "|" or "+" at the others."""
+    if len(edges) <= _EDGE_PATTERN_MAX:
+        pattern = _edge_pattern(tuple(edges))
+        return all(pattern.match(line) for line in row_lines)
+    return all(all(e < len(line) and line[e] == "|" for e in (edges[0], edges[-1])) and
+               all(e >= len(line) or line[e] in "|+" for e in edges) for line in row_lines)
 
 
-@lru_cache(maxsize=1)
-def _pandoc_renderer() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True, "typographer": True})
-    md.enable("smartquotes")  # not "replacements": pandoc reads no (c), +-, !!!! shorthands
-    md.block.ruler.before("fence", "pandoc_div", _fenced_div_line,
-                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    md.core.ruler.before("inline", "pandoc_heading_attrs", _heading_attrs)
-    md.core.ruler.after("smartquotes", "pandoc_image_alt_quotes", _typography_in_image_alts)
-    md.core.ruler.after("pandoc_image_alt_quotes", "pandoc_punctuation", _pandoc_punctuation)
-    attrs_plugin(md, spans=True)
-    _let_links_hold_spans(md)
-    _use_pandoc_layout(md)
-    return md
-
-
-def _use_pandoc_layout(md: MarkdownIt) -> None:
-    """Settings both dialects share: pandoc never writes indented code, and figures come back."""
-    # pandoc indents raw HTML nested in list items; CommonMark would take it for code.
-    md.disable("code")
-    md.add_render_rule("image", _render_image)
-
-
-def _let_links_hold_spans(md: MarkdownIt) -> None:
-    """Make ``[[name]{.x}](url)`` a link holding a span, as pandoc means it.
-
-    markdown-it finds a link's label by skipping tokens in silent mode and takes any ``[``
-    that skips more than one character for a nested link, which links may not hold; a span
-    seen only when not silent is skipped one character at a time, so the label ends right.
-    """
-    span_rule = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == "span")
-
-    def span_when_parsing(state: Any, silent: bool) -> bool:
-        return False if silent else span_rule(state, silent)
-
-    md.inline.ruler.at("span", span_when_parsing)
-
-
-def _fenced_div_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """One ``::: {attrs}`` line opens a ``<div>``; a bare ``:::`` line closes one."""
-    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    match = _FENCE_LINE.match(line)
-    if not match:
-        return False
-    if silent:
-        return True
-    info = match.group(2)
-    token = state.push("html_block", "", 0)
-    token.content = f"<div{_attrs_html(_fence_attrs(info))}>\n" if info else "</div>\n"
-    token.map = [start, start + 1]
-    state.line = start + 1
-    return True
-
-
-def _fence_attrs(info: str) -> dict[str, Any]:
-    if _CLASS_WORD.match(info):
-        return {"class": info}
-    return _parse_attr_block(info)
-
-
-def _parse_attr_block(text: str) -> dict[str, Any]:
-    try:
-        return dict(parse_attrs(text)[1])
-    except ParseError:
-        return {}
-
-
-def _attrs_html(attrs: dict[str, Any]) -> str:
-    return "".join(f' {escape(str(k))}="{escape(str(v))}"' for k, v in attrs.items())
-
-
-def _heading_attrs(state: StateCore) -> None:
-    """Move a heading's trailing ``{#id .class}`` into the heading's attributes."""
-    tokens = state.tokens
-    for opening, inline in zip(tokens, tokens[1:]):
-        if opening.type != "heading_open" or inline.type != "inline":
-            continue
-        match = _TRAILING_ATTRS.search(inline.content)
-        if match:
-            for key, value in _parse_attr_block(match.group(1)).items():
-                opening.attrSet(key, value)
-            inline.content = inline.content[:match.start()]
-
-
-def _image_alts(tokens: Sequence[Token]) -> list[Token]:
-    """The inline children of every image: pandoc puts captions and credits there."""
-    return [child for token in tokens if token.type == "inline"
-            for child in token.children or () if child.type == "image" and child.children]
-
-
-def _typography_in_image_alts(state: StateCore) -> None:
-    """markdown-it's smart quotes skip image alt text; run them there too."""
-    alts = [Token("inline", "", 0, content=image.content, children=image.children)
-            for image in _image_alts(state.tokens)]
-    if alts:
-        smartquotes(StateCore("", state.md, state.env, alts))
-
-
-def _pandoc_punctuation(state: StateCore) -> None:
-    """What pandoc's ``smart`` extension wrote as ASCII: ``---`` —, ``--`` –, ``...`` …, and a
-    bare ``'`` ’ (pandoc escapes a literal one as ``\\'``, which stays as it is)."""
-    runs = [token.children or [] for token in state.tokens if token.type == "inline"]
-    runs += [image.children or [] for image in _image_alts(state.tokens)]
-    for children in runs:
-        for child in children:
-            if child.type == "text":
-                child.content = _smart_ascii(child.content)
-
-
-def _smart_ascii(text: str) -> str:
-    for ascii_form, typographic in _PANDOC_SMART:
-        if ascii_form in text:
-            text = text.replace(ascii_form, typographic)
-    return text
-
-
-def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    """A plain image as ``<img>``; one whose alt holds markup as a figure with that caption."""
-    token = tokens[idx]
-    children = token.children or []
-    if not any(child.type in ("html_inline", "span_open") for child in children):
-        token.attrSet("alt", self.renderInlineAsText(children, options, env))
-        return self.renderToken(tokens, idx, options, env)
-    caption = self.renderInline(children, options, env)
-    token.attrSet("alt", "")
-    image = self.renderToken(tokens, idx, options, env)
-    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
+@lru_cache(maxsize=256)
+def _edge_pattern(edges: tuple[int, ...]) -> re.Pattern[str]:
+    gaps = [f".{{{b - a - 1}}}" for a, b in zip(edges, edges[1:])]
+    inner = "".join(f"{gap}[|+]" for gap in gaps[:-1])
+    return re.compile(f".{{{edges[0]}}}\\|{inner}{gaps[-1] if gaps else ''}\\|" if gaps else f".{{{edges[0]}}}\\|")
