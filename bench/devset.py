@@ -10,6 +10,8 @@ trafilatura (default settings), readability-lxml and resiliparse run on the same
 same run, in a pool of worker processes; each page is decompressed and read before its timing,
 and only the extractor call is timed. newsclean gets the raw bytes (decoding is part of its
 work); peers get the page decoded to text by newsclean's decoder, as bench/run.py feeds them.
+A bare lexbor parse of the same bytes is timed on every page too (the floor for issue 14's
+"≤ 5× a bare parse"), and newsclean's accuracy is compared with the last committed run's.
 A page an extractor raises on or returns nothing for scores 0 and counts as a refusal.
 
 A partial run (--limit, --sources, --extractors, or a peer that is not installed) never writes
@@ -70,6 +72,9 @@ MOVED_TOP = 15
 TARGET_MAX_REFUSED = 0.005  # share of article pages newsclean may refuse
 TARGET_MAX_FALLBACK = 0.10  # share of article pages newsclean may hand to trafilatura
 TARGET_SPEEDUP = 3.0  # newsclean against trafilatura, total time on the same pages
+TARGET_SPEEDUP_14 = 10.0  # issue 14: the same ratio, raised
+TARGET_MAX_X_BARE = 5.0  # issue 14: newsclean's total time over a bare lexbor parse of the same bytes
+ACCURACY_TOLERANCE = 0.001  # issue 14: "accuracy unchanged" — shingle F1 no lower than this below the last run's
 TARGET_PANDOC_PAGES = 500
 TARGET_PANDOC_DELTA = 0.02
 READABILITY_TARGET_SOURCES = ("dragnet", "msv-big9", "cleanportaleval")
@@ -114,6 +119,7 @@ class PageResult:
     page_id: str
     is_article: bool
     outcomes: Mapping[str, Outcome]
+    bare_parse_ms: float | None = None  # LexborHTMLParser(the page's bytes), timed in the same run
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +146,12 @@ class Row:
     subset: str  # "all" | "article" | "other"
     pages: int
     stats: Mapping[str, ExtractorStats]
+    bare_ms: tuple[float, ...] = ()  # a bare parse of each page's bytes (empty when not timed on every page)
+
+    @property
+    def bare_total(self) -> float | None:
+        """Total ms of the bare parses of the row's pages (None when they were not timed)."""
+        return sum(self.bare_ms) if self.bare_ms else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +251,8 @@ def make_row(source: str, subset: str, pages: Sequence[PageResult], extractors: 
     """One table row: every extractor's stats over the given pages."""
     stats = {name: extractor_stats(name, [p.outcomes[name] for p in pages if name in p.outcomes])
              for name in extractors}
-    return Row(source, subset, len(pages), stats)
+    bare = tuple(p.bare_parse_ms for p in pages if p.bare_parse_ms is not None)
+    return Row(source, subset, len(pages), stats, bare if len(bare) == len(pages) else ())
 
 
 def summary_rows(results: Sequence[PageResult], extractors: Sequence[str]) -> list[Row]:
@@ -281,6 +294,52 @@ def moved_most(old: Mapping[tuple[str, str], float], new: Mapping[tuple[str, str
     up = sorted((m for m in changed if m.delta > 0), key=lambda m: (-m.delta, m.source, natural_key(m.page_id)))
     down = sorted((m for m in changed if m.delta < 0), key=lambda m: (m.delta, m.source, natural_key(m.page_id)))
     return Moves(tuple(up[:top]), tuple(down[:top]), len(moves), len(changed))
+
+
+@dataclass(frozen=True, slots=True)
+class AccuracyCheck:
+    """newsclean's shingle F1 now and in the last committed run, over the pages both have."""
+
+    pages: int
+    old: float
+    new: float
+
+    @property
+    def unchanged(self) -> bool:
+        """No lower than the last run's (an improvement is no loss)."""
+        return self.new >= self.old - ACCURACY_TOLERANCE
+
+
+def shingle_pr_by_page(csv_text: str) -> dict[tuple[str, str], tuple[float, float]]:
+    """newsclean's per-page shingle precision and recall from a per-page CSV this script wrote."""
+    found: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in csv.DictReader(io.StringIO(csv_text)):
+        p, r = row.get("newsclean_shingle_p"), row.get("newsclean_shingle_r")
+        if p and r and row.get("source") and row.get("page_id"):
+            found[(row["source"], row["page_id"])] = (float(p), float(r))
+    return found
+
+
+def accuracy_check(old: Mapping[tuple[str, str], tuple[float, float]],
+                   results: Sequence[PageResult]) -> AccuracyCheck | None:
+    """Shingle F1 (from page-averaged precision and recall) of the last run and of this one, on the same pages."""
+    both = [(old[(r.source, r.page_id)], r.outcomes["newsclean"].score) for r in results
+            if (r.source, r.page_id) in old and "newsclean" in r.outcomes]
+    if not both:
+        return None
+    n = len(both)
+    before = f1(sum(p for (p, _), _ in both) / n, sum(r for (_, r), _ in both) / n)
+    now = f1(sum(s.shingle_p for _, s in both) / n, sum(s.shingle_r for _, s in both) / n)
+    return AccuracyCheck(n, before, now)
+
+
+def bare_parse_ms(raw: bytes) -> float:
+    """A bare lexbor parse of the page's bytes — the floor no extractor of this page can beat."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    start = time.perf_counter()
+    LexborHTMLParser(raw)
+    return (time.perf_counter() - start) * 1000
 
 
 def replace_section(document: str, section: str) -> str:
@@ -369,7 +428,7 @@ def measure_page(ref: PageRef, names: Sequence[str]) -> PageResult:
     expected = str(truth["text"])
     outcomes = {name: timed_outcome(name, _WORKER[name], raw if name == "newsclean" else text, expected)
                 for name in names}
-    return PageResult(ref.source, ref.page_id, is_article(ref.source, truth), outcomes)
+    return PageResult(ref.source, ref.page_id, is_article(ref.source, truth), outcomes, bare_parse_ms(raw))
 
 
 def list_pages(root: Path, sources: Sequence[str], limit: int | None) -> list[PageRef]:
@@ -535,16 +594,33 @@ def speed_ratio(row: Row, *, cpu: bool = False) -> float:
     return total(row.stats["trafilatura"]) / ours if ours else float("nan")
 
 
+def bare_ratio(row: Row) -> float:
+    """newsclean's total time over a bare parse's on the row's pages (nan when either is missing)."""
+    bare = row.bare_total
+    if "newsclean" not in row.stats or not bare:
+        return float("nan")
+    return row.stats["newsclean"].ms_total / bare
+
+
 def speed_table(rows: Sequence[Row], extractors: Sequence[str]) -> list[str]:
-    """Median / mean ms per page of every extractor per row, and trafilatura ÷ newsclean."""
+    """Median / mean ms per page of every extractor and of a bare parse per row, trafilatura ÷ newsclean and
+    newsclean ÷ the bare parse."""
     ratio = "newsclean" in extractors and "trafilatura" in extractors
-    lines = ["| source | subset | pages | " + " | ".join(extractors)
-             + (" | trafilatura ÷ newsclean | (CPU time) |" if ratio else " |"),
-             "| --- | --- | ---: | " + " | ".join("---:" for _ in extractors) + (" | ---: | ---: |" if ratio else " |")]
+    bare = "newsclean" in extractors and any(row.bare_ms for row in rows)
+    lines = ["| source | subset | pages | " + " | ".join(extractors) + (" | bare parse" if bare else "")
+             + (" | trafilatura ÷ newsclean | (CPU time)" if ratio else "") + (" | newsclean ÷ bare parse" if bare else "")
+             + " |",
+             "| --- | --- | ---: | " + " | ".join("---:" for _ in extractors) + (" | ---:" if bare else "")
+             + (" | ---: | ---:" if ratio else "") + (" | ---:" if bare else "") + " |"]
     for row in rows:
         cells = [f"{row.stats[name].ms_median:.1f} / {row.stats[name].ms_mean:.1f}" for name in extractors]
+        if bare:
+            cells.append(f"{statistics.median(row.bare_ms):.2f} / {statistics.fmean(row.bare_ms):.2f}" if row.bare_ms
+                         else "—")
         if ratio:
             cells += [f"{speed_ratio(row):.2f}×", f"{speed_ratio(row, cpu=True):.2f}×"]
+        if bare:
+            cells.append(f"{bare_ratio(row):.1f}×" if row.bare_ms else "—")
         lines.append(f"| {_row_label(row)} | {row.pages} | " + " | ".join(cells) + " |")
     return lines
 
@@ -600,6 +676,38 @@ def target_lines(rows: Sequence[Row], extractors: Sequence[str], pandoc: PandocR
                      f"{_met(ratio >= TARGET_SPEEDUP)} |")
     if pandoc is not None:
         lines.append(pandoc.target_line())
+    return lines
+
+
+def speed_target_lines(rows: Sequence[Row], extractors: Sequence[str], accuracy: AccuracyCheck | None) -> list[str]:
+    """Issue 14's devset line — ≥ 10× trafilatura, ≤ 5× a bare parse, accuracy unchanged — each part with its
+    result and whether it is met (n/a with the reason when this run cannot tell)."""
+    lines = ["| target | result | met |", "| --- | --- | --- |"]
+    if "newsclean" not in extractors:
+        return [*lines, "| — | newsclean not run | — |"]
+    every = next(r for r in rows if r.source == "all sources" and r.subset == "all")
+    ours = every.stats["newsclean"]
+    target = f"newsclean ≥ {TARGET_SPEEDUP_14:.0f}× faster than trafilatura (default settings), every page"
+    if "trafilatura" in extractors:
+        ratio = speed_ratio(every)
+        lines.append(f"| {target} | {ratio:.2f}× (total wall time, {every.pages} pages; {speed_ratio(every, cpu=True):.2f}× "
+                     f"in CPU time) | {_met(ratio >= TARGET_SPEEDUP_14)} |")
+    else:
+        lines.append(f"| {target} | n/a (trafilatura not run) | n/a |")
+    target = f"newsclean ≤ {TARGET_MAX_X_BARE:.0f}× a bare lexbor parse (`LexborHTMLParser(bytes)`) of the same bytes"
+    if every.bare_ms:
+        ratio = bare_ratio(every)
+        lines.append(f"| {target} | {ratio:.1f}× (total time, {every.pages} pages: {ours.ms_total / 1000:.1f} s against "
+                     f"{(every.bare_total or 0) / 1000:.2f} s; median {ours.ms_median:.1f} vs "
+                     f"{statistics.median(every.bare_ms):.2f} ms) | {_met(ratio <= TARGET_MAX_X_BARE)} |")
+    else:
+        lines.append(f"| {target} | n/a (bare parse not timed on every page) | n/a |")
+    target = "accuracy unchanged: newsclean's shingle F1 (every page) no lower than the last committed run's"
+    if accuracy is None:
+        lines.append(f"| {target} | n/a (no earlier per-page CSV to compare with) | n/a |")
+    else:
+        lines.append(f"| {target} | {accuracy.new:.4f} now, {accuracy.old:.4f} then ({accuracy.new - accuracy.old:+.4f}, "
+                     f"{accuracy.pages} pages in both; tolerance {ACCURACY_TOLERANCE}) | {_met(accuracy.unchanged)} |")
     return lines
 
 
@@ -762,7 +870,7 @@ class RunInfo:
 
 
 def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunInfo, moves: Moves | None,
-            origin: str, pandoc: PandocReport | None) -> str:
+            origin: str, pandoc: PandocReport | None, accuracy: AccuracyCheck | None = None) -> str:
     """The devset section of docs/benchmark.md."""
     rows = summary_rows(results, extractors)
     articles = sum(1 for r in results if r.is_article)
@@ -792,6 +900,9 @@ def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunI
     if info.missing:
         lines.append("- Left out: " + "; ".join(f"{k}: {v}" for k, v in info.missing.items()) + ".")
     lines += ["", "### Targets (issue 12)", "", *target_lines(rows, extractors, pandoc), "",
+              "### Targets (issue 14: speed)", "",
+              f"Accuracy is compared with {origin or 'the last committed run'} on the pages both runs have.", "",
+              *speed_target_lines(rows, extractors, accuracy), "",
               "### Body accuracy per source", "",
               "Shingle F1 (token F1 in brackets); the best shingle F1 of each row in bold. `all` rows are every page "
               "of the source and are what the per-source targets read.", "",
@@ -802,7 +913,9 @@ def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunI
               *refusal_table(rows, extractors), "",
               "By kind, over every page:", "", *refusal_kinds_lines(results, extractors), "",
               "### Time per page", "",
-              "Median / mean ms per page; trafilatura ÷ newsclean is the ratio of their total times on the row's pages.",
+              "Median / mean ms per page; trafilatura ÷ newsclean and newsclean ÷ bare parse are ratios of total times "
+              "on the row's pages. The bare parse is `LexborHTMLParser(bytes)` of the page's raw bytes, timed in the "
+              "same worker right after the extractors.",
               "", *speed_table(rows, extractors), "",
               "### Pandoc forms", ""]
     lines += pandoc_lines(pandoc, info.pandoc_version or "?") if pandoc else ["Not run this time (`--pandoc N`)."]
@@ -839,6 +952,7 @@ def pages_csv(results: Sequence[PageResult], extractors: Sequence[str], pandoc: 
     if pandoc:
         header += [f"newsclean_{form}_{column}" for form in PANDOC_FORMS
                    for column in ("token_f1", "shingle_p", "shingle_r", "refused")]
+    header.append("bare_parse_ms")
     writer.writerow(header)
     by_page = {(p.source, p.page_id): p for p in pandoc}
     for r in results:
@@ -851,6 +965,7 @@ def pages_csv(results: Sequence[PageResult], extractors: Sequence[str], pandoc: 
                 cells += [o.path, "" if o.confidence is None else f"{o.confidence:.3f}"]
         if pandoc:
             cells += pandoc_cells(by_page.get((r.source, r.page_id)))
+        cells.append("" if r.bare_parse_ms is None else f"{r.bare_parse_ms:.3f}")
         writer.writerow(cells)
     return out.getvalue()
 
@@ -937,14 +1052,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         pages = pandoc_pages(refs, results, args.pandoc, args.jobs, version or "")
         pandoc = pandoc_report(pages, len(pages))
     previous, origin = previous_csv(DOCS / PAGES_CSV)
-    moves = None
+    moves, accuracy = None, None
     if previous is not None and "newsclean" in extractors:
         old = shingle_f1_by_page(previous)
         new = {(r.source, r.page_id): r.outcomes["newsclean"].score.shingle_f1 for r in results}
         moves = moved_most(old, new) if old else None
+        accuracy = accuracy_check(shingle_pr_by_page(previous), results)
     info = RunInfo(list(sys.argv[1:] if argv is None else argv), args.devset, time.perf_counter() - started, args.jobs,
                    missing, version, partial, (load_at_start, os.getloadavg()[0]))
-    text = section(results, extractors, info, moves, origin, pandoc)
+    text = section(results, extractors, info, moves, origin, pandoc, accuracy)
     written = write_outputs(out, pages_csv(results, extractors, pages), text, partial)
     print(text, file=sys.stderr)
     print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)

@@ -7,8 +7,10 @@
 Reads ../shared/corpus when it is there (and says so in the report), else the fixtures.
 Only a complete run (the corpus, every peer, every page) writes docs/ by default: a partial
 one writes bench/out/ instead, says so on stderr and in the report's first line (an explicit
---out DIR is always obeyed). The devset section bench/devset.py keeps in docs/benchmark.md,
-between <!-- devset:start --> and <!-- devset:end -->, is carried over as it is.
+--out DIR is always obeyed). The devset and metaset sections bench/devset.py and bench/metaset.py keep
+in docs/benchmark.md, between <!-- devset:start --> and <!-- devset:end --> and between
+<!-- metaset:start --> and <!-- metaset:end -->, are carried over as they are, and so is bench/speed.py's
+between <!-- speed:start --> and <!-- speed:end -->.
 Imports and one warm-up call per extractor are outside the timing; each page is timed five
 times and the fastest run kept, for every extractor alike, all extractors one after another on
 the same page (a slow spell of the machine then weighs on all of them).
@@ -37,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 import peers  # noqa: E402
 from corpus import FORMS, ROOT, Page, load_pages  # noqa: E402
+from metaset import title_matches  # noqa: E402
 from metrics import PageScore, Summary, score, summarise  # noqa: E402
 from peers import Extracted, load_extractors  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
@@ -47,9 +50,13 @@ TIMED_REPEATS = 5
 TARGET_NYT_F1 = 0.99
 TARGET_SPEEDUP_VS_TRAFILATURA = 10.0
 TARGET_MAX_X_BARE_PARSE = 3.0
+TARGET_MAX_PANDOC_X_HTML = 2.0  # each pandoc form's time against the HTML form's, same pages (median and total)
+PANDOC_FORMS = tuple(form for form in FORMS if form != "html")
 COMMITTED_OUT = ROOT / "docs"  # a complete run's report, committed
 PARTIAL_OUT = ROOT / "bench" / "out"  # a partial run's report, ignored by git
 DEVSET_START, DEVSET_END = "<!-- devset:start -->", "<!-- devset:end -->"  # bench/devset.py's block
+METASET_START, METASET_END = "<!-- metaset:start -->", "<!-- metaset:end -->"  # bench/metaset.py's block
+SPEED_START, SPEED_END = "<!-- speed:start -->", "<!-- speed:end -->"  # bench/speed.py's block
 PEER_NOT_RUN = "n/a (peer not run)"
 
 
@@ -118,21 +125,25 @@ def load_each_extractor(names: list[str] | None) -> tuple[dict[str, Callable[[st
     return ready, missing
 
 
-def devset_section(markdown: str) -> str | None:
-    """bench/devset.py's block, markers included, exactly as it is (to the end when its end marker is lost)."""
-    start = markdown.find(DEVSET_START)
+def devset_section(markdown: str, start_mark: str = DEVSET_START, end_mark: str = DEVSET_END) -> str | None:
+    """bench/devset.py's block (or another script's, by its markers), markers included, exactly as it is (to the
+    end when its end marker is lost)."""
+    start = markdown.find(start_mark)
     if start < 0:
         return None
-    end = markdown.find(DEVSET_END, start)
-    return markdown[start:] if end < 0 else markdown[start:end + len(DEVSET_END)]
+    end = markdown.find(end_mark, start)
+    return markdown[start:] if end < 0 else markdown[start:end + len(end_mark)]
 
 
 def with_devset_kept(report: str, previous: Path) -> str:
-    """The new report, ending with the devset block of the file it replaces: that block is bench/devset.py's."""
-    block = devset_section(previous.read_text(encoding="utf-8")) if previous.is_file() else None
-    if block is None:
-        return report
-    return f"{report.rstrip()}\n\n{block}" + ("" if block.endswith("\n") else "\n")
+    """The new report, ending with the devset, metaset and speed blocks of the file it replaces: those blocks are
+    bench/devset.py's, bench/metaset.py's and bench/speed.py's."""
+    text = previous.read_text(encoding="utf-8") if previous.is_file() else ""
+    for start_mark, end_mark in ((DEVSET_START, DEVSET_END), (METASET_START, METASET_END), (SPEED_START, SPEED_END)):
+        block = devset_section(text, start_mark, end_mark)
+        if block is not None and start_mark not in report:  # not already carried inside a block cut off short
+            report = f"{report.rstrip()}\n\n{block}" + ("" if block.endswith("\n") else "\n")
+    return report
 
 
 @dataclass
@@ -293,7 +304,8 @@ def _meta_ok(run: Run) -> dict[str, bool | None]:
     page, got = run.page, run.result
     norm = lambda s: " ".join((s or "").split()).lower()  # noqa: E731
     return {
-        "title": None if not page.expected_title else norm(got.title) == norm(page.expected_title),
+        # the metaset's title rule: quotes and dashes unified, a site or section part after " - "/" | " aside
+        "title": None if not page.expected_title else title_matches(page.expected_title, got.title),
         "authors": None if not page.expected_authors else
         [norm(a) for a in (got.authors or [])] == [norm(a) for a in page.expected_authors],
         "date": None if not page.expected_date else got.date == page.expected_date,
@@ -360,6 +372,58 @@ def _speed_table(runs: list[Run], bare: dict[str, float]) -> tuple[list[str], di
     lines.append(f"| bare `LexborHTMLParser(html)` | {len(bare)} | {bare_speed.median:.2f} | {bare_speed.p95:.2f} | "
                  f"{bare_speed.pages_per_s:.0f} | — | 1.0 |")
     return [*lines, ""], speeds, ratios
+
+
+@dataclass(frozen=True)
+class FormRatio:
+    """newsclean's time on a pandoc form of a page against its time on the same page's HTML."""
+
+    form: str
+    pages: int
+    median_ms: float
+    median_ratio: float  # the median over pages of (form ms ÷ HTML ms)
+    total_ratio: float  # total form ms ÷ total HTML ms
+
+    @property
+    def met(self) -> bool:
+        return self.median_ratio <= TARGET_MAX_PANDOC_X_HTML and self.total_ratio <= TARGET_MAX_PANDOC_X_HTML
+
+
+def _form_ratios(runs: list[Run]) -> list[FormRatio]:
+    """Each pandoc form against the HTML, over the pages newsclean ran in both (the seeds left out)."""
+    ours = [r for r in runs if r.extractor == "newsclean" and r.page.group != "seed"]
+    html = {r.page.name: r.ms for r in ours if r.form == "html"}
+    ratios = []
+    for form in PANDOC_FORMS:
+        pairs = [(r.ms, html[r.page.name]) for r in ours if r.form == form and r.page.name in html]
+        if pairs:
+            ratios.append(FormRatio(form, len(pairs), statistics.median(ms for ms, _ in pairs),
+                                    statistics.median(ms / base for ms, base in pairs),
+                                    sum(ms for ms, _ in pairs) / sum(base for _, base in pairs)))
+    return ratios
+
+
+def _form_lines(ratios: list[FormRatio]) -> list[str]:
+    """The pandoc forms' time against the HTML's, a table under the speed table."""
+    if not ratios:
+        return []
+    lines = ["newsclean on the pandoc forms of the same pages, against its time on their HTML:", "",
+             "| form | pages | median ms/page | median of (form ÷ HTML) per page | total form ÷ total HTML |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| newsclean ({r.form}) | {r.pages} | {r.median_ms:.1f} | {r.median_ratio:.2f}× | {r.total_ratio:.2f}× |"
+              for r in ratios]
+    return [*lines, ""]
+
+
+def _pandoc_target(ratios: list[FormRatio], ran: set[str]) -> str:
+    """Issue 14: each pandoc form at most twice the HTML form's time, by the median page and in total."""
+    target = f"pandoc forms: each ≤ {TARGET_MAX_PANDOC_X_HTML:.0f}× the HTML form's time on the same page (median and total)"
+    if not ratios:
+        why = "n/a (newsclean not run)" if "newsclean" not in ran else "n/a (no page with a pandoc form)"
+        return _target(target, why, why)
+    result = "; ".join(f"{r.form}: median {r.median_ratio:.2f}×, total {r.total_ratio:.2f}× ({r.pages} pages)"
+                       for r in ratios)
+    return _target(target, result, _met(all(r.met for r in ratios)))
 
 
 def _machine() -> str:
@@ -505,6 +569,7 @@ def _target_lines(runs: list[Run], all_summary: dict[str, Summary], nyt_forms: d
     bare_target = f"speed ≤ {TARGET_MAX_X_BARE_PARSE:.0f}× a bare parse"
     lines.append(_target(bare_target, f"{ours_bare:.1f}×", _met(ours_bare <= TARGET_MAX_X_BARE_PARSE))
                  if math.isfinite(ours_bare) else _target(bare_target, "n/a (newsclean not run)", "n/a (newsclean not run)"))
+    lines.append(_pandoc_target(_form_ratios(runs), ran))
     return lines
 
 
@@ -564,13 +629,15 @@ def write_report(out: Path, runs: list[Run], bare: dict[str, float], memory: dic
                             "seed-003 is pandoc gfm markdown (what users face today); seed-000 is clean text.",
                             _group(runs, lambda r: r.vs_expected, lambda r: r.page.group == "seed"))
     lines += ["## Metadata exact-match rate", "",
-              "Against `expected-metadata.json` (title, byline split into names — the names end at its first line break "
+              "Against `expected-metadata.json` (title, compared by the metaset benchmark's rule: case, quotes and "
+              "dashes unified, a site or section part after ` - ` or ` | ` on either side set aside; byline split into names — the names end at its first line break "
               "and first digit, as Readability's bylines carry dates and comment counts — publishedTime's date) and, for NYT "
               "pages and seeds, the fixtures. Only pages where the reference has the field count; — : the extractor "
               "gives no such field.", ""]
     lines += _metadata_table(runs)
-    lines += ["## Speed", "", "On the HTML of every corpus page (pandoc forms: newsclean only).", ""]
+    lines += ["## Speed", "", "On the HTML of every corpus page (pandoc forms: newsclean only, below).", ""]
     lines += speed_lines
+    lines += _form_lines(_form_ratios(runs))
     if memory:
         base = memory.get("", 0.0)
         lines += ["## Peak memory", "",
