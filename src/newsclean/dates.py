@@ -89,8 +89,9 @@ def in_local_time(utc: dt.datetime, parsed: list[dt.date | dt.datetime | None]) 
 
 
 def page_date(html: str, url: str | None) -> dt.date | None:
-    """The day the page was first published by htmldate's search (original date, extensive
-    search), or None. Used only when the page declares no date: it parses the page again."""
+    """The day the page was first published by htmldate's search (original date; its URL, its
+    markup's date attributes and headers), or None. Used only when the page declares no date
+    and shows no dateline newsclean reads: it parses the page again."""
     try:
         from htmldate import find_date
     except ImportError:  # htmldate comes with trafilatura; without it there is no search
@@ -98,7 +99,11 @@ def page_date(html: str, url: str | None) -> dt.date | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            found = find_date(html, url=url, original_date=True, extensive_search=True)
+            # The quick search (URL, date attributes, headers) first: the extensive one (every
+            # text node, every date-like string, "24.04.2024", "2024年04月24日") costs 20 ms a
+            # devset page and runs only when the quick one finds nothing.
+            found = find_date(html, url=url, original_date=True, extensive_search=False) or \
+                find_date(html, url=url, original_date=True, extensive_search=True)
     except Exception:  # noqa: BLE001 - a third-party parser on hostile markup: no date, not a crash
         return None
     try:
