@@ -163,3 +163,60 @@ def test_a_page_of_bylined_story_cards_is_still_a_section_front() -> None:
                     f"<p>By Reporter {n}</p></div>" for n in range(8))
     with pytest.raises(newsclean.NotAnArticle, match="section front"):
         newsclean.clean(_page(f"<div class='cards'>{cards}</div>"))
+
+
+# --- Work the chain does not redo ----------------------------------------------------------------
+
+def _unsure_page() -> str:
+    gallery = "<div class='pics'>" + "<img src='a.jpg'>" * 4 + "<p>A caption of the photographs.</p></div>"
+    links = "<ul>" + "".join(f"<li><a href='/s{n}'>Another story number {n}</a></li>" for n in range(6)) + "</ul>"
+    return _page("<div class='body'>" + "".join(f"<p>{s}</p>" for s in SENTENCES[:3]) + gallery + links + "</div>"
+                 + "<div class='rail'>" + "".join(f"<p>{s}</p>" for s in SENTENCES[3:]) + "</div>")
+
+
+def test_the_attempt_with_only_cleaning_off_is_the_strict_one_less_what_cleaning_labelled() -> None:
+    from newsclean.layers import PageScan
+
+    tree = LexborHTMLParser(_unsure_page())
+    scan = PageScan(tree)
+    strict = attempts.run_attempt(tree, GENERIC, frozenset(), scan)
+    assert strict.cleaned  # the gallery or the link list
+    [derived] = list(attempts._chain(tree, GENERIC, strict, attempts.RELAXATIONS[:1], scan))[1:]
+    fresh = attempts.run_attempt(LexborHTMLParser(_unsure_page()), GENERIC, attempts.RELAXATIONS[0])
+    assert derived.relaxed == fresh.relaxed
+    assert derived.blocks == fresh.blocks and derived.confidence == fresh.confidence
+    assert sorted(derived.labels.values()) == sorted(fresh.labels.values())
+
+
+def test_every_relaxed_attempt_over_one_scan_is_the_attempt_made_afresh() -> None:
+    from newsclean.layers import PageScan
+
+    tree = LexborHTMLParser(_unsure_page())
+    scan = PageScan(tree)
+    strict = attempts.run_attempt(tree, GENERIC, frozenset(), scan)
+    chained = list(attempts._chain(tree, GENERIC, strict, attempts.RELAXATIONS, scan))[1:]
+    for attempt, relaxed in zip(chained, attempts.RELAXATIONS, strict=True):
+        fresh = attempts.run_attempt(LexborHTMLParser(_unsure_page()), GENERIC, relaxed)
+        assert (attempt.relaxed, attempt.blocks, attempt.confidence, attempt.marked) == \
+            (fresh.relaxed, fresh.blocks, fresh.confidence, fresh.marked)
+        assert sorted(attempt.labels.values()) == sorted(fresh.labels.values())
+
+
+def test_without_a_second_opinion_the_judge_draws_no_attempt_past_the_one_it_chooses() -> None:
+    def chain():  # noqa: ANN202
+        yield _attempt(STRICT, *SENTENCES[:2])
+        raise AssertionError("drew an attempt it could not choose")
+
+    verdict = judge(chain(), (), "generic")
+    assert verdict.blocks == tuple(Block(BlockKind.PARAGRAPH, s) for s in SENTENCES[:2])
+
+
+def test_a_page_of_more_text_than_the_bound_asks_no_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_second_opinion(html: str) -> tuple[Block, ...]:
+        raise AssertionError("asked trafilatura about a page over the bound")
+
+    monkeypatch.setattr(attempts, "fallback_blocks", no_second_opinion)
+    monkeypatch.setattr(attempts, "SECOND_OPINION_MAX_CHARS", 1000)
+    page = _page("".join(f"<p>{s}</p>" for s in SENTENCES))  # paragraphs straight in the body: unsure
+    article = newsclean.clean(page)
+    assert [b.text for b in article.paragraphs] == SENTENCES and article.extractor == "generic"

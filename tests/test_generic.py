@@ -170,3 +170,15 @@ def test_story_blocks_of_one_class_are_kept_when_the_lead_is_wrapped_apart() -> 
     assert texts[0] == f"{PROSE} Lead."
     assert texts[-1] == f"{PROSE} More 3."
     assert "Gallery: 14 photos" not in texts
+
+
+def test_a_long_page_of_paragraphs_and_ad_slots_keeps_every_paragraph_in_order_and_no_ad() -> None:
+    # Paragraphs straight in the body (nothing to score: the unsure path), an ad slot after each,
+    # over 20,000 tags (the depth bound measures the page): every paragraph, in order, no ad.
+    units = 6_000
+    page = "<html><body>" + "".join(f"<p>Some sentence of text number {n} with several words.</p>"
+                                    f'<div class="ad">Advertisement</div>\n' for n in range(units)) + "</body></html>"
+    article = newsclean.clean(page.encode())
+    assert [b.text for b in article.paragraphs] == \
+        [f"Some sentence of text number {n} with several words." for n in range(units)]
+    assert {(r.layer, r.count) for r in article.layers if r.layer is Layer.AD} == {(Layer.AD, units)}

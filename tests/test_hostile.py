@@ -8,10 +8,13 @@ import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
 from conftest import FIXTURES
-from newsclean._parse import DEFAULT_MAX_DEPTH, bound_depth, parse
+from newsclean._parse import DEFAULT_MAX_DEPTH, SAFE_TAG_COUNT, _unwrap_deep, bound_depth, parse
 from newsclean.model import Form
 
 ARTICLE = "<html><body><article><p>Real text of the story.</p>{}</article></body></html>"
@@ -178,3 +181,26 @@ def test_a_heading_line_of_100000_open_tags_is_read_in_linear_time() -> None:
 def test_a_byline_of_100000_numbers_gives_no_name() -> None:
     page = ARTICLE.format('<p class="byline">By ' + "1 " * 100_000 + "x</p>")
     assert newsclean.clean(page).authors == ()
+
+
+_SOUP = ["<{t}>", "</{t}>", "<{t}/>", "<{t} x='--'>", "</{t} >", "x", " ", "<!--", "-->", "<", ">", "<!-- <{t}> -->",
+         "<script>", "</script>"]
+_SOUP_TAGS = ["div", "p", "li", "b", "span", "br", "img", "td", "P", "DIV", "a-b", "textarea"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SOUP), st.sampled_from(_SOUP_TAGS)), max_size=60),
+       st.integers(min_value=1, max_value=6))
+def test_bound_depth_measures_first_and_rewrites_exactly_as_tag_by_tag(parts: list[tuple[str, str]], depth: int) -> None:
+    # The fast path (measure the depth, keep the page) and the rewrite agree on every tag soup:
+    # the page comes back as the same object exactly when the rewrite would change nothing.
+    html = "".join(part.format(t=tag) for part, tag in parts)
+    rewritten = _unwrap_deep(html, depth)
+    assert bound_depth(html, depth) == rewritten
+    assert (bound_depth(html, depth) is html) == (rewritten == html)
+
+
+def test_a_long_page_with_nothing_too_deep_is_parsed_as_it_is() -> None:
+    # Over SAFE_TAG_COUNT tags, a page is measured; nothing too deep: the tree of its bytes.
+    page = ARTICLE.format("<div><p>A paragraph of the story, long enough to be prose.</p></div>" * 12_000)
+    assert page.count("<") > SAFE_TAG_COUNT
+    assert parse(page, Form.HTML, utf8=page.encode()).html == LexborHTMLParser(page).html

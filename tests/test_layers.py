@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+import newsclean
 from conftest import FIXTURES
 from newsclean.layers import label_layers, layer_report
 from newsclean.model import Layer
@@ -208,3 +211,80 @@ def test_a_page_without_a_url_is_known_by_its_canonical_link_or_og_url() -> None
     tree = LexborHTMLParser('<html><head><link rel="canonical" href="https://example.com/a"></head><body></body></html>')
     assert select_profile(tree) is GENERIC
     assert select_profile(tree, "https://www.nytimes.com/2019/01/01/x.html") is NYT  # the caller's URL first
+
+
+def _fixture_pages() -> list[str]:
+    return sorted(p.parent.name for p in FIXTURES.glob("*/source.html"))
+
+
+def _fixture_tree(case: str) -> LexborHTMLParser:
+    from newsclean._input import read_input
+    from newsclean._parse import parse
+
+    decoded = read_input(FIXTURES / case / "source.html", form=None, max_bytes=1 << 26)
+    return parse(decoded.text, decoded.form, utf8=decoded.utf8)
+
+
+@pytest.mark.parametrize("case", _fixture_pages()[::3])
+def test_a_shared_page_scan_gives_every_attempt_the_labels_a_fresh_read_gives(case: str) -> None:
+    # Relaxed attempts build their labels from what the strict one read off the page: the
+    # same labels (and text facts) as labelling a freshly parsed tree with that profile.
+    from newsclean.attempts import RELAXATIONS, relaxed_profile
+    from newsclean.layers import PageScan
+
+    tree = _fixture_tree(case)
+    profile = select_profile(tree)
+    scan = PageScan(tree)
+    for relaxed in (frozenset(), *RELAXATIONS):
+        variant = relaxed_profile(profile, relaxed)
+        shared = label_layers(tree, variant, scan)
+        fresh = label_layers(_fixture_tree(case), variant)
+        assert sorted(shared.values()) == sorted(fresh.values())
+        assert (shared.prose_chars, len(shared.text_holders), shared.byline_starts) == \
+            (fresh.prose_chars, len(fresh.text_holders), fresh.byline_starts)
+        assert scan.page_chars() == len(tree.body.text())
+
+
+@pytest.mark.parametrize("case", _fixture_pages())
+def test_a_page_with_fewer_than_three_possible_card_bylines_is_no_section_front(case: str) -> None:
+    # finish() skips cutting the whole body into blocks when the text walk found under three
+    # runs that could start a "By …" line: whenever the body's blocks are a section front,
+    # the walk saw at least three.
+    from newsclean.body import extract_blocks
+    from newsclean.verdict import ensure_not_a_section_front, may_be_section_front
+
+    tree = _fixture_tree(case)
+    profile = select_profile(tree)
+    for prefixes in (profile.byline_prefixes, ("By", "Written by", "B")):
+        variant = dataclasses.replace(profile, byline_prefixes=prefixes)
+        labels = label_layers(tree, variant)
+        try:
+            ensure_not_a_section_front(extract_blocks([tree.body], labels), variant)
+        except newsclean.NotAnArticle:
+            assert may_be_section_front(labels.byline_starts)
+
+
+def test_byline_starts_count_runs_cut_anywhere_inside_the_prefix() -> None:
+    _, labels = _labels("<div><p><b>B</b>y Jane Doe</p><p>Written\n  by Ann</p><p>By Max</p></div>", GENERIC)
+    assert labels.byline_starts == 3
+    _, labels = _labels("<div><p>Bystanders saw it.</p><p>Nobody wrote this.</p></div>", GENERIC)
+    assert labels.byline_starts == 0
+
+
+def test_a_date_format_without_a_digit_is_still_tried_on_text_without_one() -> None:
+    # Datelines are matched only on text with a digit when every format needs one; a profile
+    # whose format does not is asked on every short text.
+    profile = dataclasses.replace(GENERIC, date_formats=(r"(?:Yesterday|Today)",))
+    tree, labels = _labels('<div><p id="d">Yesterday</p><p id="s">Yesterday we went to the sea.</p></div>', profile)
+    assert _label_of(tree, labels, "#d") is Layer.DATELINE
+    assert _label_of(tree, labels, "#s") is None
+    from newsclean.layers import _needs_digit
+    assert _needs_digit(GENERIC.dateline_pattern.pattern) and not _needs_digit(profile.dateline_pattern.pattern)
+
+
+def test_a_phrase_repeated_on_every_block_labels_each_block() -> None:
+    body = "".join(f'<p id="p{n}">Story paragraph number {n}, with words.</p><div id="a{n}">Advertisement</div>'
+                   for n in range(50))
+    tree, labels = _labels(f"<div>{body}</div>", GENERIC)
+    assert all(_label_of(tree, labels, f"#a{n}") is Layer.AD for n in range(50))
+    assert not any(_label_of(tree, labels, f"#p{n}") for n in range(50))

@@ -18,7 +18,7 @@ from newsclean.layers import Labels, layer_report
 from newsclean.metadata import extract_metadata
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import Profile, select_profile
-from newsclean.verdict import ensure_article, ensure_not_a_section_front
+from newsclean.verdict import ensure_article, ensure_not_a_section_front, may_be_section_front
 
 __all__ = ["DEFAULT_MAX_BYTES", "Analysis", "analyse", "clean", "clean_text", "finish"]
 
@@ -91,9 +91,15 @@ def finish(analysis: Analysis, *, url: str | None) -> Article:
     """Judge the page (NotAnArticle for a section front or an empty body), read the metadata."""
     tree, profile = analysis.tree, analysis.profile
     strict = analysis.attempts[0]
-    # A page of story cards is not an article, whatever scoring picked from it.
-    ensure_not_a_section_front(strict.blocks if strict.confidence >= SELECTOR_CONFIDENCE or tree.body is None
-                               else extract_blocks([tree.body], strict.labels), profile)
+    # A page of story cards is not an article, whatever scoring picked from it: the whole body
+    # is judged, unless a selector marked the article, or the strict body is the whole body
+    # already, or the page has too few lines that could be a card's byline to be one.
+    body = tree.body
+    if strict.confidence >= SELECTOR_CONFIDENCE or body is None or \
+            (len(strict.roots) == 1 and strict.roots[0].mem_id == body.mem_id):
+        ensure_not_a_section_front(strict.blocks, profile)
+    elif may_be_section_front(strict.labels.byline_starts):
+        ensure_not_a_section_front(extract_blocks([body], strict.labels), profile)
     decoded = analysis.decoded
     ensure_article(analysis.blocks, profile, form=decoded.form.value, labelled=len(strict.labels))
     meta = extract_metadata(tree, analysis.labels, profile, source=decoded.text, url=url)

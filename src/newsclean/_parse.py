@@ -2,7 +2,10 @@
 
 Nesting depth is bounded before parsing: lexbor's cost grows with the stack depth at each tag
 (100,000 nested elements take it about 14 s), and walks over such a tree would be as slow.
-Tags deeper than the bound are dropped and their text kept, so such a page still cleans.
+Tags deeper than the bound are dropped and their text kept, so such a page still cleans. A
+long page is first only measured (its tags are counted onto a stack of names, no copy made);
+it is rewritten only when something is that deep. A page of UTF-8 bytes with nothing too
+deep is parsed from its bytes, as a short one is.
 """
 
 from __future__ import annotations
@@ -40,13 +43,23 @@ def parse(text: str, form: Form, *, utf8: bytes | None = None, max_depth: int = 
     if utf8 is not None and utf8.count(b"<") <= SAFE_TAG_COUNT:
         return LexborHTMLParser(utf8)
     if text.count("<") > SAFE_TAG_COUNT:
-        text = bound_depth(text, max_depth)
+        bounded = bound_depth(text, max_depth)
+        if bounded is text and utf8 is not None:
+            return LexborHTMLParser(utf8)  # nothing too deep: the bytes as they are (no copy to encode)
+        text = bounded
     return LexborHTMLParser(text)
 
 
 def bound_depth(html: str, max_depth: int) -> str:
     """The markup with every element nested deeper than ``max_depth`` unwrapped (text kept);
     the same string when nothing was that deep."""
+    if _deepest(html, max_depth) <= max_depth:
+        return html  # what nearly every page is: measured without writing a copy
+    return _unwrap_deep(html, max_depth)
+
+
+def _unwrap_deep(html: str, max_depth: int) -> str:
+    """:func:`bound_depth`'s rewrite, tag by tag."""
     out: list[str] = []
     dropped = False
     stack: list[tuple[str, bool]] = []  # (tag name, kept)
@@ -76,6 +89,35 @@ def bound_depth(html: str, max_depth: int) -> str:
         return html
     out.append(html[position:])
     return "".join(out)
+
+
+def _deepest(html: str, max_depth: int) -> int:
+    """How deep :func:`bound_depth`'s stack of open elements goes (the same tokens, the same
+    pushes and pops), or ``max_depth + 1`` as soon as it goes deeper than ``max_depth``."""
+    stack: list[str] = []
+    push, pop = stack.append, stack.pop
+    deepest = 0
+    for match in _TOKEN.finditer(html):  # (not findall: a long page has millions of tags)
+        raw_text, closing, name, self_closing = match.groups()
+        if raw_text is not None or name is None:
+            continue  # a comment, or a raw-text element whole
+        name = name.lower()
+        if closing:
+            if stack and stack[-1] == name:
+                pop()
+            elif name in stack:  # else a stray closing tag, ignored
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+        elif self_closing or name in _VOID:
+            continue
+        else:
+            if stack and stack[-1] == name and name in _SELF_CLOSING_SIBLINGS:
+                pop()
+            push(name)
+            if len(stack) > deepest:
+                deepest = len(stack)
+                if deepest > max_depth:
+                    return deepest
+    return deepest
 
 
 def _close(stack: list[tuple[str, bool]], name: str) -> bool:

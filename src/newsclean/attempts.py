@@ -19,6 +19,13 @@ landmark that wraps the whole page) can take the article with it. So:
    switched off (the others need the second opinion's word: a page of menus and footers
    must not become an article). Agreement between two independent extractors beats either
    alone (Bevendorff et al., SIGIR 2023).
+
+The attempts share one :class:`~newsclean.layers.PageScan` of the page, so a relaxed attempt
+only rebuilds labels from what was read once; the attempt with only cleaning off is the
+strict one less the labels cleaning added, with the same body containers; and an attempt
+whose labels equal an earlier relaxed one's has its body too. The second opinion is asked
+only on pages of at most :data:`SECOND_OPINION_MAX_CHARS` characters of text: trafilatura
+takes seconds per megabyte.
 """
 
 from __future__ import annotations
@@ -35,16 +42,20 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean.body import extract_blocks, find_body
 from newsclean.fallback import FALLBACK_BELOW, fallback_blocks
-from newsclean.layers import Labels, label_layers
+from newsclean.layers import Labels, PageScan, label_layers
 from newsclean.model import Block, Layer
 from newsclean.profiles.base import Profile
 
-__all__ = ["AGREEMENT", "RESCUE_RATIO", "SURE_PROSE_SHARE", "Attempt", "Relaxation", "Verdict", "agreement",
-           "find_article", "judge"]
+__all__ = ["AGREEMENT", "RESCUE_RATIO", "SECOND_OPINION_MAX_CHARS", "SURE_PROSE_SHARE", "Attempt", "Relaxation",
+           "Verdict", "agreement", "find_article", "judge"]
 
 SURE_PROSE_SHARE = 0.2  # a body with a fifth of the page's prose is no lost article
 AGREEMENT = 0.8  # token F1 at which two extractions are the same text
 RESCUE_RATIO = 5.0  # a second opinion this many times longer than our body found what we lost
+# Text (the body's characters) over which no second opinion is asked: ten long reads' worth,
+# where trafilatura would take many times newsclean's whole pass (the devset's longest page
+# that asks holds 605,000).
+SECOND_OPINION_MAX_CHARS = 1_000_000
 _TOKEN = re.compile(r"\w+")
 
 
@@ -79,6 +90,7 @@ class Attempt:
     blocks: tuple[Block, ...]
     sources: list[int]  # per block, the id of the element it came from
     marked: bool = False  # the site marked the body and a profile's selector found it
+    cleaned: tuple[int, ...] = ()  # the ids conditional cleaning labelled
 
     @property
     def chars(self) -> int:
@@ -99,34 +111,71 @@ class Verdict:
 def find_article(tree: LexborHTMLParser, profile: Profile) -> Verdict:
     """Run the strict attempt; when it is unsure, ask the second opinion, then relax only as
     far as it takes to agree with it (without one, only cleaning may be switched off)."""
-    strict = run_attempt(tree, profile, frozenset())
+    scan = PageScan(tree)
+    strict = run_attempt(tree, profile, frozenset(), scan)
     if _is_sure(strict):
         return Verdict(strict, strict.blocks, profile.name, [strict])
-    opinion = fallback_blocks(tree.html or "")
+    opinion = fallback_blocks(tree.html or "") if scan.page_chars() <= SECOND_OPINION_MAX_CHARS else ()
     relaxations = RELAXATIONS if opinion else tuple(r for r in RELAXATIONS if r <= _SAFE_ALONE)
-    return judge(_chain(tree, profile, strict, relaxations), opinion, profile.name)
+    return judge(_chain(tree, profile, strict, relaxations, scan), opinion, profile.name)
 
 
 def _chain(tree: LexborHTMLParser, profile: Profile, strict: Attempt,
-           relaxations: Sequence[frozenset[Relaxation]]) -> Iterator[Attempt]:
+           relaxations: Sequence[frozenset[Relaxation]], scan: PageScan | None = None) -> Iterator[Attempt]:
     """The strict attempt, then each relaxed one, made only when the judge asks for it."""
     yield strict
+    made: list[Attempt] = []
     for relaxed in relaxations:
-        attempt = run_attempt(tree, profile, relaxed)
+        attempt = _relaxed_attempt(tree, profile, relaxed, strict, made, scan)
         attempt.labels.dropped_code = strict.labels.dropped_code  # the strict pass took the scripts out
+        made.append(attempt)
         yield attempt
 
 
-def run_attempt(tree: LexborHTMLParser, profile: Profile, relaxed: frozenset[Relaxation]) -> Attempt:
-    """Label the layers and find the body with the given steps switched off."""
+def _relaxed_attempt(tree: LexborHTMLParser, profile: Profile, relaxed: frozenset[Relaxation], strict: Attempt,
+                     made: Sequence[Attempt], scan: PageScan | None) -> Attempt:
+    """:func:`run_attempt` with cleaning off, without redoing what is known. Cleaning comes last
+    in an attempt, so with only cleaning off the labels are the strict attempt's less the ones
+    cleaning added, and the body containers are the same; and labels equal to an earlier
+    relaxed attempt's (cleaning off in both) give the same body."""
+    if relaxed == _SAFE_ALONE and not strict.relaxed:
+        labels = strict.labels.copy_without(set(strict.cleaned))
+        if not strict.cleaned:
+            return Attempt(relaxed, labels, strict.roots, strict.confidence, strict.blocks, strict.sources,
+                           strict.marked)
+        sources: list[int] = []
+        blocks = extract_blocks(strict.roots, labels, sources=sources)
+        return Attempt(relaxed, labels, strict.roots, strict.confidence, blocks, sources, strict.marked)
     variant = relaxed_profile(profile, relaxed)
-    labels = label_layers(tree, variant)
+    labels = label_layers(tree, variant, scan)
     if Relaxation.LIFT in relaxed:
         _lift_widest_label(labels)
-    roots, confidence, marked = find_body(tree, variant, labels)
+    for earlier in made:
+        if earlier.labels == labels:
+            return Attempt(relaxed, labels, earlier.roots, earlier.confidence, earlier.blocks, earlier.sources,
+                           earlier.marked)
+    return _finish_attempt(tree, variant, relaxed, labels, scan)
+
+
+def run_attempt(tree: LexborHTMLParser, profile: Profile, relaxed: frozenset[Relaxation],
+                scan: PageScan | None = None) -> Attempt:
+    """Label the layers and find the body with the given steps switched off. ``scan`` keeps
+    what was read off the page for the next attempt on it."""
+    variant = relaxed_profile(profile, relaxed)
+    labels = label_layers(tree, variant, scan)
+    if Relaxation.LIFT in relaxed:
+        _lift_widest_label(labels)
+    return _finish_attempt(tree, variant, relaxed, labels, scan)
+
+
+def _finish_attempt(tree: LexborHTMLParser, variant: Profile, relaxed: frozenset[Relaxation], labels: Labels,
+                    scan: PageScan | None) -> Attempt:
+    """Find the body with the attempt's labels and cut it into blocks."""
+    cleaned: list[int] = []
+    roots, confidence, marked = find_body(tree, variant, labels, scan, cleaned=cleaned)
     sources: list[int] = []
     blocks = extract_blocks(roots, labels, sources=sources)
-    return Attempt(relaxed, labels, roots, confidence, blocks, sources, marked)
+    return Attempt(relaxed, labels, roots, confidence, blocks, sources, marked, tuple(cleaned))
 
 
 def _lift_widest_label(labels: Labels) -> None:
@@ -172,13 +221,22 @@ def _is_sure(attempt: Attempt) -> bool:
 
 def judge(attempts: Iterable[Attempt], opinion: Sequence[Block], own_name: str) -> Verdict:
     """Choose the body by the rule in the module's docstring. ``attempts`` come strictest
-    first and are drawn one at a time: the first that agrees ends the search."""
-    opinion_text = " ".join(block.text for block in opinion)
+    first and are drawn one at a time: the first that agrees ends the search (without a
+    second opinion, the first that the rule would choose)."""
+    theirs = _tokens(" ".join(block.text for block in opinion)) if opinion else None
+    agreed: dict[tuple[Block, ...], bool] = {}  # attempts often find the same body: ask once
     made: list[Attempt] = []
     for attempt in attempts:
         made.append(attempt)
-        if opinion and attempt.blocks and agreement(_text(attempt.blocks), opinion_text) >= AGREEMENT:
-            return Verdict(attempt, attempt.blocks, own_name, made)
+        if theirs is None:
+            if attempt.blocks and attempt.relaxed <= _SAFE_ALONE:
+                break  # without a second opinion this one is chosen (below): no need to make the rest
+            continue
+        if attempt.blocks:
+            if attempt.blocks not in agreed:
+                agreed[attempt.blocks] = _agreement(_tokens(_text(attempt.blocks)), theirs) >= AGREEMENT
+            if agreed[attempt.blocks]:
+                return Verdict(attempt, attempt.blocks, own_name, made)
     strict = made[0]
     if opinion and sum(len(block.text) for block in opinion) > _rescue_ratio(strict) * strict.chars:
         return Verdict(strict, tuple(opinion), "trafilatura", made)
@@ -195,7 +253,14 @@ def _rescue_ratio(strict: Attempt) -> float:
 
 def agreement(ours: str, theirs: str) -> float:
     """Token F1 between two texts: bags of lower-cased words, as the benchmark counts."""
-    mine, other = Counter(_TOKEN.findall(ours.lower())), Counter(_TOKEN.findall(theirs.lower()))
+    return _agreement(_tokens(ours), _tokens(theirs))
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(_TOKEN.findall(text.lower()))
+
+
+def _agreement(mine: Counter[str], other: Counter[str]) -> float:
     total = sum(mine.values()) + sum(other.values())
     return 2 * sum((mine & other).values()) / total if total else 0.0
 

@@ -9,12 +9,12 @@ notes where links and emphasis start and end, so a block also gets its inline ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import ancestors, collapse, is_block, node_text
-from newsclean.layers import Labels, labelled_ancestor
+from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
+from newsclean.layers import Labels, PageScan, labelled_ancestor
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
 from newsclean.render import EMPHASIS, STRONG, InlineSpan, inline_markdown, link_span
@@ -34,35 +34,42 @@ _LINE_BREAK_TAGS = frozenset({"br"})
 _WORD = re.compile(r"\w")
 _EMPHASIS_OF_TAG: dict[str, InlineSpan] = {"em": EMPHASIS, "i": EMPHASIS, "strong": STRONG, "b": STRONG}
 _SPAN_TAGS = frozenset({"a", *_EMPHASIS_OF_TAG})
-# What popping a node off the walk's stack means: enter it, or leave a block (one that set the
-# kind of its blocks, or not), or leave a link or emphasis.
-_ENTER, _LEAVE_BLOCK, _LEAVE_KIND_BLOCK, _LEAVE_SPAN = range(4)
+# What leaving an element means on the walk's stack: leave a block (one that set the kind of
+# its blocks, or not), or leave a link or emphasis (0: nothing to do).
+_LEAVE_BLOCK, _LEAVE_KIND_BLOCK, _LEAVE_SPAN = range(1, 4)
 _Mark = tuple[int, bool, InlineSpan]  # (index in the text buffer, opens, span)
 
 
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
 
-def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> tuple[list[LexborNode], float, bool]:
+def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: PageScan | None = None, *,
+              cleaned: list[int] | None = None) -> tuple[list[LexborNode], float, bool]:
     """The article containers, how sure the choice is, and whether the site marked them:
-    the profile's body selectors first, else content scoring (:mod:`newsclean.scoring`)."""
-    roots = body_roots(tree, profile, labels)
+    the profile's body selectors first, else content scoring (:mod:`newsclean.scoring`).
+    ``scan`` keeps what was read off the page for its next attempt; ``cleaned``, when given,
+    receives the ids conditional cleaning labelled."""
+    roots = body_roots(tree, profile, labels, scan)
     marked, confidence = bool(roots), SELECTOR_CONFIDENCE
     if not roots:
-        scored = score_body(tree, labels, profile)
+        scored = score_body(tree, labels, profile, scan)
         roots, confidence = (list(scored.roots), scored.confidence) if scored else ([], 0.0)
     if not roots:
         return ([tree.body] if tree.body is not None else []), 0.0, False
     if profile.clean_inside_body:
-        label_non_prose(roots, labels)
+        labelled = label_non_prose(roots, labels, scan)
+        if cleaned is not None:
+            cleaned.extend(labelled)
     return roots, confidence, marked
 
 
-def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer]) -> list[LexborNode]:
+def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer],
+               scan: PageScan | None = None) -> list[LexborNode]:
     """Every match of the profile's first body selector that matches outside labelled
     layers and holds text, outermost only; empty when none does."""
     for selector in profile.body:
-        found = [node for node in tree.css(selector) if labelled_ancestor(node, labels) is None]
+        found = [node for node in (scan.css(selector) if scan is not None else tree.css(selector))
+                 if labelled_ancestor(node, labels) is None]
         roots = _outermost(found)
         if roots and any(node_text(root) for root in roots):
             return roots
@@ -106,45 +113,62 @@ class _BlockWalker:
         self._break_at: int | None = None  # the buffer's length just after the last <br>
 
     def walk(self, root: LexborNode) -> None:
-        # Each entry: (node, action). Children go on in reverse to pop in order.
-        stack: list[tuple[LexborNode, int]] = [(root, _ENTER)]
+        # Iterators over the children of the elements entered, each above an int that says what
+        # leaving that element means (see _LEAVE_BLOCK; 0: nothing). Memory stays in the depth,
+        # whatever the number of children.
+        stack: list[Iterator[LexborNode] | int] = [0, iter((root,))]
+        push, pop = stack.append, stack.pop
         self._root = root.mem_id
+        labels, buffer, opened = self.labels, self._buffer, self._open
         while stack:
-            node, action = stack.pop()
-            if action == _LEAVE_SPAN:
-                self._close_span()
-                continue
-            if action:
+            node = next(stack[-1], None)  # type: ignore[call-overload]
+            if node is None:
+                pop()
+                action = pop()
+                if not action:
+                    continue
+                if action == _LEAVE_SPAN:
+                    self._close_span()
+                    continue
                 self._flush()
-                self._open.pop()
+                opened.pop()
                 if action == _LEAVE_KIND_BLOCK:
                     self._kinds.pop()
                 continue
-            if node.is_text_node:
-                self._buffer.append(node.text_content or "")
+            if node.is_text_node:  # type: ignore[union-attr]
+                buffer.append(node.text_content or "")  # type: ignore[union-attr]
                 continue
-            if not node.is_element_node:
+            if not node.is_element_node:  # type: ignore[union-attr]
                 continue
-            tag = node.tag
-            if node.mem_id in self.labels:
-                if is_block(node):
-                    self._flush()
+            tag = node.tag  # type: ignore[union-attr]
+            key = node.mem_id  # type: ignore[union-attr]
+            if key in labels:
+                if tag in BLOCK_TAGS:
+                    if buffer or self._marks:
+                        self._flush()
+                    else:
+                        self._break_at = None  # (all that flushing nothing does)
                 continue
             if tag in _SKIPPED_TAGS:
                 continue
             if tag in _LINE_BREAK_TAGS:
                 self._line_break()
                 continue
-            if is_block(node):
-                self._flush()
-                self._open.append(node.mem_id)
+            if tag in BLOCK_TAGS:
+                if buffer or self._marks:
+                    self._flush()
+                else:
+                    self._break_at = None
+                opened.append(key)
                 kind = _KIND_OF_TAG.get(tag)
                 if kind is not None:
                     self._kinds.append(kind)
-                stack.append((node, _LEAVE_BLOCK if kind is None else _LEAVE_KIND_BLOCK))
-            elif tag in _SPAN_TAGS and self._open_span(node, tag):
-                stack.append((node, _LEAVE_SPAN))
-            stack.extend((child, _ENTER) for child in reversed(list(node.iter(include_text=True))))
+                push(_LEAVE_BLOCK if kind is None else _LEAVE_KIND_BLOCK)
+            elif tag in _SPAN_TAGS and self._open_span(node, tag):  # type: ignore[arg-type]
+                push(_LEAVE_SPAN)
+            else:
+                push(0)
+            push(node.iter(include_text=True))  # type: ignore[union-attr]
         self._flush()
 
     def _line_break(self) -> None:
@@ -182,6 +206,9 @@ class _BlockWalker:
     def _cut_block(self) -> None:
         """The buffered text as a block, when it has a word; the buffer emptied either way."""
         raw = "".join(self._buffer)
+        if raw.isspace():  # (the whitespace between blocks: no block, and nothing to collapse)
+            self._buffer.clear()
+            return
         text = collapse(raw)
         if _WORD.search(text):  # "[.]" left by a removed promo link is not a paragraph
             kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH

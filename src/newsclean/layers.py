@@ -3,6 +3,11 @@
 Detection only writes labels (element id → :class:`~newsclean.model.Layer`); the body and
 metadata steps read them and never re-decide. Rules come from the site profile, in order,
 and the first label an element gets stays.
+
+What a page says does not depend on which strict steps an attempt switches off, so it is
+read once per page into a :class:`PageScan` (each selector's matches, the class-name
+vocabulary's answer per element, the walk over the text) and every attempt builds its labels
+from it.
 """
 
 from __future__ import annotations
@@ -10,25 +15,33 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, is_block, node_text
 from newsclean.model import Layer, LayerReport
-from newsclean.profiles.base import Profile
+from newsclean.profiles.base import Profile, _trie
+from newsclean.verdict import MIN_CARD_BYLINES
 
-__all__ = ["TEXT_HOLDER_MIN_CHARS", "Labels", "drop_code", "label_layers", "layer_report", "labelled_ancestor"]
+__all__ = ["TEXT_HOLDER_MIN_CHARS", "TEXT_HOLDER_TAGS", "Labels", "PageScan", "drop_code", "label_layers", "layer_report",
+           "labelled_ancestor"]
 
 
 class Labels(dict[int, Layer]):
     """Element id (lexbor ``mem_id``) → its Layer, filled by the label and body steps and then
     only read: :meth:`in_order` and :meth:`enclosing` keep their answers, so they are asked
     only once labelling is done. ``dropped_code`` counts the scripts and styles taken out of
-    the tree (chrome too); ``text_holders`` are the elements with a run of text of their own
-    (at least :data:`TEXT_HOLDER_MIN_CHARS`), found on the label step's walk over the text, and
-    ``prose_chars`` the characters of those runs."""
+    the tree (chrome too); ``text_holders`` are the containers (:data:`TEXT_HOLDER_TAGS`: the
+    ones content scoring asks about) with a run of text of their own (at least
+    :data:`TEXT_HOLDER_MIN_CHARS`), found on the label step's walk over the text, and
+    ``prose_chars`` the characters of all such runs, in any element. ``byline_starts`` counts (up to three) the
+    runs of text a story card's "By …" line could start with: fewer than three, and the page
+    is no section front (:mod:`newsclean.verdict`) whatever its blocks."""
 
-    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code", "text_holders", "prose_chars")
+    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code", "text_holders", "prose_chars",
+                 "byline_starts")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
@@ -38,6 +51,15 @@ class Labels(dict[int, Layer]):
         self.dropped_code = 0
         self.text_holders: set[int] = set()
         self.prose_chars = 0  # characters in those runs: how much prose the page holds in all
+        self.byline_starts = _BYLINE_STARTS_ENOUGH  # unknown: as many as matter
+
+    def copy_without(self, keys: set[int]) -> Labels:
+        """A new Labels with the same labels and page facts, less the labels of ``keys``."""
+        other = Labels(self._tree)
+        other.update((key, layer) for key, layer in self.items() if key not in keys)
+        other.dropped_code, other.text_holders = self.dropped_code, self.text_holders
+        other.prose_chars, other.byline_starts = self.prose_chars, self.byline_starts
+        return other
 
     def in_order(self) -> list[LexborNode]:
         """The labelled elements in document order (one walk of the tree, on first use)."""
@@ -53,59 +75,154 @@ class Labels(dict[int, Layer]):
 
     def enclosing(self, node: LexborNode) -> tuple[Layer, ...]:
         """The labels of the node's labelled ancestors, nearest first (its own not included).
-        Each labelled element's answer is kept, so a walk up stops at the first labelled one."""
+        The answer is kept for every element walked through, so each element is walked once."""
         memo = self._enclosing
-        if node.mem_id in memo:
-            return memo[node.mem_id]
-        pending = [node]  # the node, then each next labelled ancestor whose answer is unknown
-        answer: tuple[Layer, ...] = ()  # the answer for pending[-1]
-        while True:
-            parent = pending[-1].parent
-            while parent is not None and parent.is_element_node and parent.mem_id not in self:
-                parent = parent.parent
-            if parent is None or not parent.is_element_node:
+        key = node.mem_id
+        answer = memo.get(key)
+        if answer is not None:
+            return answer
+        path = [key]  # the node, then its ancestors up to the first with a known answer
+        answer = ()  # the answer for the element above path[-1]... made the answer for path[-1] below
+        parent = node.parent
+        while parent is not None and parent.is_element_node:
+            parent_key = parent.mem_id
+            known = memo.get(parent_key)
+            if known is not None:
+                answer = (self[parent_key], *known) if parent_key in self else known
                 break
-            if parent.mem_id in memo:
-                answer = (self[parent.mem_id], *memo[parent.mem_id])
-                break
-            pending.append(parent)
-        for index in range(len(pending) - 1, -1, -1):
-            memo[pending[index].mem_id] = answer
-            answer = (self[pending[index].mem_id], *answer) if index else answer
-        return memo[node.mem_id]
+            path.append(parent_key)
+            parent = parent.parent
+        for index in range(len(path) - 1, -1, -1):  # from the top down: each answer from its parent's
+            element = path[index]
+            memo[element] = answer
+            if index and element in self:
+                answer = (self[element], *answer)
+        return memo[key]
 
 
 TEXT_HOLDER_MIN_CHARS = 25  # a run of text this long straight inside an element is prose, not a label
+TEXT_HOLDER_TAGS = frozenset(("div", "section", "article", "li", "dd"))  # containers that may be used as paragraphs
 _PREFIX_PHRASE_MAX_CHARS = 300  # a prefix phrase never starts a long paragraph of the story
 _LIST_HEADING_MAX_CHARS = 80
 _LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
 _CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blockquote header footer nav".split())
 _SENTENCE_END = tuple(".!?…:;”\"")
+_BYLINE_STARTS_ENOUGH = MIN_CARD_BYLINES  # verdict's least number of story-card bylines: counting stops there
+_SEEN_MAX_CHARS = 100  # runs of text up to this long are matched once per page, however often they repeat
 
 # Text that is nothing but tags is markup shown as text, never prose: a pandoc conversion
 # writes a page's <noscript> tracking pixels as escaped "<div …><img …></div>" paragraphs.
 _ONLY_TAGS = re.compile(r"(?:<[!/]?[A-Za-z][^<>]*>\s*)+$")
 _CODE_TAGS = frozenset("pre code kbd samp textarea xmp plaintext".split())  # code samples stay
+_DIGIT = re.compile(r"\d")
 
 # Scripts and styles, but JSON-LD (metadata reads it): never text, and often most of a page's
 # characters, which every later text measure would pay for.
 _CODE = "script:not([type*='ld+json']), style"
 
 
-def label_layers(tree: LexborHTMLParser, profile: Profile) -> Labels:
+# Class strings → the vocabulary's layer (before the page-share bound), per vocabulary: a pure
+# function of the string, kept across pages and started afresh past _DECIDED_MAX strings.
+_DECIDED: dict[tuple, dict[str, Layer | None]] = {}
+_DECIDED_MAX = 50_000
+
+
+class PageScan:
+    """What one page says to the label and body steps, read once whichever steps an attempt
+    switches off: scripts and styles are taken out when it is made (``dropped_code`` of them),
+    then on first use it keeps each selector's matches, the frame of the main article, the
+    class-name vocabulary's answer for each element, the walk over the text, and the element
+    text, link density and vote that content scoring reads. Pass the same scan to every
+    attempt on one tree; a tree changed in between needs a new one."""
+
+    __slots__ = ("tree", "dropped_code", "_css", "_frame", "_page_chars", "_names", "_text",
+                 "texts", "densities", "scoring")
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self.dropped_code = drop_code(tree)
+        self._css: dict[str, list[LexborNode]] = {}
+        self._frame: set[int] | None = None
+        self._page_chars: int | None = None
+        # vocabulary → (element id → its layer, class string → its layer)
+        self._names: dict[tuple, tuple[dict[int, Layer | None], dict[str, Layer | None]]] = {}
+        self._text: dict[tuple, _TextFacts] = {}
+        self.texts: dict[int, str] = {}  # element id → node_text, for the elements scoring measures
+        self.densities: dict[int, float] = {}  # element id → link density
+        self.scoring: object = None  # what content scoring keeps (newsclean.scoring)
+
+    def css(self, selector: str) -> list[LexborNode]:
+        """``tree.css(selector)``, asked once per page."""
+        found = self._css.get(selector)
+        if found is None:
+            found = self._css[selector] = self.tree.css(selector)
+        return found
+
+    def node_text(self, node: LexborNode) -> str:
+        """:func:`~newsclean._dom.node_text`, kept per element."""
+        key = node.mem_id
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = node_text(node)
+        return text
+
+    def frame(self) -> set[int]:
+        """The ancestors of the page's main article (see :func:`_frame_of_main_article`)."""
+        if self._frame is None:
+            self._frame = _frame_of_main_article(self)
+        return self._frame
+
+    def page_chars(self) -> int:
+        """``len(tree.body.text())``, counted on the walk over the text when it was made."""
+        if self._page_chars is None:
+            body = self.tree.body
+            self._page_chars = len(body.text(deep=True)) if body is not None else 0
+        return self._page_chars
+
+    def names_answers(self, profile: Profile) -> tuple[dict[int, Layer | None], dict[str, Layer | None]]:
+        """The class-name vocabulary's answers on this page, per element; and per class string,
+        shared by every page (a site's pages, a framework's names: the same strings come back)."""
+        key = (profile.class_names, profile.names_kept, profile.names_ignored, profile.names_unbounded)
+        answers = self._names.get(key)
+        if answers is None:
+            decided = _DECIDED.get(key)
+            if decided is None or len(decided) > _DECIDED_MAX:
+                decided = _DECIDED[key] = {}
+            answers = self._names[key] = ({}, decided)
+        return answers
+
+    def text_facts(self, profile: Profile) -> _TextFacts:
+        """The walk over the page's text, for the profile's phrases and byline prefixes."""
+        key = (profile.phrases, profile.date_formats, profile.byline_prefixes)
+        facts = self._text.get(key)
+        if facts is None:
+            facts = self._text[key] = _read_text(self.tree, profile)
+            self._page_chars = facts.chars
+        return facts
+
+
+def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None = None) -> Labels:
     """Drop code from the tree, then run the profile's selector rules, its class-name
-    vocabulary and its phrase rules over the whole tree."""
+    vocabulary and its phrase rules over the whole tree. ``scan`` keeps what was read off
+    this tree for the next attempt (a new one, which takes the code out, when not given)."""
+    if scan is None:
+        scan = PageScan(tree)
     labels = Labels(tree)
-    labels.dropped_code = drop_code(tree)
+    labels.dropped_code = scan.dropped_code
+    facts = scan.text_facts(profile)  # read first (it counts the page's text); its labels go on after the names'
     lists: list[LexborNode] = []
+    setdefault = labels.setdefault
     for rule in profile.layers:
-        for node in tree.css(rule.css):
-            if labels.setdefault(node.mem_id, rule.layer) in _LISTS_WITH_HEADINGS:
+        layer = rule.layer
+        for node in scan.css(rule.css):
+            if setdefault(node.mem_id, layer) in _LISTS_WITH_HEADINGS:
                 lists.append(node)
-    _label_by_class_names(tree, profile, labels)
-    _read_text(tree, profile, labels)
+    _label_by_class_names(scan, profile, labels)
+    for key, layer in facts.labels:
+        setdefault(key, layer)
+    labels.text_holders, labels.prose_chars, labels.byline_starts = facts.holders, facts.prose_chars, facts.byline_starts
     _label_list_headings(lists, labels)
-    _label_headline(tree, profile, labels)
+    _label_headline(scan, profile, labels)
     return labels
 
 
@@ -114,33 +231,45 @@ _MAX_NAMED_SHARE = 0.5  # a class name never labels an element holding over half
 _NAMED_CONTAINERS = frozenset("div section aside ul ol li span table header footer nav form dl figure".split())
 
 
-def _label_by_class_names(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
-    """The profile's class/id vocabulary: "share-bar", "related-posts", "comments", …"""
+def _label_by_class_names(scan: PageScan, profile: Profile, labels: Labels) -> None:
+    """The profile's class/id vocabulary: "share-bar", "related-posts", "comments", …
+    Each element is asked once per page (and only when no earlier rule labelled it)."""
     vocabulary = profile.class_name_vocabulary
     if vocabulary is None:
         return
-    kept, prefilter, ignored = profile.names_kept_pattern, profile.class_name_prefilter, profile.names_ignored_patterns
-    unbounded = profile.names_unbounded_pattern
-    page_chars: int | None = None  # measured once, only when a name first matches
-    decided: dict[str, Layer | None] = {}  # class strings repeat: decide each once per page
-    frame = _frame_of_main_article(tree)
-    for node in tree.css("[class], [id]"):
-        if node.tag not in _NAMED_CONTAINERS or node.mem_id in labels or node.mem_id in frame:
+    answers, decided = scan.names_answers(profile)  # class strings repeat: each is decided once
+    frame = scan.frame()
+    for node in scan.tree.css("[class], [id]"):  # (asked again per attempt: a long page has many)
+        key = node.mem_id
+        if key in labels or key in frame or node.tag not in _NAMED_CONTAINERS:
             continue
-        attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if names not in decided:
-            decided[names] = _layer_by_name(_without_taxonomy(names, ignored), prefilter, vocabulary, kept)
+        if key in answers:
+            layer = answers[key]
+        else:
+            layer = answers[key] = _named_layer(node, scan, profile, decided)
+        if layer is not None:
+            labels[key] = layer
+
+
+def _named_layer(node: LexborNode, scan: PageScan, profile: Profile, decided: dict[str, Layer | None]) -> Layer | None:
+    """The vocabulary's layer for the element's names, when it does not hold most of the page."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if names in decided:
         layer = decided[names]
-        if layer is None:
-            continue
-        if page_chars is None:
-            page_chars = len(tree.body.text(deep=True)) if tree.body is not None else 0
-        # A "nav drawer" that holds most of the page is the page's frame, not a menu; but a
-        # comment thread may well hold most of a short post's page, and is never the post.
-        if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * page_chars or \
-                (unbounded is not None and unbounded.search(names) is not None):
-            labels[node.mem_id] = layer
+    else:
+        layer = decided[names] = _layer_by_name(_without_taxonomy(names, profile.names_ignored_patterns),
+                                                profile.class_name_prefilter, profile.class_name_vocabulary,
+                                                profile.names_kept_pattern)
+    if layer is None:
+        return None
+    # A "nav drawer" that holds most of the page is the page's frame, not a menu; but a
+    # comment thread may well hold most of a short post's page, and is never the post.
+    unbounded = profile.names_unbounded_pattern
+    if len(node.text(deep=True)) <= _MAX_NAMED_SHARE * scan.page_chars() or \
+            (unbounded is not None and unbounded.search(names) is not None):
+        return layer
+    return None
 
 
 def _without_taxonomy(names: str, ignored: tuple[re.Pattern[str], re.Pattern[str]] | None) -> str:
@@ -157,12 +286,12 @@ _MAIN_ARTICLE = "article, main, [itemprop='articleBody']"
 _MAIN_ARTICLE_MIN_CHARS = 1000
 
 
-def _frame_of_main_article(tree: LexborHTMLParser) -> set[int]:
+def _frame_of_main_article(scan: PageScan) -> set[int]:
     """The ancestors of the page's longest ``<article>``/``<main>``/articleBody element, when
     it holds a story's worth of text: whatever their class names say ("modal", "sidebar"),
     they frame the article (a story opened in a modal, a "with-sidebar" layout)."""
     longest, longest_chars = None, _MAIN_ARTICLE_MIN_CHARS - 1
-    for node in tree.css(_MAIN_ARTICLE):
+    for node in scan.css(_MAIN_ARTICLE):
         chars = len(node.text(deep=True))
         if chars > longest_chars:
             longest, longest_chars = node, chars
@@ -186,49 +315,179 @@ def _layer_by_name(names: str, prefilter: re.Pattern[str], vocabulary: re.Patter
     return layer
 
 
-def _label_headline(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
+def _label_headline(scan: PageScan, profile: Profile, labels: Labels) -> None:
     """The article's headline: the first match of the profile's headline selectors that no
     other layer holds (the sticky header repeats it)."""
     for selector in profile.headline:
-        for node in tree.css(selector):
-            if labelled_ancestor(node, labels) is None and node_text(node):
+        for node in scan.css(selector):
+            if labelled_ancestor(node, labels) is None and scan.node_text(node):
                 labels[node.mem_id] = Layer.HEADLINE
                 return
 
 
-def _read_text(tree: LexborHTMLParser, profile: Profile, labels: Labels) -> None:
+@dataclass(frozen=True, slots=True)
+class _TextFacts:
+    """What the walk over a page's text found: labels for phrases and markup shown as text (in
+    document order), the elements with a run of prose of their own and its characters, how
+    many runs (up to three) could start a "By …" line, and the characters of all the text."""
+
+    labels: list[tuple[int, Layer]]
+    holders: set[int]
+    prose_chars: int
+    byline_starts: int
+    chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseMatchers:
+    """The profile's phrase rules as three regexes, tried so that most text is turned away by
+    the first: a prefilter for the first words of all phrases, the rules themselves (group
+    ``p<i>`` names the one that matched, tried in order), and the dateline, tried only on text
+    with a digit when every date format needs one."""
+
+    prefilter: re.Pattern[str] | None
+    rules: re.Pattern[str] | None
+    dateline: re.Pattern[str] | None
+    dateline_needs_digit: bool
+
+
+@lru_cache(maxsize=64)
+def _phrase_matchers(phrases: tuple, dateline: re.Pattern[str] | None) -> _PhraseMatchers:  # type: ignore[type-arg]
+    patterns = [rule.pattern() for rule in phrases]
+    if not patterns:
+        return _PhraseMatchers(None, None, dateline, dateline is not None and _needs_digit(dateline.pattern))
+    # Each rule reads "^\W*(?:phrase|…)": a text it matches starts, after non-word characters,
+    # with a phrase's first word (spaces in a phrase match any whitespace run).
+    first_words = sorted({phrase.split(" ", 1)[0] for rule in phrases for phrase in rule.phrases})
+    prefilter = re.compile(rf"^\W*(?:{_trie(first_words)})", re.I)
+    rules = re.compile("|".join(f"(?P<p{i}>{pattern.pattern})" for i, pattern in enumerate(patterns)), re.I)
+    return _PhraseMatchers(prefilter, rules, dateline, dateline is not None and _needs_digit(dateline.pattern))
+
+
+@lru_cache(maxsize=64)
+def _byline_start_patterns(prefixes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None, int] | None:
+    """(a run of text that starts with a byline prefix, one that is the start of a prefix cut
+    short, the longest such start): the first run of a block that verdict's "By …" rule reads
+    is one of them. Tries, with any whitespace run where a prefix has a space."""
+    if not prefixes:
+        return None
+    whole = re.compile(rf"(?:{_spaced_trie(set(prefixes))})(?:\b|\Z)", re.I)
+    starts = {p[:k].rstrip() for p in prefixes for k in range(1, len(p))} - {""}
+    partial = re.compile(rf"(?:{_spaced_trie(starts)})\Z", re.I) if starts else None
+    return whole, partial, max((len(s) for s in starts), default=0)
+
+
+def _spaced_trie(words: set[str]) -> str:
+    """:func:`~newsclean.profiles.base._trie` of ``words``, a space in them matching any whitespace run."""
+    return _trie(sorted(words)).replace("\\ ", r"\s+")
+
+
+def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     """One walk over the page's text: label the widest element whose whole text is a
     boilerplate phrase, and note the elements that hold a run of text of their own."""
+    found: list[tuple[int, Layer]] = []
+    holders: set[int] = set()
+    prose = byline_starts = all_chars = 0
     if tree.body is None:
-        return
-    any_phrase, patterns = profile.any_phrase, profile.phrase_patterns
-    holders = labels.text_holders
+        return _TextFacts(found, holders, prose, byline_starts, all_chars)
+    matchers = _phrase_matchers(profile.phrases, profile.dateline_pattern)
+    prefilter, rules, dateline, needs_digit = (matchers.prefilter, matchers.rules, matchers.dateline,
+                                               matchers.dateline_needs_digit)
+    patterns = profile.phrase_patterns  # rule i is patterns[i]; the dateline is the last
+    dateline_index = len(patterns) - 1
+    starts = _byline_start_patterns(tuple(profile.byline_prefixes))  # None: no prefixes, no story cards
+    too_long: set[int] = set()  # ancestors whose text is over the phrase bound: each read once
+    seen: dict[str, tuple[int | None, bool]] = {}  # short runs repeat ("Advertisement"): (phrase, byline start)
     for text_node in tree.body.traverse(include_text=True):
-        if not text_node.is_text_node or text_node.is_empty_text_node:
-            continue  # (lexbor says "only whitespace" without making a string of it)
-        own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
-        if own.startswith("<") and _ONLY_TAGS.match(own) and text_node.parent.tag not in _CODE_TAGS:
-            labels.setdefault(text_node.parent.mem_id, Layer.CHROME)  # markup shown as text
+        if not text_node.is_text_node:
             continue
-        if len(own) >= TEXT_HOLDER_MIN_CHARS:
-            holders.add(text_node.parent.mem_id)
-            labels.prose_chars += len(own)
-        if not own or any_phrase is None or len(own) > _PREFIX_PHRASE_MAX_CHARS * 2:
+        raw = text_node.text_content or ""
+        all_chars += len(raw)
+        own = raw.strip()  # phrase patterns allow any whitespace run
+        if not own:
             continue
-        found = any_phrase.match(own)
-        if found is not None:
-            layer, pattern = patterns[int(found.lastgroup[1:])]
-            target = _widest_match(text_node, pattern)
+        if own[0] == "<" and _ONLY_TAGS.match(own) and text_node.parent.tag not in _CODE_TAGS:
+            found.append((text_node.parent.mem_id, Layer.CHROME))  # markup shown as text
+            continue
+        chars = len(own)
+        if chars >= TEXT_HOLDER_MIN_CHARS:
+            parent = text_node.parent
+            if parent.tag in TEXT_HOLDER_TAGS:
+                holders.add(parent.mem_id)
+            prose += chars
+        if chars > _SEEN_MAX_CHARS or own not in seen:
+            starts_byline = byline_starts < _BYLINE_STARTS_ENOUGH and starts is not None and \
+                (starts[0].match(own) is not None or
+                 (chars <= starts[2] and starts[1] is not None and starts[1].match(own) is not None))
+            index = None
+            if chars <= _PREFIX_PHRASE_MAX_CHARS * 2:
+                if prefilter is not None and prefilter.match(own) is not None:
+                    match = rules.match(own)  # type: ignore[union-attr]
+                    if match is not None:
+                        index = int(match.lastgroup[1:])  # type: ignore[index]
+                if index is None and dateline is not None and \
+                        (not needs_digit or _DIGIT.search(own) is not None) and dateline.match(own) is not None:
+                    index = dateline_index
+            if chars <= _SEEN_MAX_CHARS:
+                seen[own] = (index, starts_byline)
+        else:
+            index, starts_byline = seen[own]
+        if starts_byline and byline_starts < _BYLINE_STARTS_ENOUGH:
+            byline_starts += 1
+        if index is not None:
+            layer, pattern = patterns[index]
+            target = _widest_match(text_node, pattern, too_long)
             if target is not None:
-                labels.setdefault(target.mem_id, layer)
+                found.append((target.mem_id, layer))
+    return _TextFacts(found, holders, prose, byline_starts, all_chars)
 
 
-def _widest_match(text_node: LexborNode, pattern: re.Pattern[str]) -> LexborNode | None:
-    """The highest ancestor, up to the nearest block, whose whole text matches the phrase."""
+def _needs_digit(pattern: str) -> bool:
+    """True when every string the regex matches holds a decimal digit, read off its parse (a
+    digit, or a repeat of one at least once, on every branch); False when unsure."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _sequence_needs_digit(_parser.parse(pattern, re.I), _parser)
+    except Exception:  # noqa: BLE001 - an unexpected parse only means the dateline is tried on all text
+        return False
+
+
+def _sequence_needs_digit(items, parser) -> bool:  # noqa: ANN001 - re._parser's own types
+    constants = parser  # the opcodes are in re._constants, re-exported by re._parser
+    for op, value in items:
+        if op is constants.LITERAL and chr(value).isdecimal():
+            return True
+        if op is constants.IN and value and all(
+                (kind is constants.CATEGORY and arg is constants.CATEGORY_DIGIT) or
+                (kind is constants.LITERAL and chr(arg).isdecimal()) for kind, arg in value):
+            return True
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)) and \
+                value[0] >= 1 and _sequence_needs_digit(value[2], parser):
+            return True
+        if op is constants.SUBPATTERN and _sequence_needs_digit(value[3], parser):
+            return True
+        if op is getattr(constants, "ATOMIC_GROUP", None) and _sequence_needs_digit(value, parser):
+            return True
+        if op is constants.BRANCH and value[1] and all(_sequence_needs_digit(branch, parser) for branch in value[1]):
+            return True
+    return False
+
+
+def _widest_match(text_node: LexborNode, pattern: re.Pattern[str], too_long: set[int]) -> LexborNode | None:
+    """The highest ancestor, up to the nearest block, whose whole text matches the phrase.
+    ``too_long`` keeps the ancestors found to hold over :data:`_PREFIX_PHRASE_MAX_CHARS`, so a
+    long one is read once however many phrases it holds."""
     found: LexborNode | None = None
     for element in ancestors(text_node):
+        key = element.mem_id
+        if key in too_long:
+            break
         text = node_text(element)
-        if len(text) > _PREFIX_PHRASE_MAX_CHARS or not pattern.match(text):
+        if len(text) > _PREFIX_PHRASE_MAX_CHARS:
+            too_long.add(key)
+            break
+        if not pattern.match(text):
             break
         found = element
         if is_block(element):

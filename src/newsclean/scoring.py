@@ -3,17 +3,22 @@
 The rule Readability and Boilerpipe share: paragraphs of real prose (long, with commas, few
 links) vote for the containers around them; the best-voted container, with the siblings
 that look like part of it, is the body. Labelled layers never vote.
+
+What does not depend on the labels — each voter's vote and the containers it votes for, the
+texts and link densities measured — is kept in the page's :class:`~newsclean.layers.PageScan`,
+so a relaxed attempt scores the page again without reading it again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, is_block, node_text
-from newsclean.layers import TEXT_HOLDER_MIN_CHARS, Labels, labelled_ancestor
+from newsclean.layers import TEXT_HOLDER_MIN_CHARS, TEXT_HOLDER_TAGS, Labels, PageScan
 from newsclean.model import Layer
 from newsclean.profiles.base import Profile
 
@@ -49,40 +54,131 @@ class ScoredBody:
     confidence: float
 
 
-def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile) -> ScoredBody | None:
-    """The best-scored container and its sibling parts, or None when no prose was found."""
+_PARAGRAPH_CONTAINERS = TEXT_HOLDER_TAGS  # vote only with text of their own
+
+
+class _Measures:
+    """What scoring reads off a page that no label changes, kept for the page's next attempt:
+    each voter's vote and the containers it votes for, containers' base scores, and element
+    texts and link densities."""
+
+    __slots__ = ("tree", "votes", "lines", "above", "bases", "texts", "densities", "link_chars")
+
+    def __init__(self, tree: LexborHTMLParser, scan: PageScan | None) -> None:
+        self.tree = tree
+        self.votes: dict[int, int] = {}  # voter id → its vote; 0 when its text is too short to vote
+        self.lines: dict[int, list[tuple[LexborNode, int]]] = {}  # voter id → the containers it votes for
+        self.above: dict[int, list[tuple[LexborNode, int]]] = {}  # the same per voter's parent: siblings share it
+        self.bases: dict[tuple[object, object], dict[int, float]] = {}  # (score patterns) → id → base score
+        self.texts: dict[int, str] = scan.texts if scan is not None else {}
+        self.densities: dict[int, float] = scan.densities if scan is not None else {}
+        self.link_chars: dict[int, int] = {}  # link id → its text's length
+
+    def text(self, node: LexborNode) -> str:
+        key = node.mem_id
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = node_text(node)
+        return text
+
+    def density(self, node: LexborNode) -> float:
+        key = node.mem_id
+        density = self.densities.get(key)
+        if density is None:
+            density = self.densities[key] = _link_density(node, self.link_chars)
+        return density
+
+
+def _measures(tree: LexborHTMLParser, scan: PageScan | None) -> _Measures:
+    if scan is None:
+        return _Measures(tree, None)
+    if not isinstance(scan.scoring, _Measures):
+        scan.scoring = _Measures(tree, scan)
+    return scan.scoring
+
+
+def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile, scan: PageScan | None = None) -> ScoredBody | None:
+    """The best-scored container and its sibling parts, or None when no prose was found.
+    ``scan`` keeps what scoring read off the page for its next attempt."""
     positive, negative = profile.score_patterns
+    measures = _measures(tree, scan)
+    votes, lines = measures.votes, measures.lines
+    bases = measures.bases.setdefault((positive, negative), {})
+    holders = labels.text_holders
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     outside: dict[int, bool] = {}
-    for node in tree.css(_VOTERS):
-        if node.tag in ("div", "section", "article", "li", "dd") and node.mem_id not in labels.text_holders:
+    for node in measures.tree.css(_VOTERS):
+        key = node.mem_id
+        container = node.tag in _PARAGRAPH_CONTAINERS
+        if container and key not in holders:
             continue  # a container votes only when it is used as a paragraph, with text of its own
-        if not _outside_labels(node, labels, outside):
+        line = lines.get(key)
+        if line is None:
+            line = _voted_for(node, measures.above)
+            if line:  # (a vote for nothing is found again as fast as it is kept)
+                lines[key] = line
+        if not line or not _outside_labels(node, labels, outside):
+            continue  # (a vote for nothing but body or html is not counted, whatever it is)
+        vote = votes.get(key)
+        if vote is None:
+            vote = votes[key] = _vote(node, container)
+        if not vote:
             continue
-        text = node_text(node) if node.tag not in ("div", "section", "article", "li", "dd") else _own_text(node)
-        if len(text) < _MIN_VOTE_CHARS:
-            continue
-        vote = 1 + text.count(",") + text.count("，") + text.count("、") + min(len(text) // 100, 3)
-        for level, ancestor in enumerate(ancestors(node)):
-            if level >= _ANCESTOR_LEVELS or ancestor.tag in ("body", "html"):
-                break
-            key = ancestor.mem_id
-            if key not in scores:
-                nodes[key] = ancestor
-                scores[key] = _base_score(ancestor, positive, negative)
-            scores[key] += vote if level == 0 else vote / (2 if level == 1 else level * 3)
+        for level, (ancestor, ancestor_key) in enumerate(line):
+            if ancestor_key not in scores:
+                nodes[ancestor_key] = ancestor
+                base = bases.get(ancestor_key)
+                if base is None:
+                    base = bases[ancestor_key] = _base_score(ancestor, positive, negative)
+                scores[ancestor_key] = base
+            scores[ancestor_key] += vote if level == 0 else vote / (2 if level == 1 else level * 3)
     if not scores:
         return None
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:_TOP_CANDIDATES]
-    final = {key: scores[key] * (1 - _link_density(nodes[key])) for key in ranked}
+    final = {key: scores[key] * (1 - measures.density(nodes[key])) for key in ranked}
     top_key = max(final, key=final.__getitem__)
     top = _sole_child_parent(_higher_scoring_parent(_common_ancestor_of_rivals(nodes[top_key], final, nodes), scores))
     top_score = final.get(top.mem_id, final[top_key])
-    roots = _with_siblings(top, top_score, scores, labels)
+    roots = _with_siblings(top, top_score, scores, labels, measures)
     if top.mem_id != top_key:
         roots = _with_parts_like(nodes[top_key], roots, scores, nodes, max(_SIBLING_MIN_SCORE, top_score * _SIBLING_SHARE))
-    return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True)))
+    return ScoredBody(tuple(roots), _confidence(roots, top_score, sorted(final.values(), reverse=True), measures))
+
+
+def _vote(node: LexborNode, container: bool) -> int:
+    """A voter's vote: its commas and length; 0 when its text (a container's own text, or
+    all of it, whitespace collapsed) is too short to vote."""
+    if container:
+        text = _own_text(node)
+        chars = len(text)
+    else:  # node_text's length, without joining it (commas are the same in the raw text)
+        text = node.text(deep=True, separator="", strip=False)
+        words = text.split()
+        chars = sum(map(len, words)) + len(words) - 1 if words else 0
+    if chars < _MIN_VOTE_CHARS:
+        return 0
+    return 1 + text.count(",") + text.count("，") + text.count("、") + min(chars // 100, 3)
+
+
+_NOWHERE: list[tuple[LexborNode, int]] = []  # (shared, never written)
+
+
+def _voted_for(node: LexborNode, above: dict[int, list[tuple[LexborNode, int]]]) -> list[tuple[LexborNode, int]]:
+    """The containers a voter's vote goes to, nearest first: up to three levels, never body or
+    html. ``above`` keeps each parent's answer for the voter's siblings."""
+    parent = node.parent
+    if parent is None or not parent.is_element_node or parent.tag in ("body", "html"):
+        return _NOWHERE
+    key = parent.mem_id
+    line = above.get(key)
+    if line is None:
+        line = above[key] = [(parent, key)]
+        for ancestor in ancestors(parent):
+            if len(line) >= _ANCESTOR_LEVELS or ancestor.tag in ("body", "html"):
+                break
+            line.append((ancestor, ancestor.mem_id))
+    return line
 
 
 def _outside_labels(node: LexborNode, labels: Labels, known: dict[int, bool]) -> bool:
@@ -106,32 +202,82 @@ def _outside_labels(node: LexborNode, labels: Labels, known: dict[int, bool]) ->
     return answer
 
 
-def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer]) -> None:
+def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
+                    scan: PageScan | None = None) -> list[int]:
     """Inside the chosen body, label blocks that are not prose (Readability's conditional
-    cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere."""
+    cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere.
+    Returns the ids it labelled."""
+    measures = _measures(roots[0].parser, scan) if roots else None
     prose_divs: dict[int, bool] = {}  # div id → used as a paragraph; each div judged once
+    inside: dict[int, bool] = {}  # element id → it or an ancestor is labelled (kept as the walk goes)
+    cleaned: list[int] = []
     for root in roots:
         most_of_root = _MAX_CLEANED_SHARE * len(root.text(deep=True))
+        images = _images_inside(root)
         for node in root.css(_CONDITIONAL):
-            if node.mem_id == root.mem_id or labelled_ancestor(node, labels) is not None:
+            key = node.mem_id
+            if key == root.mem_id or _inside_labels(node, labels, inside):
                 continue  # the chosen container is never itself a layer
             if node.tag == "p":
                 chars = len(node.text(deep=True).strip())
                 if 0 < chars <= _LINK_LINE_MAX_CHARS and _link_density(node) >= _LINK_LINE_DENSITY:
-                    labels[node.mem_id] = Layer.RECIRCULATION
+                    labels[key] = Layer.RECIRCULATION
+                    inside[key] = True
+                    cleaned.append(key)
                 continue
-            layer = _non_prose_layer(node, prose_divs)
+            layer = _non_prose_layer(node, prose_divs, images.get(key, 0), measures)  # type: ignore[arg-type]
             if layer is not None and len(node.text(deep=True)) <= most_of_root:
-                labels[node.mem_id] = layer  # a block holding most of the body is the story, whatever its pictures
+                labels[key] = layer  # a block holding most of the body is the story, whatever its pictures
+                inside[key] = True
+                cleaned.append(key)
+    return cleaned
 
 
-def _non_prose_layer(node: LexborNode, prose_divs: dict[int, bool]) -> Layer | None:
+def _inside_labels(node: LexborNode, labels: Mapping[int, Layer], known: dict[int, bool]) -> bool:
+    """True when the node or an ancestor is labelled. ``known`` keeps the answer for every
+    element walked through; conditional cleaning labels elements in document order, before
+    any of their descendants is asked about, and notes each label there."""
+    path: list[int] = []
+    answer = False
+    current: LexborNode | None = node
+    while current is not None and current.is_element_node:
+        key = current.mem_id
+        if key in known:
+            answer = known[key]
+            break
+        if key in labels:
+            answer = True
+            break
+        path.append(key)
+        current = current.parent
+    for key in path:
+        known[key] = answer
+    return answer
+
+
+def _images_inside(root: LexborNode) -> dict[int, int]:
+    """Element id → how many ``img`` elements it holds, for every element inside ``root``
+    (one query and a walk up from each picture, not a query per element)."""
+    counts: dict[int, int] = {}
+    top = root.mem_id
+    images = root.css("img")
+    if len(images) < _GALLERY_MIN_IMAGES:
+        return counts  # no element inside holds enough pictures to be a gallery
+    for image in images:
+        parent = image.parent
+        while parent is not None and parent.mem_id != top:
+            key = parent.mem_id
+            counts[key] = counts.get(key, 0) + 1
+            parent = parent.parent
+    return counts
+
+
+def _non_prose_layer(node: LexborNode, prose_divs: dict[int, bool], images: int, measures: _Measures) -> Layer | None:
     """Gallery for a block of more pictures than paragraphs; recirculation for a short list of links."""
-    images = len(node.css("img"))
     if images >= _GALLERY_MIN_IMAGES and _paragraphs(node, prose_divs) < images:
         return Layer.GALLERY
-    if node.tag in ("ul", "ol", "div", "section") and _link_density(node) > _LIST_LINK_DENSITY \
-            and len(node_text(node)) < _LINK_LIST_MAX_CHARS:
+    if node.tag in ("ul", "ol", "div", "section") and len(measures.text(node)) < _LINK_LIST_MAX_CHARS \
+            and measures.density(node) > _LIST_LINK_DENSITY:
         return Layer.RECIRCULATION
     return None
 
@@ -198,28 +344,44 @@ def _own_text(node: LexborNode) -> str:
 
 
 def _base_score(node: LexborNode, positive, negative) -> float:  # noqa: ANN001 - compiled regexes
-    score = float(_TAG_BASE.get(node.tag, 0))
     attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return float(_TAG_BASE.get(node.tag, 0)) + \
+        _class_weight(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", positive, negative)
+
+
+@lru_cache(maxsize=8192)
+def _class_weight(names: str, positive, negative) -> int:  # noqa: ANN001 - compiled regexes
+    """What the class/id words add to a container's score (class strings repeat: asked once)."""
+    weight = 0
     if names.strip():
         if negative is not None and negative.search(names):
-            score -= _CLASS_WEIGHT
+            weight -= _CLASS_WEIGHT
         if positive is not None and positive.search(names):
-            score += _CLASS_WEIGHT
-    return score
+            weight += _CLASS_WEIGHT
+    return weight
 
 
-def _link_density(node: LexborNode) -> float:
-    """Share of the node's text inside links (raw lengths: a ratio, so whitespace washes out)."""
+def _link_density(node: LexborNode, link_chars: dict[int, int] | None = None) -> float:
+    """Share of the node's text inside links (raw lengths: a ratio, so whitespace washes out).
+    ``link_chars`` keeps each link's length for the containers around it."""
     text = len(node.text(deep=True).strip())
     if not text:
         return 1.0
-    linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+    if link_chars is None:
+        linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
+    else:
+        linked = 0
+        for link in node.css("a"):
+            key = link.mem_id
+            chars = link_chars.get(key)
+            if chars is None:
+                chars = link_chars[key] = len(link.text(deep=True).strip())
+            linked += chars
     return min(linked / text, 1.0)
 
 
 def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float],
-                   labels: Labels) -> list[LexborNode]:
+                   labels: Labels, measures: _Measures) -> list[LexborNode]:
     """The top candidate and the siblings that carry on its content (Readability's rule)."""
     parent = top.parent
     if parent is None or parent.tag in ("html",):
@@ -236,8 +398,8 @@ def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float
                                                  sibling.attributes.get("class") == top_class else 0) >= threshold:
             roots.append(sibling)
         elif sibling.tag == "p" or _div_used_as_paragraph(sibling, labels):
-            text = node_text(sibling)
-            density = _link_density(sibling)
+            text = measures.text(sibling)
+            density = measures.density(sibling)
             if (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text.endswith(".")):
                 roots.append(sibling)
     return roots
@@ -276,9 +438,9 @@ def _div_used_as_paragraph(node: LexborNode, labels: Labels) -> bool:
         not any(is_block(child) for child in node.iter(include_text=False))
 
 
-def _confidence(roots: list[LexborNode], top_score: float, finals: list[float]) -> float:
+def _confidence(roots: list[LexborNode], top_score: float, finals: list[float], measures: _Measures) -> float:
     """Prose length, the score itself and its lead over the runner-up, as one number in 0–1."""
-    chars = sum(len(node_text(r)) for r in roots)
+    chars = sum(len(measures.text(r)) for r in roots)
     length = min(chars / 1500, 1.0)
     strength = min(top_score / 40, 1.0)
     margin = 1.0 if len(finals) < 2 or finals[0] <= 0 else min(1.0, 0.5 + (finals[0] - max(finals[1], 0)) / finals[0])

@@ -13,10 +13,10 @@ from newsclean.errors import NotAnArticle
 from newsclean.model import Block
 from newsclean.profiles.base import Profile
 
-__all__ = ["ensure_article", "ensure_not_a_section_front"]
+__all__ = ["MIN_CARD_BYLINES", "ensure_article", "ensure_not_a_section_front", "may_be_section_front"]
 
 _MAX_CARD_BYLINE_CHARS = 120
-_MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three are story cards
+MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three are story cards
 _MIN_CARD_SHARE = 0.10  # …when they are a tenth of all blocks: a card is 3–4 blocks
 _LONG_PARAGRAPH_WORDS = 40  # a card's summary is a sentence or two; a story's paragraphs run longer
 _ARTICLE_LONG_PARAGRAPHS = 3  # this many long paragraphs are an article, however many bylines
@@ -35,10 +35,17 @@ def ensure_not_a_section_front(blocks: Sequence[Block], profile: Profile) -> Non
     and hold no article's worth of long paragraphs (a live blog, or a story with bylined
     related cards, has several "By …" lines too)."""
     card_bylines = _card_bylines(blocks, profile)
-    if card_bylines >= _MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks) and \
+    if card_bylines >= MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks) and \
             _long_paragraphs(blocks) < _ARTICLE_LONG_PARAGRAPHS:
         raise NotAnArticle(f"section front or index page: {card_bylines} story-card bylines "
                            f"among {len(blocks)} blocks (profile {profile.name})")
+
+
+def may_be_section_front(byline_starts: int) -> bool:
+    """False when the page holds too few runs of text that could start a "By …" line
+    (``Labels.byline_starts``, counted on the label step's walk over the text) for story
+    cards: then no blocks of it are a section front, and they need not be cut to tell."""
+    return byline_starts >= MIN_CARD_BYLINES
 
 
 def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
