@@ -125,8 +125,9 @@ RULES = [
     "postlight) a day either side matches too; an expected month (`YYYY-MM`, 2 WCXB pages) matches any day of it.",
     "- Expected `null` (title, published) or `[]` (authors): the source asserts nothing is found; it matches only "
     "an empty result. An absent key is no assertion: the page does not count for that field.",
-    "- A page an extractor raises on (newsclean: `NotAnArticle` or any other exception) is a miss for it on every "
-    "field the page asserts, `null`/`[]` included.",
+    "- A page an extractor raises on is a miss for it on every field the page asserts, `null`/`[]` included, "
+    "except where newsclean's `NotAnArticle` carries the page's metadata (`NotAnArticle.page`): those fields are "
+    "scored, and the page still counts as raised.",
     "- Scores are pooled: matched pages ÷ pages asserting the field, per source and over every source. Pages whose "
     "notes say `dubious:` are left out of every score (they stay in the CSV); the raise counts cover every page.",
 ]
@@ -297,6 +298,9 @@ class Meta:
     ms: float = 0.0  # wall-clock time of the call
     cpu_ms: float = 0.0  # this process's CPU time during the call (steadier when the machine is shared)
     network: int = 0  # connections or name lookups the call tried (all blocked)
+    # newsclean's NotAnArticle carries the refused page's metadata: the call raised (``error``),
+    # and the fields are still scored from what the exception carried
+    metadata_on_raise: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +316,9 @@ class PageResult:
 
 
 def matches(column: str, expected: object, meta: Meta) -> bool:
-    """Whether the extractor's value matches the expected one for a table column (a raise never matches)."""
-    if meta.error:
+    """Whether the extractor's value matches the expected one for a table column (a raise never
+    matches, unless the exception carried the page's metadata)."""
+    if meta.error and not meta.metadata_on_raise:
         return False
     if column == "title":
         return title_matches(expected, meta.title)  # type: ignore[arg-type]
@@ -336,7 +341,7 @@ def miss_kind(column: str, expected: object, meta: Meta) -> str:
     if matches(column, expected, meta):
         return ""
     if meta.error:
-        return f"raised {meta.error}"
+        return f"raised {meta.error}" + (", metadata read from it" if meta.metadata_on_raise else "")
     if column == "title":
         want, got = normalise(expected), normalise(meta.title)  # type: ignore[arg-type]
         if not want:
@@ -390,7 +395,14 @@ def _newsclean() -> Callable[[bytes, str, str | None], Meta]:
     import newsclean
 
     def run(raw: bytes, text: str, url: str | None) -> Meta:
-        article = newsclean.clean(raw, url=url)
+        try:
+            article = newsclean.clean(raw, url=url)
+        except newsclean.NotAnArticle as exc:
+            if exc.page is None:
+                raise
+            page = exc.page
+            return Meta(page.title, tuple(page.authors), _iso(page.published), type(exc).__name__,
+                        " ".join(str(exc).split())[:200], metadata_on_raise=True)
         return Meta(article.title, tuple(article.authors), _iso(article.published))
 
     return run
@@ -482,7 +494,7 @@ def run_one(fn: Callable[[bytes, str, str | None], Meta], raw: bytes, text: str,
         meta = Meta(error=type(exc).__name__, detail=" ".join(str(exc).split())[:200])
     ms, cpu_ms = (time.perf_counter() - start) * 1000, (time.process_time() - cpu_start) * 1000
     return Meta(meta.title, meta.authors, meta.published, meta.error, meta.detail, ms, cpu_ms,
-                len(_NETWORK_TRIES) - tries)
+                len(_NETWORK_TRIES) - tries, meta.metadata_on_raise)
 
 
 def read_expected(folder: Path) -> dict[str, object]:
@@ -667,7 +679,9 @@ def target_lines(results: Sequence[PageResult], rows: Sequence[Row], extractors:
                      f"{_met(ours.matched >= theirs.matched)} |")
     raised = raises(results, "newsclean")
     text = ", ".join(f"{kind} {n}" for kind, n in raised.most_common()) or "none"
-    lines.append(f"| no page raises (newsclean, all {len(results)} pages) | {sum(raised.values())} pages: {text} | "
+    carried = sum(1 for r in results if r.got["newsclean"].metadata_on_raise)
+    lines.append(f"| no page raises (newsclean, all {len(results)} pages) | {sum(raised.values())} pages: {text}"
+                 f"{f' (on {carried} of them the exception carried the metadata, which is scored above)' if carried else ''} | "
                  f"{_met(not raised)} |")
     return lines
 
@@ -887,7 +901,8 @@ def failure_lines(results: Sequence[PageResult], column: str, name: str = "newsc
         meta = r.got[name]
         kind = miss_kind(column, r.expected[key], meta)
         if kind:
-            got = f"{meta.error}: {meta.detail}" if meta.error else (_value(key, meta) or "∅")
+            got = f"{meta.error}: {meta.detail}" if meta.error and not meta.metadata_on_raise \
+                else (_value(key, meta) or "∅")
             lines.append(f"{r.source}/{r.page_id}\t[{r.tier}]\t{kind}\n    expected: {_expected_cell(r.expected[key])}"
                          f"\n    got:      {got}")
     asserted = sum(1 for r in scored(results) if key in r.expected)

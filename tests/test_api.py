@@ -38,6 +38,37 @@ def test_a_page_of_only_boilerplate_says_so() -> None:
         newsclean.clean(html)
 
 
+def test_a_refused_page_still_gives_its_metadata() -> None:
+    html = ("<html lang='en'><head><title>Cloud notes</title><meta name='author' content='Jane Roe'>"
+            "<meta property='article:published_time' content='2021-03-04T10:00:00+01:00'>"
+            "<link rel='canonical' href='https://example.org/notes'></head>"
+            "<body><nav>Home | World</nav><div id='app'></div><footer>© 2021</footer></body></html>")
+    with pytest.raises(newsclean.NotAnArticle, match="boilerplate") as caught:
+        newsclean.clean(html)
+    page = caught.value.page
+    assert page is not None and page.paragraphs == ()
+    assert (page.title, page.authors, page.url, page.language) == (
+        "Cloud notes", ("Jane Roe",), "https://example.org/notes", "en")
+    assert str(page.published.date()) == "2021-03-04"
+    assert {report.layer for report in page.layers} >= {newsclean.Layer.NAVIGATION, newsclean.Layer.FOOTER}
+
+
+def test_a_section_front_keeps_its_title_and_crosses_processes() -> None:
+    import pickle
+
+    with pytest.raises(newsclean.NotAnArticle, match="section front") as caught:
+        newsclean.clean(FIXTURES.joinpath("nytimes-5", "source.html").read_bytes())
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert str(copy) == str(caught.value)
+    assert copy.page is not None and copy.page.title == "The New York Times en Español"
+
+
+def test_empty_input_has_no_page() -> None:
+    with pytest.raises(newsclean.NotAnArticle) as caught:
+        newsclean.clean("  ")
+    assert caught.value.page is None
+
+
 def test_wrong_type_is_a_typed_error() -> None:
     with pytest.raises(newsclean.InvalidInput):
         newsclean.clean(42)  # type: ignore[arg-type]

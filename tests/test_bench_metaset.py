@@ -176,6 +176,11 @@ def test_miss_kinds() -> None:
     assert metaset.miss_kind("title", "Storm", Meta("Storm")) == ""
     assert metaset.miss_kind("title", "Storm", Meta(error="NotAnArticle")) == "raised NotAnArticle"
     assert metaset.miss_kind("title", "Storm", Meta("The Storm: live")) == "longer (holds the expected title)"
+    carried = Meta("Storm", error="NotAnArticle", metadata_on_raise=True)  # the exception carried the metadata
+    assert metaset.matches("title", "Storm", carried) and metaset.miss_kind("title", "Storm", carried) == ""
+    assert metaset.miss_kind("title", "Calm", carried) == "raised NotAnArticle, metadata read from it"
+    assert metaset.raises([metaset.PageResult("s", "1", "", False, {}, {"newsclean": carried})], "newsclean") == \
+        {"NotAnArticle": 1}  # still counted as a raise
     assert metaset.miss_kind("title", None, Meta("Storm")) == "found, source asserts none"
     assert metaset.miss_kind("authors", ["A B, C D"], Meta(authors=("A B",))) == "some names missing"
     assert metaset.miss_kind("authors", ["A B"], Meta(authors=("A B", "C D"))) == "extra names"

@@ -88,7 +88,18 @@ def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
 
 
 def finish(analysis: Analysis, *, url: str | None) -> Article:
-    """Judge the page (NotAnArticle for a section front or an empty body), read the metadata."""
+    """Judge the page (NotAnArticle for a section front or an empty body, carrying the page's
+    metadata), read the metadata."""
+    try:
+        _judge(analysis)
+    except NotAnArticle as exc:
+        exc.page = _article(analysis, (), url=url)
+        raise
+    return _article(analysis, analysis.blocks, url=url)
+
+
+def _judge(analysis: Analysis) -> None:
+    """Raise NotAnArticle for a page of story cards or a page with no body text."""
     tree, profile = analysis.tree, analysis.profile
     strict = analysis.attempts[0]
     # A page of story cards is not an article, whatever scoring picked from it: the whole body
@@ -100,10 +111,14 @@ def finish(analysis: Analysis, *, url: str | None) -> Article:
         ensure_not_a_section_front(strict.blocks, profile)
     elif may_be_section_front(strict.labels.byline_starts):
         ensure_not_a_section_front(extract_blocks([body], strict.labels), profile)
+    ensure_article(analysis.blocks, profile, form=analysis.decoded.form.value, labelled=len(strict.labels))
+
+
+def _article(analysis: Analysis, blocks: tuple[Block, ...], *, url: str | None) -> Article:
+    """The Article: ``blocks`` as its body, the page's metadata and layer report."""
     decoded = analysis.decoded
-    ensure_article(analysis.blocks, profile, form=decoded.form.value, labelled=len(strict.labels))
-    meta = extract_metadata(tree, analysis.labels, profile, source=decoded.text, url=url)
-    return Article(paragraphs=analysis.blocks, form=decoded.form, layers=layer_report(analysis.labels),
+    meta = extract_metadata(analysis.tree, analysis.labels, analysis.profile, source=decoded.text, url=url)
+    return Article(paragraphs=blocks, form=decoded.form, layers=layer_report(analysis.labels),
                    encoding=decoded.encoding, extractor=analysis.extractor, confidence=analysis.confidence,
                    **{field.name: getattr(meta, field.name) for field in fields(meta)})
 

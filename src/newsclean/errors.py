@@ -15,6 +15,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsclean.model import Article
+
 __all__ = ["DecodeError", "FallbackUnavailable", "InputTooLarge", "InvalidInput", "NewscleanError", "NotAnArticle"]
 
 
@@ -23,7 +28,19 @@ class NewscleanError(Exception):
 
 
 class NotAnArticle(NewscleanError):
-    """The page holds no article body; the message says what was seen instead."""
+    """The page holds no article body; the message says what was seen instead.
+
+    ``page`` is what newsclean still read off the page when the markup was parsed: an
+    :class:`~newsclean.Article` with no paragraphs but the title, authors, dates, links and
+    layer report (a section front's or a script-rendered page's metadata is not lost).
+    None for empty input and clean text."""
+
+    def __init__(self, message: str, *, page: Article | None = None) -> None:
+        super().__init__(message)
+        self.page = page
+
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses a process pool with its page
+        return (_not_an_article, (str(self), self.page))
 
 
 class InputTooLarge(NewscleanError):
@@ -41,3 +58,7 @@ class InvalidInput(NewscleanError, TypeError, ValueError):
 class FallbackUnavailable(RuntimeWarning):
     """trafilatura, the fallback extractor, could not be imported: pages newsclean is unsure
     of keep newsclean's own body instead of trafilatura's."""
+
+
+def _not_an_article(message: str, page: Article | None) -> NotAnArticle:
+    return NotAnArticle(message, page=page)
