@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import newsclean
-from newsclean.dates import first_date, in_local_time
+from newsclean.dates import first_date, in_local_time, local_day_from_url
 
 UTC = dt.timezone.utc
 
@@ -58,3 +58,33 @@ def test_a_page_that_declares_no_date_is_searched_by_htmldate() -> None:
     body = '<p class="info">Peter Grimm / 07.11.2023 / 09:30</p>'
     article = newsclean.clean(_page(body=body), url="https://www.achgut.com/artikel/x")
     assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "htmldate"
+
+
+def test_a_utc_time_on_the_day_beside_the_address_day_is_the_address_day() -> None:
+    # Repubblica: published 00:01 in Rome, declared as 23:01 UTC the day before
+    late = dt.datetime(2023, 11, 1, 23, 1, tzinfo=UTC)
+    assert local_day_from_url(late, "https://www.repubblica.it/esteri/2023/11/02/diretta/x/") == dt.date(2023, 11, 2)
+    # a blog in Ohio: 21:41 on the 18th, declared as 02:41 UTC on the 19th
+    early = dt.datetime(2025, 12, 19, 2, 41, tzinfo=UTC)
+    assert local_day_from_url(early, "https://whatever.scalzi.com/2025/12/18/comfort-watches") == dt.date(2025, 12, 18)
+
+
+def test_an_address_made_for_a_draft_the_day_before_does_not_move_the_date() -> None:
+    # The Washington Post: the address has the 8th, the story went out at 06:04 New York time on the 9th
+    morning = dt.datetime(2020, 7, 9, 10, 4, tzinfo=UTC)
+    assert local_day_from_url(morning, "https://www.washingtonpost.com/politics/x/2020/07/08/c3d22ec/") == morning
+
+
+def test_only_utc_times_are_moved_by_the_address() -> None:
+    local = dt.datetime(2020, 6, 29, 0, 16, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert local_day_from_url(local, "https://example.org/2020/06/28/story") == local
+    assert local_day_from_url(dt.date(2020, 6, 29), "https://example.org/2020/06/28/story") == dt.date(2020, 6, 29)
+    same = dt.datetime(2020, 6, 28, 23, 0, tzinfo=UTC)
+    assert local_day_from_url(same, "https://example.org/2020/06/28/story") == same  # already the address's day
+    assert local_day_from_url(same, "https://example.org/story-2020-06-29") == same  # no date folder
+
+
+def test_the_page_address_moves_the_declared_utc_day() -> None:
+    head = ('<link rel="canonical" href="https://news.example.it/esteri/2023/11/02/story/">'
+            '<meta property="article:published_time" content="2023-11-01T23:01:00Z">')
+    assert newsclean.clean(_page(head)).published == dt.date(2023, 11, 2)

@@ -12,7 +12,7 @@ import warnings
 
 from dateutil import parser as dateparser
 
-__all__ = ["first_date", "in_local_time", "page_date", "parse_date"]
+__all__ = ["first_date", "in_local_time", "local_day_from_url", "page_date", "parse_date"]
 
 class _SpanishMonths(dateparser.parserinfo):
     """dateutil's parser, also reading Spanish month names and "de"."""
@@ -86,6 +86,35 @@ def in_local_time(utc: dt.datetime, parsed: list[dt.date | dt.datetime | None]) 
             if offset and abs(offset) <= dt.timedelta(hours=14) and abs(gap - offset) <= dt.timedelta(minutes=2):
                 return utc.astimezone(dt.timezone(offset))
     return utc
+
+
+# A date folder in an article's address ("/2023/11/02/", "/2020-02-17/"): the CMS wrote the
+# day it filed the story, in its own zone.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/._-]|$)")
+# A newsroom is at most this far from UTC (Alaska to Japan): a UTC time further from midnight
+# than this cannot fall on the address's day; that address was made for a draft the day before.
+_NEWSROOM_OFFSET = dt.timedelta(hours=9)
+
+
+def local_day_from_url(value: dt.date | dt.datetime, page_url: str | None) -> dt.date | dt.datetime:
+    """A UTC time ("2023-11-01T23:01Z") that falls on the day before or after the day in the
+    page's address ("/2023/11/02/") was published on the address's day where the newsroom is:
+    that day is returned, without a time, since the newsroom's zone is not known. Other values
+    come back as they are."""
+    if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0) or not page_url:
+        return value
+    match = _URL_DAY.search(page_url)
+    if match is None:
+        return value
+    try:
+        day = dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return value
+    utc = value.replace(tzinfo=None)
+    start = dt.datetime.combine(day, dt.time())
+    if day != utc.date() and start - _NEWSROOM_OFFSET <= utc < start + dt.timedelta(days=1) + _NEWSROOM_OFFSET:
+        return day
+    return value
 
 
 def page_date(html: str, url: str | None) -> dt.date | None:

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
 from newsclean.authors import AuthorCandidates, choose_authors, clean_names, split_byline, strip_prefix
-from newsclean.dates import first_date, in_local_time, page_date, parse_date
+from newsclean.dates import first_date, in_local_time, local_day_from_url, page_date, parse_date
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -68,7 +68,8 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     site_names = _site_names(tree, head, ld, profile, canonical or url)
     title, title_origin = _title(tree, dom, profile, head, ld, site_names)
     authors = _authors(dom, profile, head, ld, lds, site_names)
-    published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url)
+    published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url,
+                                              page_url=canonical or url)
     origins = {"title": title_origin, "authors": authors.origin, "published": published_origin}
     return Metadata(
         title=title,
@@ -106,7 +107,7 @@ _PUBLISHED_METAS = ("article:published_time", "article:published", "datepublishe
 
 def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
                lds: list[dict[str, Any]], ld: Mapping[str, Any], *, source: str,
-               url: str | None) -> tuple[dt.date | dt.datetime | None, str]:
+               url: str | None, page_url: str | None = None) -> tuple[dt.date | dt.datetime | None, str]:
     """The first publication: the article's JSON-LD, meta tags, microdata; then the dateline
     the page shows; then htmldate's search of the page. Returns the value and its source."""
     groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
@@ -120,7 +121,7 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
         if isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0):
             shown = dom.dateline_date(profile)  # "Nov. 8, 2023 at 8:09 p.m.": the page's own clock
             value = in_local_time(value, [shown] if isinstance(shown, dt.datetime) else [])
-        return value, origin
+        return local_day_from_url(value, page_url), origin
     shown = dom.dateline_date(profile)
     if shown is not None:
         return _day_of(shown), "dateline"
