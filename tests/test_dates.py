@@ -88,3 +88,11 @@ def test_the_page_address_moves_the_declared_utc_day() -> None:
     head = ('<link rel="canonical" href="https://news.example.it/esteri/2023/11/02/story/">'
             '<meta property="article:published_time" content="2023-11-01T23:01:00Z">')
     assert newsclean.clean(_page(head)).published == dt.date(2023, 11, 2)
+
+
+def test_the_days_date_in_the_masthead_is_not_the_articles() -> None:
+    masthead = ('<header class="site-header"><a href="/">The Currency</a>'
+                '<div class="block-date">Friday, December 19, 2025</div></header>')
+    html = _page(body='<p class="meta">By The Currency editors <span class="post-date">December 12, 2025</span></p>')
+    html = html.replace("<body>", "<body>" + masthead, 1)
+    assert newsclean.clean(html).published == dt.date(2025, 12, 12)

@@ -447,8 +447,10 @@ class _LabelledDom:
         """The first publication day the page shows: a dateline element or the text beside
         the byline. A date labelled "Published" wins; one labelled "Updated" counts only when
         no other is shown."""
+        # A date in the masthead is the day's ("Friday, December 19, 2025"), not the article's.
         candidates = [(_label_before(node), node_text(node))
-                      for node in self.layer_nodes(Layer.DATELINE, outermost=False)]
+                      for node in self.layer_nodes(Layer.DATELINE, outermost=False)
+                      if Layer.MASTHEAD not in self.labels.enclosing(node)]
         # 2016 markup, once pandoc drops <time>: "By JEFFREY GETTLEMAN JAN. 13, 2017" in one block.
         for byline in self.bylines():
             parent = byline.parent
