@@ -142,3 +142,27 @@ def test_a_date_shown_in_a_date_box_is_the_published_date_when_the_head_has_none
     article = newsclean.clean(_page(body=line + "<p>Body text of the story, long enough to be the body.</p>"))
     assert article.published == day
     assert "Body text" in article.text and "2" not in article.text
+
+
+_PROSE = "<p>" + "The story's own words, long enough to be a body and nothing else at all. " * 6 + "</p>"
+
+
+def test_with_nothing_declared_the_first_h1_is_the_title_even_beside_share_tools() -> None:
+    # a pandoc form keeps no <head>; here the headline sits inside the share bar's container
+    markdown = ('<div class="share-tools">\n\n# Seven secrets hotel owners keep\n\n[Share](https://x.example/s)\n\n'
+                '</div>\n\n' + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, form="pandoc")
+    assert (article.title, article.origins["title"]) == ("Seven secrets hotel owners keep", "h1")
+
+
+def test_with_nothing_declared_and_no_h1_the_first_own_heading_is_the_title() -> None:
+    html = ("<html><body><nav><h2>Menu</h2><a href='/'>Home</a></nav><article><h3>On Behalf of Literally</h3>"
+            + _PROSE + "</article></body></html>")
+    article = newsclean.clean(html)
+    assert (article.title, article.origins["title"]) == ("On Behalf of Literally", "heading")
+
+
+def test_a_declared_title_still_outranks_an_unrelated_heading() -> None:
+    html = ("<html><head><title>Storm hits the coast | Daily Planet</title></head><body><article>"
+            "<h3>Got a tip?</h3>" + _PROSE + "</article></body></html>")
+    assert newsclean.clean(html).title == "Storm hits the coast"

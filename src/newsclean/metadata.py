@@ -654,8 +654,14 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
     if visible and (profile.prefer_visible_title or not declared):
         return visible, "h1"
     consensus = _consensus(declared, headings)
-    if consensus is None:
-        return (visible, "h1") if visible else (None, "")
+    if consensus is None:  # nothing declared (the pandoc forms have no <head>): the first h1, else h2/h3
+        shown = visible or next((text for node in tree.css("h1")[:_MAX_HEADINGS] if dom.own(node)
+                                 and (text := node_text(node)) and len(text) <= _MAX_TITLE_CHARS
+                                 and not _is_site_title(text, site_names, raw, headings)), None)
+        if shown:
+            return shown, "h1"
+        shown = next((h for h in headings if not _is_site_title(h, site_names, raw, headings)), None)
+        return (shown, "heading") if shown else (None, "")
     if visible and _agree(visible, consensus[0]):
         return visible, "h1"
     shown = next((h for h in headings if _states(h, consensus[0], [t for t, _ in raw])
