@@ -97,6 +97,18 @@ def test_a_short_title_before_a_related_links_list_goes_with_the_list() -> None:
     assert _label_of(tree, labels, "#t") is Layer.RECIRCULATION
 
 
+@pytest.mark.parametrize("name", ["top-index-stories", "other_stories", "more-stories", "latestStories",
+                                  "related-stories"])
+def test_other_stories_modules_inside_the_article_are_recirculation(name: str) -> None:
+    # BBC 2012: <div class="top-index-stories"><h2>More China stories</h2>… inside the story column
+    prose = "<p>" + "The article's own paragraph, long enough to count as prose. " * 5 + "</p>"
+    tree, labels = _labels(f'<div class="story-body">{prose}<div class="{name}" id="m"><h2>More China stories</h2>'
+                           '<ul><li><a href="/news/1">Chinese tourists top spending league</a></li></ul></div></div>',
+                           GENERIC)
+    assert _label_of(tree, labels, "#m") is Layer.RECIRCULATION
+    assert _label_of(tree, labels, ".story-body") is None
+
+
 def test_report_counts_outermost_elements_and_their_characters() -> None:
     tree, labels = _labels('<footer id="f"><p>About us</p><aside>Promo</aside></footer><p>Body text.</p>')
     report = {r.layer: r for r in layer_report(labels)}

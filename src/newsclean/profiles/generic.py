@@ -76,7 +76,8 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.DATELINE, r"(?:^|[\s_-])(?:date|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
                      r"updated-date|post-date|entry-date|article-date)(?:$|[\s_-])"),
     (Layer.RECIRCULATION, r"trc_|related|relarticle|rel-article|jp-relatedposts|recommend|more-stories|trending|popular|"
-                          r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote"),
+                          r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote|"
+                          r"(?:top|index|other|more|latest|related|similar|recent)[-_]?stories"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
     (Layer.MASTHEAD, r"(?:^|[\s_-])(?:masthead|site-header|page-header|global-header|header-wrap|"
@@ -139,7 +140,10 @@ BYLINE_NOISE: tuple[str, ...] = (
     "Account", "Profile", "Link Copied", "Copy Link", "URL Copied", "Copied", "Print", "Publish", "Share",
     "Sponsored", "Trending", "Member Login", "Log in", "Login", "Sign in", "Subscribe", "Contact", "Former",
     "Trust Project member", "Guest Columnists", "Guest Columnist", "Learn More", "Read More", "Here",
-    "Privacy", "Corresponding author", "BlogThis", "Pinterest", "WhatsApp", "Reddit",
+    "Privacy", "Corresponding author", "BlogThis", "Pinterest", "WhatsApp", "Reddit", "Tumblr", "YouTube",
+    "TikTok", "Bluesky", "Mastodon", "Threads", "Flickr", "Snapchat", "Telegram", "RSS",
+    # comment counts of blog bylines: "inikosoftseo September 8, 2025 No Comments"
+    "No Comments", "Leave a comment",
 )
 # Where the names of a byline end: credits for others, contact lines.
 BYLINE_STOPS: tuple[str, ...] = (
