@@ -109,6 +109,18 @@ def test_other_stories_modules_inside_the_article_are_recirculation(name: str) -
     assert _label_of(tree, labels, ".story-body") is None
 
 
+def test_bloggers_post_wrappers_are_not_a_widget_nor_a_dateline() -> None:
+    prose = "<p>" + "A blog post's own paragraph, long enough to count as prose. " * 5 + "</p>"
+    tree, labels = _labels('<div class="widget Blog" id="Blog1"><div class="blog-posts hfeed">'
+                           '<div class="date-outer"><h2 class="date-header" id="dh">Wednesday, August 15, 2012</h2>'
+                           f'<div class="date-posts"><div class="post-outer"><div class="post hentry">{prose}'
+                           '</div></div></div></div></div></div>'
+                           '<div class="widget HTML" id="HTML3"><h2>Blogroll</h2><a href="/x">A friend</a></div>', GENERIC)
+    for selector in ("#Blog1", ".blog-posts", ".date-outer", ".date-posts", ".post-outer"):
+        assert _label_of(tree, labels, selector) is None, selector
+    assert _label_of(tree, labels, "#HTML3") is Layer.PROMO  # a sidebar widget stays one
+
+
 def test_report_counts_outermost_elements_and_their_characters() -> None:
     tree, labels = _labels('<footer id="f"><p>About us</p><aside>Promo</aside></footer><p>Body text.</p>')
     report = {r.layer: r for r in layer_report(labels)}

@@ -84,7 +84,10 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                      r"top-header|site-branding|logo)(?:$|[\s_-])"),
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
-NAMES_KEPT = r"article|body|column|content|main|entry-content|story-body|post-body|post-content"
+# Blogger's post wrappers, the same in every Blogger template (div.widget.Blog#Blog1 >
+# .blog-posts > .date-outer > .date-posts > .post-outer): a "widget", a "date", and the posts.
+NAMES_KEPT = (r"article|body|column|content|main|entry-content|story-body|post-body|post-content|"
+              r"blog-posts|date-outer|date-posts|post-outer|(?:^|\s)blog1(?:\s|$)")
 # Blog engines tag a post's container with its taxonomy (WordPress post_class(), TypePad):
 # "hentry category-social_media tag-sharing", "entry entry-category-… entry-author-…". On
 # such a container those names say what the post is about, not what the element is.
