@@ -301,3 +301,21 @@ def test_a_quoted_attribute_value_broken_over_a_line_is_read_as_markdown_it_read
     link = tree.css_first("a")
     assert link.attrs["excerpt"] == "Rent of $60,000 a month" and link.text() == "Penthouse"
     assert tree.body.text().strip() == "Penthouse for rent"
+
+
+def test_a_quoted_value_may_hold_braces_and_line_breaks_as_pandoc_writes_them() -> None:
+    # WordPress (Jetpack) image attributes, as pandoc -t markdown writes them: JSON and HTML in quoted values
+    markdown = ('::: x\n![](https://img.test/y.png){.wp-post-image width="940"\n'
+                'image-meta="{\\"credit\\":\\"\\",\\"caption\\":\\"\\"}"\n'
+                'image-caption="<p>Yoga for sanity</p>\n"}\n\nIf life is a test of yoga principles, January won.\n:::\n')
+    tree = _tree(markdown)
+    image = tree.css_first("img")
+    assert image.attrs["src"] == "https://img.test/y.png" and image.attrs["class"] == "wp-post-image"
+    assert image.attrs["image-meta"] == '{"credit":"","caption":""}'
+    assert tree.body.text().strip() == "If life is a test of yoga principles, January won."
+
+
+def test_a_quote_left_open_over_a_blank_line_is_no_attribute_block() -> None:
+    tree = _tree('::: x\nA [link](https://x.test){title="open quote {x}\n\nNext paragraph stays text.}\n:::\n')
+    assert "Next paragraph stays text." in tree.body.text()
+    assert tree.css_first("a").attrs.get("title") is None

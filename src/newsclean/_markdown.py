@@ -537,9 +537,9 @@ def _attrs_of_items(items: str) -> Attrs:
             if name:
                 classes.append(name)
         elif key == "class":
-            classes.append(quoted or bare)
+            classes.append(_unescaped(quoted) or bare)
         else:
-            attributes[key] = quoted or bare
+            attributes[key] = _unescaped(quoted) or bare
     if classes:
         attributes["class"] = " ".join(classes)
     return tuple(attributes.items())
@@ -550,9 +550,22 @@ _SPACE_PUNCTUATION = re.compile(r"""[\s!"#$%&'()*+,./;<=>?@\[\]^`{|}~]""")
 _KEY_CHAR = re.compile(_KEY)
 
 
+_ESCAPED = re.compile(r"\\([\s\S])")
+
+
+def _unescaped(value: str) -> str:
+    """A quoted value less its backslash escapes (pandoc writes ``\"`` for a quote in one)."""
+    return _ESCAPED.sub(r"\1", value) if "\\" in value else value
+
+
+_BLANK_REST_OF_LINE = re.compile(r"[ \t>]*(?:\n|$)")
+
+
 def _parse_attrs_slowly(text: str, start: int) -> tuple[int, Attrs] | None:
     """Djot's attribute grammar, character by character (the reader markdown-it's attrs plugin
-    uses: a ``%`` comment, any whitespace after a name, a quoted value read up to a line end)."""
+    uses: a ``%`` comment, any whitespace after a name, a quoted value read up to a line end),
+    with pandoc's quoted values: they may hold braces and line breaks (WordPress image
+    attributes carry JSON and HTML: ``image-meta="{\"credit\":…}"``), never a blank line."""
     if text[start:start + 1] != "{":
         return None
     tokens: list[tuple[int, int, str]] = []
@@ -616,9 +629,9 @@ def _parse_attrs_slowly(text: str, start: int) -> tuple[int, Attrs] | None:
                 state = "scan"
             elif char == "\\":
                 state = "escaped"
-            elif char in "{}":
-                return None
             elif char == "\n":
+                if _BLANK_REST_OF_LINE.match(text, pos + 1):
+                    return None  # a quoted value never runs over a blank line: no block here
                 tokens.append((mark + 1, pos, "value"))
         else:  # escaped
             state = "quoted"
@@ -637,10 +650,11 @@ def _compile_tokens(text: str, tokens: list[tuple[int, int, str]]) -> Attrs:
             classes.append(text[start:end])
         elif kind == "key" and index + 1 < len(tokens) and tokens[index + 1][2] == "value":
             value_start, value_end, _ = tokens[index + 1]
+            value = _unescaped(text[value_start:value_end])
             if text[start:end] == "class":
-                classes.append(text[value_start:value_end])
+                classes.append(value)
             else:
-                attributes[text[start:end]] = text[value_start:value_end]
+                attributes[text[start:end]] = value
             index += 1
         index += 1
     if classes:
