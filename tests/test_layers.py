@@ -115,7 +115,10 @@ def test_bloggers_post_wrappers_are_not_a_widget_nor_a_dateline() -> None:
                            '<div class="date-outer"><h2 class="date-header" id="dh">Wednesday, August 15, 2012</h2>'
                            f'<div class="date-posts"><div class="post-outer"><div class="post hentry">{prose}'
                            '</div></div></div></div></div></div>'
-                           '<div class="widget HTML" id="HTML3"><h2>Blogroll</h2><a href="/x">A friend</a></div>', GENERIC)
+                           '<div class="widget HTML" id="HTML3"><h2>Blogroll</h2><a href="/x">A friend</a></div>'
+                           '<div id="about">'
+                           + "<p>The sidebar's own long text, which makes the posts a small part of the page.</p>" * 12
+                           + '</div>', GENERIC)
     for selector in ("#Blog1", ".blog-posts", ".date-outer", ".date-posts", ".post-outer"):
         assert _label_of(tree, labels, selector) is None, selector
     assert _label_of(tree, labels, "#HTML3") is Layer.PROMO  # a sidebar widget stays one

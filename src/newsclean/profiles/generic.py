@@ -73,7 +73,8 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register"),
-    (Layer.DATELINE, r"(?:^|[\s_-])(?:date|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
+    # Blogger's "date-outer" and "date-posts" wrap a day's posts, not their date.
+    (Layer.DATELINE, r"(?:^|[\s_-])(?:date(?![-_](?:outer|posts))|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
                      r"updated-date|post-date|entry-date|article-date)(?:$|[\s_-])"),
     (Layer.RECIRCULATION, r"trc_|related|relarticle|rel-article|jp-relatedposts|recommend|more-stories|trending|popular|"
                           r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote|"
@@ -84,10 +85,10 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                      r"top-header|site-branding|logo)(?:$|[\s_-])"),
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
-# Blogger's post wrappers, the same in every Blogger template (div.widget.Blog#Blog1 >
-# .blog-posts > .date-outer > .date-posts > .post-outer): a "widget", a "date", and the posts.
+# Blogger's main widget, the same in every Blogger template (div.widget.Blog#Blog1 >
+# .blog-posts > .date-outer > .date-posts > .post-outer), holds the posts.
 NAMES_KEPT = (r"article|body|column|content|main|entry-content|story-body|post-body|post-content|"
-              r"blog-posts|date-outer|date-posts|post-outer|(?:^|\s)blog1(?:\s|$)")
+              r"blog-posts|post-outer|(?:^|\s)blog1(?:\s|$)")
 # Blog engines tag a post's container with its taxonomy (WordPress post_class(), TypePad):
 # "hentry category-social_media tag-sharing", "entry entry-category-… entry-author-…". On
 # such a container those names say what the post is about, not what the element is.
