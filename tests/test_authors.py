@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from selectolax.lexbor import LexborHTMLParser
+
 import newsclean
 from newsclean.authors import AuthorCandidates, choose_authors, same_name, split_byline
+from newsclean.layers import Labels
+from newsclean.metadata import _LabelledDom
 from newsclean.profiles.generic import GENERIC
 
 
@@ -136,3 +140,130 @@ def test_a_byline_written_as_a_line_of_text_is_read() -> None:
     head = '<meta name="author" content="Weltwoche">'
     assert newsclean.clean(_page(head=head, body=body), url="https://www.weltwoche.ch/x").authors == (
         "Urs Gehriger", "Florian Schwab")
+
+
+# --- issue 13, second round: families of the metaset's author misses -------------------------
+
+def test_yoast_written_by_label_gives_the_author_when_nothing_else_does() -> None:
+    # Yoast's share-card pair; here the only place the page names its author.
+    head = ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chase Bernath">'
+            '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="13 minutes">')
+    assert newsclean.clean(_page(head=head)).authors == ("Chase Bernath",)
+
+
+def test_a_declared_account_in_lower_case_is_a_name_but_a_lower_case_phrase_shown_is_not() -> None:
+    assert newsclean.clean(_page(head='<meta name="author" content="kirstin boatto">')).authors == ("kirstin boatto",)
+    assert split_byline("read more here", GENERIC) == []
+
+
+def test_the_name_in_an_author_box_is_read_without_the_links_of_its_bio() -> None:
+    box = ('<div class="authorbox"><div class="authorbox__header"><div class="authorbox__name">Matt Eland</div>'
+           '<div class="authorbox__headline"><a href="https://example.com/edje">AI Specialist</a> | '
+           '<a href="https://example.com/books/">Book</a> Author</div></div></div>')
+    page = _page(body="").replace("</article>", box + "</article>")
+    assert newsclean.clean(page).authors == ("Matt Eland",)
+
+
+def test_a_fact_checker_named_after_the_author_is_no_author() -> None:
+    body = ('<div class="meta">By <a href="/author/2420/">Scott Levine</a> – Updated Sep 9, 2025 | '
+            'Fact-checked by <a href="/author/20449/">Frank Bass</a></div>')
+    assert newsclean.clean(_page(body=body)).authors == ("Scott Levine",)
+    byline = ('<div class="byline"><a href="/blog/author/rcarrigan/">Ryan Carrigan</a> '
+              'Fact Checked by: <a href="/blog/author/hilary/">Hilary Snow</a></div>')
+    assert newsclean.clean(_page(body=byline)).authors == ("Ryan Carrigan",)
+
+
+def test_an_author_link_holding_name_and_job_in_two_blocks_gives_the_name() -> None:
+    body = ('<div class="article_byline"><a href="/author/harry-rabinowitz"><p>Harry Rabinowitz</p>'
+            "<p>Tech Reporter</p></a></div>")
+    assert newsclean.clean(_page(body=body)).authors == ("Harry Rabinowitz",)
+    br = '<div class="article_byline"><a href="/author/maria-mathioudaki/">Maria<br>Mathioudaki</a></div>'
+    assert newsclean.clean(_page(body=br)).authors == ("Maria Mathioudaki",)
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Paul Frew, Home and Digital Security Expert", ["Paul Frew"]),  # the job after the name
+    ("Kendall Breitman Social Media & Community Expert", ["Kendall Breitman"]),
+    ("Adrien Ramirez, 4+ years covering computer hardware, Joanna Nelius, Ink enthusiast",
+     ["Adrien Ramirez", "Joanna Nelius"]),
+    ("Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines - 10+ Years in the Moving Industry",
+     ["Benjamin Johnson"]),
+    ("SFist Contributor", ["SFist Contributor"]),  # a desk credit keeps its role word
+    ("Community Editor", ["Community Editor"]),
+    ("AAA Travel Editor, SMT", ["AAA Travel Editor"]),
+    ("Jewish Business News Correspondent", ["Jewish Business News Correspondent"]),
+    ("Meaghan Weeden ●", ["Meaghan Weeden"]),  # symbols at the ends go
+    ("@KateDAvidson", []),  # a social handle stays no name
+    ("Jane Doe September 8, 2025 No Comments", ["Jane Doe"]),  # a blog's comment count
+    ("Jane Doe Tumblr Pinterest", ["Jane Doe"]),
+])
+def test_job_titles_desk_credits_and_page_controls_in_bylines(byline: str, names: list[str]) -> None:
+    assert split_byline(byline, GENERIC) == names
+
+
+def test_a_job_title_after_a_linked_name_is_not_a_coauthor() -> None:
+    body = ('<span class="author-name"><a href="https://www.example.org/author/paul-frew/">Paul Frew</a>'
+            "<span>, Home and Digital Security Expert</span></span>")
+    assert newsclean.clean(_page(body=body)).authors == ("Paul Frew",)
+
+
+def test_a_cms_login_loses_to_a_full_name_on_the_other_side() -> None:
+    shown = _c("Denise Everheart", origin="author element")
+    assert choose_authors(shown, [_c("andrew.keaveney")], []).names == ("Denise Everheart",)
+    assert choose_authors(_c("Aoife O'Riordan", origin="author element"), [_c("KatieS")], []).names == (
+        "Aoife O'Riordan",)
+    assert choose_authors(_c("TurboTaxLisa", origin="byline"), [_c("Lisa Greene-Lewis")], []).names == (
+        "Lisa Greene-Lewis",)
+    # Text that is no person's name does not beat the login.
+    assert choose_authors(_c("Уховит препарат", origin="author element"), [_c("sara.r.peter")], []).names == (
+        "sara.r.peter",)
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    # the label in its own element, glued to the name's
+    ('<div class="x"><span class="lbl">By</span><span>Daryl Austin</span></div>', ("Daryl Austin",)),
+    ('<div class="wrap"><div class="e">By</div><div class="e">Summer Swann</div><div class="e">-</div></div>',
+     ("Summer Swann",)),
+    # the whole line in a date element
+    ('<div class="post-detail-byline-date">By Haley Hoekstra • March 12, 2025</div>', ("Haley Hoekstra",)),
+    ('<p class="text-xl">by: Ziyi Xu, Dec 17, 2025</p>', ("Ziyi Xu",)),
+    ('<p class="post-meta">by Jane Doe | <span>Dec 30, 2025</span> | <a href="/category/indoor-plants/">'
+     "Indoor Plants</a></p>", ("Jane Doe",)),
+    ('<div class="bio">This post was written by Danielle Padula, Head of Marketing and Community Development</div>',
+     ("Danielle Padula",)),
+])
+def test_bylines_written_as_lines_of_text(body: str, names: tuple[str, ...]) -> None:
+    assert newsclean.clean(_page(body=body)).authors == names
+
+
+def test_the_site_credited_in_the_byline_of_a_news_article_is_kept() -> None:
+    # A company blog typed NewsArticle: "Posted by IndustrySelect" is the page's own credit.
+    shown = _c("IndustrySelect", origin="byline")
+    assert choose_authors(shown, [], ["IndustrySelect", "industryselect"], news=True).names == ("IndustrySelect",)
+
+
+def test_schema_org_author_in_the_article_footer_is_read() -> None:
+    footer = ('<footer class="article-template-block"><span class="article-template-author">'
+              '<span itemprop="author">By The Diggs Team</span></span></footer>')
+    page = _page().replace("</article>", footer + "</article>")
+    assert newsclean.clean(page).authors == ("The Diggs Team",)
+
+
+def _author_element_names(body: str) -> list[str]:
+    """The names the author elements give, on a tree with no layer labels."""
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    return _LabelledDom(tree, Labels(tree)).author_element_names(GENERIC)
+
+
+def test_a_category_link_beside_the_byline_is_no_author() -> None:
+    body = ('<div class="cb-byline"><div class="cb-author"><a href="/author/paul/">Paul</a></div> '
+            '<div class="cb-date">December 23, 2016</div> '
+            '<div class="cb-category"><a href="/category/scifly/">Scifly</a></div> '
+            '<div class="cb-tags"><a href="/garden/" rel="category tag">Garden</a></div></div>')
+    assert set(_author_element_names(body)) == {"Paul"}
+
+
+def test_a_login_in_lower_case_marked_as_the_author_is_kept() -> None:
+    body = ('<span class="by-author"> by <span class="author vcard"><a class="url fn n" '
+            'href="https://example.jp/archives/author/doumae" rel="author">doumae</a></span></span>')
+    assert newsclean.clean(_page(body=body)).authors == ("doumae",)

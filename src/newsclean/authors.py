@@ -7,7 +7,7 @@ dates, social links and bios; the declared names are clean but can be a site or 
 account. So a byline that confirms the declared names (it holds them all, maybe more: a
 four-author byline whose meta tag keeps one) wins; declared names that hold the byline's
 win; a byline that contradicts them loses to them, unless they were all dropped as site
-names or non-names.
+names or non-names, or are a CMS login where the byline spells a person's full name.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from functools import lru_cache
 from newsclean._dom import collapse
 from newsclean.profiles.base import Profile
 
-__all__ = ["AuthorCandidates", "choose_authors", "clean_names", "same_name", "split_byline"]
+__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "same_name", "split_byline"]
 
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 6
@@ -40,6 +40,8 @@ _CALENDAR_WORDS = frozenset(
 # "… on Tuesday, August 4" / "… at 5:42": where a name stops and a date begins.
 _DATE_AFTER_NAME = re.compile(r"\s+(?:on|at|am|le|el|il|op)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|"
                               r"may|jun|jul|aug|sep|oct|nov|dec|\d))", re.I)
+_MONTH_DAY_AFTER_NAME = re.compile(r"\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+                                   re.I)
 _BIO_START = re.compile(r"\s+(?:is|was|has|writes|covers|joined|hi|i['’]m|ist|est|es)\b.*$|[!?].*$", re.I)
 _TRAILING_COUNT = re.compile(r"(?<=[^\W\d])\s*\d[\d,.]*$")  # a comment count glued on: "Lucas Nolan651"
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
@@ -54,24 +56,31 @@ class AuthorCandidates:
     origin: str
 
 
-def split_byline(text: str, profile: Profile) -> list[str]:
+def split_byline(text: str, profile: Profile, *, after: str = "") -> list[str]:
     """"By David E. Sanger and Eric Schmitt" → ["David E. Sanger", "Eric Schmitt"]: prefixes,
     roles, e-mails, dates, times and social-link words dropped, the rest split by the
-    page's separators ("and", "und", "y", commas, "·", "|")."""
-    return clean_names([text], profile, visible=True)
+    page's separators ("and", "und", "y", commas, "·", "|"). ``after`` is the name the text
+    follows on the page, when it continues a byline (", Home Security Expert" after a link)."""
+    return clean_names([text], profile, visible=True, after=after)
 
 
-def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool) -> list[str]:
-    """Each raw byline or declared name cleaned and split into names, duplicates dropped."""
+def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool, after: str = "",
+                marked: bool = False) -> list[str]:
+    """Each raw byline or declared name cleaned and split into names, duplicates dropped.
+    ``marked``: the texts of elements the page marks as its author's (rel=author links,
+    itemprop=name), where one word in lower case, the element's whole text, is a login
+    ("doumae", "whova")."""
     names: list[str] = []
     for text in raw:
         inverted = _LAST_FIRST.match(text) if not visible else None
         if inverted is not None:  # "Gillman, Steve" in a meta tag: one person, surname first
             text = f"{inverted.group(2)} {inverted.group(1)}"
-        first = ""
+        first = after
         for index, part in enumerate(_parts(text, profile)):
-            name = _clean_part(part, profile, visible=visible)
-            if name and index and name.casefold() not in AGENCIES and (
+            if first and any(w in _JOB_NOUNS for w in re.split(r"[\s.,/-]+", part.casefold())):
+                continue  # "Paul Frew, Home and Digital Security Expert": the job after a name
+            name = _clean_part(part, profile, visible=visible and not (marked and " " not in text.strip()))
+            if name and (index or after) and name.casefold() not in AGENCIES and (
                     _CREDENTIAL_LETTERS.fullmatch(name) or (visible and " " not in name and " " in first)):
                 continue  # "Dylan Bailey, MS, RD, FAND", "Tracy Parker, Dietitian": not a second person
             first = first or name
@@ -80,6 +89,12 @@ def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool) -> list[
     return dedupe(names)
 
 
+# Words of a job title that a byline puts after the name, not in anyone's name.
+_JOB_NOUNS = frozenset("expert experts specialist enthusiast manager director strategist consultant officer engineer "
+                       "scientist nutritionist dietitian advisor adviser analyst researcher designer developer "
+                       "marketer therapist physician pharmacist veterinarian attorney lawyer economist professor "
+                       "blogger editor writer reporter correspondent columnist contributor producer journalist "
+                       "photographer founder co-founder ceo cto cfo coo president educator".split())
 _LAST_FIRST = re.compile(r"^\s*([A-ZÀ-Þ][\w'’-]+),\s*([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-Z]\.?)?)\s*$")
 _CREDENTIAL_LETTERS = re.compile(r"[A-Z][A-Z.-]{1,7}®?")
 
@@ -91,6 +106,7 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = html.unescape(html.unescape(text)) if "&" in text else text  # "Maria &amp;amp; Katerina" in a meta tag
     text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
     text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
+    text = _MONTH_DAY_AFTER_NAME.sub(" | ", text)  # "Jane Doe September 8, 2025", "Cara Giaimo June 21"
     text = _PARENTHESES.sub(_joined_or_dropped, text)
     stop = _stop_pattern(profile.byline_stops).search(text) if profile.byline_stops else None
     if stop is not None:  # "| Photo by Google", "Fact checked by …", "Kontakt redaktionen: …"
@@ -98,6 +114,13 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = _GLUED_AGENCY.sub(r"\1 | \2", text)  # "Suleiman Al-Khalidi Reuters"
     splitter = _splitter(profile)
     return [part for part in splitter.split(text) if part and part.strip(" ,;:|/·•-–—")]
+
+
+def before_credits(text: str, profile: Profile) -> str:
+    """A byline's text up to its first credit for someone else: "By Scott Levine | Fact-checked
+    by Frank Bass" → "By Scott Levine | "."""
+    stop = _stop_pattern(profile.byline_stops).search(text) if profile.byline_stops else None
+    return text[:stop.start()] if stop is not None else text
 
 
 @lru_cache(maxsize=16)
@@ -172,6 +195,9 @@ def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
     name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone
     name = _AFFILIATION.split(name, maxsplit=1)[0]  # "Michael Larabel in Valve"
+    if _is_desk_credit(name, profile):  # "SFist Contributor", "Jewish Business News Correspondent"
+        name = _EDGE_JUNK.sub("", name)
+        return name if _looks_like_name(name, visible=visible) else ""
     name = _without_outlet(name)  # "Joe Davidson Washington Post"
     name = _REPEATED.sub(r"\1", name.lstrip("✉✎✍☎✆📧•*►▶→- "))  # "Lauren Dragan Lauren Dragan": a link and its title
     name = _TRAILING_COUNT.sub("", _INITIALS_SUFFIX.sub("", name))
@@ -186,11 +212,26 @@ def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     for suffix in profile.byline_suffixes:  # "홍길동 기자"
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    name = name.strip(" ,;:|/·•-–—.\u200b\"'“”") + ("." if name.rstrip().endswith(" Jr.") else "")
+    # Punctuation and symbols at either end ("Meaghan Weeden ●"); "Jr." keeps its dot.
+    name = _EDGE_JUNK.sub("", name) + ("." if name.rstrip().endswith(" Jr.") else "")
     name = name.strip()
     return name if _looks_like_name(name, visible=visible) else ""
 
 
+def _is_desk_credit(name: str, profile: Profile) -> bool:
+    """A credit to the outlet or a desk, not a person with a job title: the role ends it and
+    what stands before it is one word or an organisation's name ("SFist Contributor",
+    "Community Editor", "AAA Travel Editor", "Jewish Business News Correspondent")."""
+    roles = _role_pattern(profile.byline_roles)
+    found = roles.search(name) if roles is not None else None
+    if found is None or found.start() == 0 or name[found.end():].strip(" .,"):
+        return False
+    words = name[:found.start()].split()
+    return len(words) == 1 or any(w.casefold().strip(".,") in _OUTLET_WORDS | _ORG_WORDS for w in words) or (
+        any(w.isupper() and len(w) > 1 for w in words) and not all(w.isupper() for w in words))
+
+
+_EDGE_JUNK = re.compile(r"^[^\w@#]+|[^\w@#]+$|^_+|_+$")  # a handle's "@" stays: it is no name
 _AFFILIATION = re.compile(r"\s+(?:in|at)\s+(?=[A-ZÀ-Þ])")
 
 
@@ -227,7 +268,10 @@ def _looks_like_name(name: str, *, visible: bool) -> bool:
         # when declared, not when it is a word of running text).
         if visible and not _HAS_UPPER.search(name):
             return False
-        if sum(1 for w in words if w[:1].islower() and w.lower() not in _NAME_PARTICLES) > 1:
+        lower = sum(1 for w in words if w[:1].islower() and w.lower() not in _NAME_PARTICLES)
+        # A declared account written all in lower case ("kirstin boatto") is a name; lower-case
+        # words beside capitalised ones are a phrase ("Jane is a writer").
+        if lower > 1 and (visible or lower < len(words) or len(words) > 3):
             return False
     return any(ch.isalpha() for ch in name)
 
@@ -296,12 +340,14 @@ def choose_authors(visible: AuthorCandidates, declared: Sequence[AuthorCandidate
                    site_names: Sequence[str], *, news: bool = True) -> AuthorCandidates:
     """The authors by the module's rule: the visible byline when a declared name confirms it
     (it may name more people than the meta tag) or when it is a marked-up byline; else the
-    declared names; else whatever survived. The publication's own name is dropped beside
-    a person's, and on a news article ("BBC News") even alone; a blog or a company page
-    that names itself as author keeps it."""
+    declared names; else whatever survived. A CMS login ("andrew.keaveney", "TurboTaxLisa")
+    loses to a person's full name on the other side. The publication's own name is dropped
+    beside a person's, and on a news article ("BBC News") even alone unless the page's byline
+    shows it ("Posted by IndustrySelect", "By Reuters"); a blog or a company page that names
+    itself as author keeps it."""
     candidates = [visible, *declared]
     people = any(not is_site_name(n, site_names) for c in candidates for n in c.names)
-    if people or news:
+    if people or news and not visible.names:
         visible = _without_site(visible, site_names)
         declared = [_without_site(c, site_names) for c in declared]
     shown = dedupe(visible.names)
@@ -314,9 +360,25 @@ def choose_authors(visible: AuthorCandidates, declared: Sequence[AuthorCandidate
     # An organisation credited only in the markup, or the site's own name given as a Person.
     weak = stated.origin == "json-ld organisation" or all(
         _name_key(n) in {_name_key(site) for site in site_names} for n in stated.names)
-    if confirmed or desk or (shown and (visible.origin == "byline" or weak)):
+    # A CMS login ("andrew.keaveney", "KatieS", "TurboTaxLisa") loses to a person's full name.
+    shown_handles = bool(shown) and all(_is_handle(n) for n in shown)
+    stated_handles = all(_is_handle(n) for n in stated.names)
+    if shown_handles and not stated_handles:
+        return AuthorCandidates(tuple(_prefer_cased(dedupe(stated.names), spellings)), stated.origin)
+    full_name = any(len(n.split()) > 1 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in n.split())
+                    for n in shown)
+    if confirmed or desk or (shown and (visible.origin == "byline" or weak or stated_handles and full_name)):
         return AuthorCandidates(tuple(_prefer_cased(shown, spellings)), visible.origin)
     return AuthorCandidates(tuple(_prefer_cased(dedupe(stated.names), spellings)), stated.origin)
+
+
+def _is_handle(name: str) -> bool:
+    """A site account rather than a written name: one word with dots, underscores, digits or
+    a capital inside ("andrew.keaveney", "q_admin", "TurboTaxLisa", "KatieS")."""
+    return " " not in name.strip() and _HANDLE.search(name) is not None
+
+
+_HANDLE = re.compile(r"[._\d]|[a-z][A-Z]")
 
 
 def _is_desk(name: str) -> bool:

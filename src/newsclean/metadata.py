@@ -19,7 +19,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import ancestors, collapse, node_text
-from newsclean.authors import AuthorCandidates, choose_authors, clean_names, split_byline, strip_prefix
+from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
+                                strip_prefix)
 from newsclean.dates import first_date, in_local_time, local_day_from_url, page_date, parse_date
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
@@ -389,22 +390,37 @@ class _LabelledDom:
         for scope in scopes:  # a byline written as a line of text: "Von Jennifer Patt"
             for node in scope.css(_BYLINE_LINES)[:_MAX_BYLINE_LINES]:
                 text = node_text(node)
+                if _BYLINE_LABEL.match(text) and node.parent is not None \
+                        and len(node_text(node.parent)) <= _MAX_LABELLED_LINE_CHARS:
+                    node = node.parent  # "<div>By</div><div>Summer Swann</div><div>-</div>"
+                    text = node_text(node)
                 if len(text) <= _MAX_AUTHOR_ELEMENT_CHARS and _BYLINE_LINE.match(text) and self.own(node):
-                    names = split_byline(self.text_without_dates(node, profile), profile)
+                    # The names end where a date starts: "by Jane Doe | Dec 30, 2025 | Indoor Plants",
+                    # also when the whole line is labelled a dateline.
+                    line = _DATE_IN_LINE.split(collapse(node.text(deep=True, separator=" ")), maxsplit=1)[0]
+                    sentence = _WRITTEN_BY_SENTENCE.match(line)
+                    if sentence is not None:  # "This post was written by Jane Doe, Head of …"
+                        line = line[sentence.end():].split(",")[0]
+                    line = _ARTICLE_BY.sub("", line)
+                    names = split_byline(line, profile)
                     if names:
                         return names
         return []
 
     def _adjacent_names(self, nodes: list[LexborNode], profile: Profile,
                         outside: frozenset[Layer] = _FOREIGN_LAYERS) -> list[str]:
-        """Names from the first matching element and those beside it (one link per author),
-        skipping elements inside the ``outside`` layers."""
+        """Names from the first matching element and those beside it of its kind (one link per
+        author, not the links of the author's bio), skipping elements inside the ``outside`` layers."""
         names: list[str] = []
         anchor: LexborNode | None = None
         for node in nodes:
             if anchor is not None and not _near(node, anchor):
                 break
-            if any(label in outside for label in self.labels.enclosing(node)):
+            if anchor is not None and node.tag != anchor.tag:
+                continue
+            if anchor is not None and _credited_for_other_work(node, profile):
+                break  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>"
+            if any(label in outside for label in self.labels.enclosing(node)) or _is_tag_link(node):
                 continue
             found = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
             if found:
@@ -414,9 +430,14 @@ class _LabelledDom:
 
     def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
         """The names a byline element marks (author links, itemprop=name), else its text's."""
-        marked = [node_text(n) for s in profile.byline_names for n in node.css(s)]
-        names = clean_names(marked, profile, visible=True) if marked else []
+        # Text nodes apart: "<p>Harry Rabinowitz</p><p>Tech Reporter</p>", "Maria<br>Mathioudaki".
+        marked = [collapse(n.text(deep=True, separator=" ")) for s in profile.byline_names for n in node.css(s)]
         text = self.text_without_dates(node, profile)
+        own = before_credits(text, profile) if marked else text
+        if own != text:  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>": the checker is no author
+            marked = [m for m in marked if m in own or m not in text] or marked
+            text = own
+        names = clean_names(marked, profile, visible=True, marked=True) if marked else []
         if names:
             return names + _unmarked_coauthors(text, marked, profile)
         return split_byline(text, profile) if max_chars is None or len(text) <= max_chars else []
@@ -485,15 +506,45 @@ def _unmarked_coauthors(text: str, marked: list[str], profile: Profile) -> list[
     names: list[str] = []
     if _JOINED_BEFORE.search(before):
         names += split_byline(before, profile)
-    if _JOINED_AFTER.match(after):
-        names += split_byline(after, profile)
+    if _JOINED_AFTER.match(after):  # read as the byline going on after the last name
+        names += split_byline(after, profile, after=marked[-1])
     return names
+
+
+def _is_tag_link(node: LexborNode) -> bool:
+    """A link to a tag's or a category's page ("/blog/tag/personal-finance", rel="category tag"):
+    a topic beside the byline, never its author."""
+    if node.tag != "a":
+        return False
+    rel = (node.attrs.get("rel") or "").lower().split()
+    path = urlsplit(node.attrs.get("href") or "").path
+    return "tag" in rel or "category" in rel or _TAG_PATH.search(path) is not None
+
+
+_TAG_PATH = re.compile(r"/(?:tags?|category|categories|topics?|labels?|keywords?)/", re.I)
+
+
+def _credited_for_other_work(node: LexborNode, profile: Profile) -> bool:
+    """True when the words just before the element credit someone other than an author
+    ("Fact-checked by", "Reviewed by", "Photo by"), in its parent or grandparent."""
+    own = node_text(node)
+    for block in _up(node, 2):
+        around = node_text(block)
+        if len(around) > 400 or not own:
+            return False
+        at = around.find(own)
+        if at > 0:
+            before = around[max(0, at - 40):at]
+            return before_credits(before, profile) != before
+    return False
 
 
 # Elements that hold a byline's names without the markup the layer rules read.
 _AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
-    "[class*='byline' i] a, [class*='author' i] a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/']",
+    "[class*='byline' i] a, [class*='author' i] a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
+    "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
+    "[itemprop~='author']",  # schema.org's byline, also where it stands in the article's own <footer>
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
     ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]), [rel~='author'], "
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
@@ -502,7 +553,17 @@ _MAX_AUTHOR_ELEMENT_CHARS = 120
 # Short lines that can be a byline of running text, and how one starts.
 _BYLINE_LINES = "p, span, em, strong, b, i, small, address, h4, h5, h6, div:not(:has(div, p, section, article, ul))"
 _MAX_BYLINE_LINES = 300
-_BYLINE_LINE = re.compile(r"^\s*(?:By|Von|Par|Por|Door|Di|Af|Av|Text|Texto|Written by|Reporting by)\s+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+# "By Jane Doe", "by: Ziyi Xu", "ByDaryl Austin" (the label in its own element), "This post was written by …".
+_BYLINE_LINE = re.compile(r"^\s*(?:(?:By|by|Von|Par|Por|Door|Di|Af|Av|Text|Texto|Written by|Reporting by|Article by|"
+                          r"Posted by)\s*:?\s+|(?:By|Written by)(?=[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-ÿ])"
+                          r"|This (?:post|article|story|piece) was written by\s+)[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_BYLINE_LABEL = re.compile(r"^\s*(?:By|Written by|Article by|Posted by)\s*:?\s*$", re.I)  # a label in its own element
+_MAX_LABELLED_LINE_CHARS = 60
+_DATE_IN_LINE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
+                           r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                           r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})", re.I)
+_WRITTEN_BY_SENTENCE = re.compile(r"^\s*This (?:post|article|story|piece) was written by\s", re.I)
+_ARTICLE_BY = re.compile(r"^\s*Article by\b\s*:?", re.I)
 
 
 def _shown_date(text: str, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
@@ -796,6 +857,7 @@ def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[s
         AuthorCandidates(tuple(clean_names(_ld_author_names(ld), profile, visible=False)), "json-ld"),
         AuthorCandidates(tuple(clean_names(_ld_author_names(ld_page), profile, visible=False)), "json-ld"),
         AuthorCandidates(tuple(clean_names(head.all(*_AUTHOR_METAS), profile, visible=False)), "meta"),
+        AuthorCandidates(tuple(clean_names(_labelled_author_metas(head), profile, visible=False)), "meta"),
         AuthorCandidates(tuple(_names_in_author_urls(head.all(*_AUTHOR_METAS) + _ld_author_urls(ld))), "author url"),
         AuthorCandidates(tuple(clean_names(_ld_author_names(ld, organisations=True)
                                            + _ld_author_names(ld_page, organisations=True), profile, visible=False)),
@@ -838,6 +900,22 @@ def _ld_author_urls(ld: Mapping[str, Any]) -> list[str]:
 
 _AUTHOR_METAS = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author",
                  "sailthru.author", "citation_author", "twitter:data1:author")
+
+
+def _labelled_author_metas(head: _HeadTags) -> list[str]:
+    """The author a share card states as a labelled pair: Yoast's ``twitter:label1`` "Written
+    by" with ``twitter:data1`` "Jane Doe" (in the site's language: "Verfasst von", "Escrito por")."""
+    names = []
+    for index in range(1, 4):
+        label, data = head.first(f"twitter:label{index}"), head.first(f"twitter:data{index}")
+        if label and data and _AUTHOR_LABEL.fullmatch(label.strip(" :")):
+            names.append(data)
+    return names
+
+
+_AUTHOR_LABEL = re.compile(r"written by|author|by|verfasst von|geschrieben von|autor|autorin|escrito por|écrit par|"
+                           r"auteur|scritto da|autore|geschreven door|napisane przez|skrevet af|skrevet av|"
+                           r"skrivet av|автор|作者|著者", re.I)
 
 
 def _site_names(tree: LexborHTMLParser, head: _HeadTags, ld: Mapping[str, Any], profile: Profile,
