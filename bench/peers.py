@@ -43,6 +43,12 @@ def _newsclean() -> Callable[[str | bytes], Extracted]:
     def run(markup: str | bytes) -> Extracted:
         try:
             article = newsclean.clean(markup)
+        except newsclean.NotAnArticle as exc:  # no body, but the page's metadata rides on the exception
+            page = exc.page
+            if page is None:
+                return Extracted("", error=type(exc).__name__)
+            return Extracted("", page.title, list(page.authors) or None, _day(page.published),
+                             error=type(exc).__name__)
         except newsclean.NewscleanError as exc:
             return Extracted("", error=type(exc).__name__)
         return Extracted(article.text, article.title, list(article.authors) or None, _day(article.published),
