@@ -267,3 +267,9 @@ def test_a_login_in_lower_case_marked_as_the_author_is_kept() -> None:
     body = ('<span class="by-author"> by <span class="author vcard"><a class="url fn n" '
             'href="https://example.jp/archives/author/doumae" rel="author">doumae</a></span></span>')
     assert newsclean.clean(_page(body=body)).authors == ("doumae",)
+
+
+@pytest.mark.parametrize("control", ["Follow", "Unfollow", "Following", "Followed"])
+def test_follow_buttons_of_an_author_card_are_no_names(control: str) -> None:
+    assert split_byline(f"Patrick Allan {control}", GENERIC) == ["Patrick Allan"]
+    assert split_byline(control, GENERIC) == []

@@ -41,6 +41,7 @@ class Analysis:
     extractor: str
     block_sources: list[int]  # per block, the id of the element it came from (the inspector marks them)
     attempts: list[Attempt]
+    cleaned: tuple[int, ...] = ()  # the ids conditional cleaning labelled inside the chosen body
 
 
 def clean(markup: str | bytes | os.PathLike[str], *, url: str | None = None,
@@ -84,7 +85,7 @@ def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
     chosen = verdict.attempt
     sources = chosen.sources if verdict.blocks is chosen.blocks else []
     return Analysis(decoded, tree, profile, chosen.labels, chosen.roots, chosen.confidence, verdict.blocks,
-                    verdict.extractor, sources, verdict.attempts)
+                    verdict.extractor, sources, verdict.attempts, chosen.cleaned)
 
 
 def finish(analysis: Analysis, *, url: str | None) -> Article:
@@ -117,7 +118,10 @@ def _judge(analysis: Analysis) -> None:
 def _article(analysis: Analysis, blocks: tuple[Block, ...], *, url: str | None) -> Article:
     """The Article: ``blocks`` as its body, the page's metadata and layer report."""
     decoded = analysis.decoded
-    meta = extract_metadata(analysis.tree, analysis.labels, analysis.profile, source=decoded.text, url=url)
+    # Metadata reads the page's layers, not what cleaning cut from the body's text: a byline
+    # block dense with links (author page, e-mail, follow buttons) is cut but still the byline.
+    labels = analysis.labels.copy_without(set(analysis.cleaned)) if analysis.cleaned else analysis.labels
+    meta = extract_metadata(analysis.tree, labels, analysis.profile, source=decoded.text, url=url)
     return Article(paragraphs=blocks, form=decoded.form, layers=layer_report(analysis.labels),
                    encoding=decoded.encoding, extractor=analysis.extractor, confidence=analysis.confidence,
                    **{field.name: getattr(meta, field.name) for field in fields(meta)})

@@ -137,7 +137,8 @@ BYLINE_ROLES: tuple[str, ...] = (
 # Words on a byline that are not names: they end the name before them.
 BYLINE_NOISE: tuple[str, ...] = (
     "Twitter", "Facebook", "Instagram", "LinkedIn", "Email", "E-mail", "Mail", "See full bio", "Full bio",
-    "View Full Profile", "Follow", "Updated", "Last updated", "Published", "Posted on", "Posted in", "Posted",
+    "View Full Profile", "Follow", "Unfollow", "Following", "Followed", "Updated", "Last updated", "Published",
+    "Posted on", "Posted in", "Posted",
     "min read", "comments", "Comment", "Kommentare", "Kommentar", "Commentaires", "Comentarios", "Aktualisiert", "Veröffentlicht",
     "Actualizado", "Publicado", "Mis à jour", "Publié le",
     # page controls that sit in author boxes
