@@ -166,3 +166,15 @@ def test_a_declared_title_still_outranks_an_unrelated_heading() -> None:
     html = ("<html><head><title>Storm hits the coast | Daily Planet</title></head><body><article>"
             "<h3>Got a tip?</h3>" + _PROSE + "</article></body></html>")
     assert newsclean.clean(html).title == "Storm hits the coast"
+
+
+def test_author_links_are_read_near_the_first_h1_when_no_headline_was_labelled() -> None:
+    # The Independent as pandoc gfm: a columnists menu of author links first; the headline and the
+    # byline sit in a block the share bar's markup wraps, so no headline label
+    columnists = "".join(f'<li><a href="/author/{n.lower().replace(" ", "-")}">{n}</a></li>'
+                         for n in ("Grace Dent", "Robert Fisk", "Mark Steel"))
+    html = (f"<html><body><ul class='voices'>{columnists}</ul><div id='gigya-share-btns'>"
+            "<h1>The seven secrets that hotel owners don't want you to know</h1>"
+            "<ul><li><a href='/author/hazel-sheffield'>Hazel Sheffield</a></li><li>Friday 25 December 2015</li></ul>"
+            "<a href='https://twitter.com/share'>Share</a></div>" + _PROSE + "</body></html>")
+    assert newsclean.clean(html).authors == ("Hazel Sheffield",)

@@ -373,7 +373,9 @@ class _LabelledDom:
     def author_element_names(self, profile: Profile) -> list[str]:
         """With no labelled byline: the names in the first author element ("post-author",
         "article_byline", a link to an author page) near the headline, else anywhere."""
-        headline = self.layer_nodes(Layer.HEADLINE)
+        # Near the headline: the labelled one, else the first own h1 (one a share bar wraps).
+        headline = self.layer_nodes(Layer.HEADLINE) or [h for h in self.tree.css("h1")[:_MAX_HEADINGS]
+                                                         if self.own(h)][:1]
         scopes = list(_up(headline[0], 5)) if headline else []
         if self.tree.body is not None:
             scopes.append(self.tree.body)
