@@ -63,6 +63,25 @@ def test_a_section_front_keeps_its_title_and_crosses_processes() -> None:
     assert copy.page is not None and copy.page.title == "The New York Times en Español"
 
 
+def test_an_article_written_only_in_noscript_is_read_as_a_browser_without_javascript_shows_it() -> None:
+    # Blogger's dynamic views: the post is a script template, and again in <noscript>
+    post = "<p>" + "As we officially move into a new era, the platform brings new capabilities. " * 4 + "</p>"
+    html = ("<html><head><title>Cloud Platform Blog</title></head><body><div class='post-body'>"
+            f"<script type='text/template'>{post}</script><noscript><span class='byline-author'>Posted by Brian "
+            f"Stevens</span>{post}<h3>Regions for all</h3>{post}</noscript></div></body></html>")
+    article = newsclean.clean(html)
+    assert [block.kind for block in article.paragraphs] == [newsclean.BlockKind.PARAGRAPH, newsclean.BlockKind.SUBHEAD,
+                                                            newsclean.BlockKind.PARAGRAPH]
+    assert article.paragraphs[1].text == "Regions for all"
+
+
+def test_a_noscript_notice_does_not_make_an_empty_page_an_article() -> None:
+    html = ("<html><body><div id='app'></div><noscript>We're sorry but this app doesn't work properly "
+            "without JavaScript enabled. Please enable it to continue.</noscript></body></html>")
+    with pytest.raises(newsclean.NotAnArticle, match="no body text"):
+        newsclean.clean(html)
+
+
 def test_empty_input_has_no_page() -> None:
     with pytest.raises(newsclean.NotAnArticle) as caught:
         newsclean.clean("  ")

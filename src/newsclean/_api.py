@@ -82,10 +82,28 @@ def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
     tree = parse(decoded.text, decoded.form, utf8=decoded.utf8)
     profile = select_profile(tree, url)
     verdict = find_article(tree, profile)
+    if not verdict.blocks and _shown_without_script(tree):
+        verdict = find_article(tree, profile)  # the page as a browser without JavaScript shows it
     chosen = verdict.attempt
     sources = chosen.sources if verdict.blocks is chosen.blocks else []
     return Analysis(decoded, tree, profile, chosen.labels, chosen.roots, chosen.confidence, verdict.blocks,
                     verdict.extractor, sources, verdict.attempts, chosen.cleaned)
+
+
+_MIN_NOSCRIPT_CHARS = 200  # more than a "Please enable JavaScript" notice
+
+
+def _shown_without_script(tree: LexborHTMLParser) -> bool:
+    """Unwrap the body's ``<noscript>`` elements when, with no body found, they hold text: a page
+    that renders its article by script often writes it there too (Blogger's dynamic views).
+    True when the tree changed."""
+    body = tree.body
+    blocks = [node for node in body.css("noscript") if node.child is not None] if body is not None else []
+    if sum(len(node.text(deep=True).strip()) for node in blocks) < _MIN_NOSCRIPT_CHARS:
+        return False
+    for node in blocks:
+        node.unwrap()
+    return True
 
 
 def finish(analysis: Analysis, *, url: str | None) -> Article:
