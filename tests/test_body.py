@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
-from newsclean.body import body_roots, extract_blocks
+from newsclean.body import body_roots, extract_blocks, find_body
 from newsclean.layers import label_layers
 from newsclean.model import Article, Block, BlockKind, Form
-from newsclean.profiles import NYT
+from newsclean.profiles import GENERIC, NYT
 from strategies import InlineRun, inline_html, inline_runs
 
 
@@ -190,3 +191,100 @@ def test_a_break_between_words_stays_a_space_and_a_link_across_a_blank_line_is_k
     blocks = extract_blocks(body_roots(tree, NYT, labels), labels)
     assert [b.text for b in blocks] == ["One two three", "four five."]
     assert [b.markdown for b in blocks] == ["One two [three](https://x.org/a)", "[four](https://x.org/a) five."]
+
+
+_PROSE = ("Our team plans, builds and looks after gardens of every size, from a small courtyard to a country "
+          "estate, and we stay with you from the first sketch to the last planting, whatever the season brings.")
+
+
+def _service_page(head: str = "") -> str:
+    """A service page: its main landmark holds a hero, an intro, prices and questions in sibling
+    sections (scoring picks the intro, the longest prose), and a navigation list."""
+    return (f"<html><head>{head}</head><body><header><a href='/'>Home</a></header><main>"
+            "<div class='hero'><h2>Garden design</h2><p>Gardens that grow with you, planted by people who know"
+            " the soil.</p></div>"
+            f"<div class='intro'><p>{_PROSE}</p><p>{_PROSE}</p></div>"
+            "<div class='pricing'><h2>Prices</h2><ul><li>Design visit: free within ten miles of the nursery</li>"
+            "<li>Planting plan: from 300 pounds, with a list of every plant and where it goes</li>"
+            "<li>Weekly upkeep: 40 pounds an hour, tools and green waste included</li></ul></div>"
+            "<nav><a href='/a'>About</a> <a href='/b'>Blog</a></nav>"
+            "<div class='faq'><h3>Do you work in winter?</h3><p>Yes: hedges, fruit trees and roses go in best"
+            " when they sleep.</p><h3>Do you take small jobs?</h3><p>We do, a single border or a window box is"
+            " welcome too.</p></div>"
+            "</main><footer>Copyright</footer></body></html>")
+
+
+def _found(html: str) -> list[str]:
+    tree = LexborHTMLParser(html)
+    labels = label_layers(tree, GENERIC)
+    roots, _, _ = find_body(tree, GENERIC, labels)
+    return [block.text for block in extract_blocks(roots, labels)]
+
+
+def test_a_page_that_is_no_story_widens_to_its_main_landmark_and_keeps_labels_out() -> None:
+    assert _found(_service_page()) == [
+        "Garden design", "Gardens that grow with you, planted by people who know the soil.", _PROSE, _PROSE,
+        "Prices", "Design visit: free within ten miles of the nursery",
+        "Planting plan: from 300 pounds, with a list of every plant and where it goes",
+        "Weekly upkeep: 40 pounds an hour, tools and green waste included",
+        "Do you work in winter?", "Yes: hedges, fruit trees and roses go in best when they sleep.",
+        "Do you take small jobs?", "We do, a single border or a window box is welcome too."]
+
+
+@pytest.mark.parametrize("head", [
+    "<meta property='og:type' content='article'>",
+    "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\"}</script>",
+    "<script type='application/ld+json'>{\"@graph\": [{\"@type\": [\"BlogPosting\"]}]}</script>",
+])
+def test_a_story_keeps_its_one_container_inside_main(head: str) -> None:
+    assert _found(_service_page(head)) == [_PROSE, _PROSE]
+
+
+def test_cleaning_a_widened_body_never_takes_the_scored_container_nor_what_holds_it() -> None:
+    pictures = "<img src='a.jpg'><img src='b.jpg'><img src='c.jpg'>"  # more pictures than paragraphs: a gallery
+    intro = f"<div class='intro'><p>{_PROSE}</p><p>{_PROSE}</p></div>"
+    html = _service_page().replace(intro, f"<div class='col'>{pictures}{intro}</div>")
+    assert _found(html) == _found(_service_page())  # the intro stays, though its column is a "gallery"
+
+
+def test_a_container_holding_most_of_main_is_not_widened() -> None:
+    html = _service_page().replace(f"<p>{_PROSE}</p><p>{_PROSE}</p>", f"<p>{_PROSE}</p>" * 6)
+    assert _found(html) == [_PROSE] * 6
+
+
+def test_a_body_in_nested_main_landmarks_or_without_one_is_not_widened() -> None:
+    nested = _service_page().replace("<main>", "<main><div role='main'>").replace("</main>", "</div></main>")
+    assert _found(nested) == [_PROSE, _PROSE]
+    no_landmark = _service_page().replace("<main>", "<div>").replace("</main>", "</div>")
+    assert _found(no_landmark) == [_PROSE, _PROSE]
+
+
+_REPLY = "Thanks, that is what I needed: a small courtyard, planted for the winter, with a hedge along the wall."
+_REPLY_TOO = ("We did the same last year, and the roses, the beech hedges and the apple trees all came through "
+              "the frost well.")
+
+
+def _thread(head: str = "", posts: int = 3) -> str:
+    """A forum thread: posts in like sibling containers, each a header and a message; the first
+    post's message is the longest prose, which scoring picks."""
+    messages = [_PROSE + " " + _PROSE, _REPLY, _REPLY_TOO]
+    items = "".join(f"<div class='tile'><div class='author'>user{n}</div><div class='tile-in'><div class='bubble'>"
+                    f"<p>{messages[n % 3]}</p></div></div></div>" for n in range(posts))
+    return (f"<html><head>{head}</head><body><div class='page'><h1>Planting in winter?</h1>"
+            f"<div class='thread'>{items}</div><div class='pages'>Page 1 of 1</div></div></body></html>")
+
+
+def test_posts_of_a_thread_in_like_siblings_are_all_kept() -> None:
+    assert _found(_thread()) == [
+        "user0", _PROSE + " " + _PROSE,
+        "user1", _REPLY, "user2", _REPLY_TOO]
+
+
+def test_a_story_or_two_like_siblings_keep_the_scored_container() -> None:
+    assert _found(_thread("<meta property='og:type' content='article'>")) == [_PROSE + " " + _PROSE]
+    assert _found(_thread(posts=2)) == [_PROSE + " " + _PROSE]
+
+
+def test_like_siblings_with_little_text_are_no_run_of_items() -> None:
+    html = _thread().replace(_REPLY, "+1")
+    assert _found(html) == [_PROSE + " " + _PROSE]

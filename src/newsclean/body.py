@@ -17,10 +17,12 @@ from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.layers import Labels, PageScan, labelled_ancestor
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
+from newsclean.profiles.generic import ARTICLE_SIGNS, ARTICLE_TYPES, MAIN_LANDMARK
 from newsclean.render import EMPHASIS, STRONG, InlineSpan, inline_markdown, link_span
 from newsclean.scoring import label_non_prose, score_body
 
-__all__ = ["SELECTOR_CONFIDENCE", "body_roots", "extract_blocks", "find_body"]
+__all__ = ["ITEM_LEVELS", "MAIN_SHARE", "MIN_ITEMS", "MIN_ITEM_CHARS", "SELECTOR_CONFIDENCE", "body_roots",
+           "extract_blocks", "find_body", "widen_to_main", "widen_to_repeated_items"]
 
 _KIND_OF_TAG: dict[str, BlockKind] = {
     **{f"h{level}": BlockKind.SUBHEAD for level in range(2, 7)},
@@ -40,15 +42,22 @@ _LEAVE_BLOCK, _LEAVE_KIND_BLOCK, _LEAVE_SPAN = range(1, 4)
 _Mark = tuple[int, bool, InlineSpan]  # (index in the text buffer, opens, span)
 
 
+MAIN_SHARE = 0.5  # scored containers holding less of their main landmark's text widen to it
+ITEM_LEVELS = 6  # how far above the scored container a run of like siblings is looked for
+MIN_ITEMS = 3  # like siblings that make a run (posts of a thread, entries of a blog page)…
+MIN_ITEM_CHARS = 100  # …each holding this much body text
+_JSON_LD = "script[type*='ld+json']"
+_ARTICLE_TYPE = re.compile(ARTICLE_TYPES)
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
 
 def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: PageScan | None = None, *,
               cleaned: list[int] | None = None) -> tuple[list[LexborNode], float, bool]:
     """The article containers, how sure the choice is, and whether the site marked them:
-    the profile's body selectors first, else content scoring (:mod:`newsclean.scoring`).
-    ``scan`` keeps what was read off the page for its next attempt; ``cleaned``, when given,
-    receives the ids conditional cleaning labelled."""
+    the profile's body selectors first, else content scoring (:mod:`newsclean.scoring`),
+    widened on a page with no sign of being a story (:func:`widen_to_main`,
+    :func:`widen_to_repeated_items`). ``scan`` keeps what was read off the page for its next
+    attempt; ``cleaned``, when given, receives the ids conditional cleaning labelled."""
     roots = body_roots(tree, profile, labels, scan)
     marked, confidence = bool(roots), SELECTOR_CONFIDENCE
     if not roots:
@@ -56,11 +65,81 @@ def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: Pa
         roots, confidence = (list(scored.roots), scored.confidence) if scored else ([], 0.0)
     if not roots:
         return ([tree.body] if tree.body is not None else []), 0.0, False
+    scored = roots
+    if not marked and not _has_article_signs(tree, scan):  # a story's body is its one container
+        roots = widen_to_repeated_items(widen_to_main(tree, roots, labels, scan), labels)
     if profile.clean_inside_body:
-        labelled = label_non_prose(roots, labels, scan)
+        # cleaning the widened body never takes the container scoring chose, nor what holds it
+        kept = set() if roots is scored else {node.mem_id for root in scored for node in (root, *ancestors(root))}
+        labelled = label_non_prose(roots, labels, scan, kept=kept)
         if cleaned is not None:
             cleaned.extend(labelled)
     return roots, confidence, marked
+
+
+def widen_to_main(tree: LexborHTMLParser, roots: list[LexborNode], labels: Labels,
+                  scan: PageScan | None = None) -> list[LexborNode]:
+    """The page's main landmark instead of the scored containers inside it, when they hold under
+    :data:`MAIN_SHARE` of the landmark's body text: a service, product, forum or documentation
+    page spreads its main content over many sibling sections (one post of a thread, one block
+    of a product's description and specs), and scoring picks one of them. Labels still keep the
+    boilerplate inside the landmark out.
+    Only for a page with no sign of being a story (:func:`find_body` asks): a story's body is
+    its one container, and the rest of its ``<main>`` is comments and cards."""
+    landmarks = scan.css(MAIN_LANDMARK) if scan is not None else tree.css(MAIN_LANDMARK)
+    landmark = _main_landmark(roots, landmarks)
+    if landmark is None:
+        return roots
+    chars = sum(len(block.text) for block in extract_blocks(roots, labels))
+    if chars >= MAIN_SHARE * sum(len(block.text) for block in extract_blocks([landmark], labels)):
+        return roots
+    return [landmark]
+
+
+def widen_to_repeated_items(roots: list[LexborNode], labels: Labels) -> list[LexborNode]:
+    """Every item of a run of like siblings instead of the one the scored container is in (on
+    a page with no sign of being a story, as :func:`find_body` asks): a thread's posts, a blog
+    page's entries, a manual's sections are siblings with one tag and class, and scoring picks
+    the longest. The container (or an ancestor up to :data:`ITEM_LEVELS` levels up) must be one
+    of at least :data:`MIN_ITEMS` such siblings outside the layers, as many of which hold at
+    least :data:`MIN_ITEM_CHARS` of body text (one page-wide wrapper among empty ones is no run)."""
+    if len(roots) != 1:
+        return roots
+    node = roots[0]
+    for _ in range(ITEM_LEVELS + 1):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html"):
+            return roots
+        style = node.attributes.get("class")
+        if style:
+            items = [child for child in parent.iter(include_text=False) if child.tag == node.tag
+                     and child.attributes.get("class") == style and child.mem_id not in labels]
+            if len(items) >= MIN_ITEMS:
+                full = sum(1 for item in items
+                           if sum(len(block.text) for block in extract_blocks([item], labels)) >= MIN_ITEM_CHARS)
+                return items if full >= MIN_ITEMS else roots
+        node = parent
+    return roots
+
+
+def _main_landmark(roots: list[LexborNode], landmarks: list[LexborNode]) -> LexborNode | None:
+    """The one main landmark around the roots (None when there is none, when the roots are or
+    hold it, or when landmarks nest there and which one is meant is unclear)."""
+    if not roots or not landmarks:
+        return None
+    ids = {landmark.mem_id for landmark in landmarks}
+    around = [parent for parent in ancestors(roots[0]) if parent.mem_id in ids]
+    if len(around) != 1 or any(root.mem_id in ids for root in roots):
+        return None
+    return around[0]
+
+
+def _has_article_signs(tree: LexborHTMLParser, scan: PageScan | None) -> bool:
+    """An article og:type, or an article type in the page's JSON-LD."""
+    css = scan.css if scan is not None else tree.css
+    if css(ARTICLE_SIGNS):
+        return True
+    return any(_ARTICLE_TYPE.search(script.text(deep=True)) for script in css(_JSON_LD))
 
 
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer],

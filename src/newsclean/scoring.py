@@ -11,7 +11,7 @@ so a relaxed attempt scores the page again without reading it again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Collection, Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -203,10 +203,11 @@ def _outside_labels(node: LexborNode, labels: Labels, known: dict[int, bool]) ->
 
 
 def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
-                    scan: PageScan | None = None) -> list[int]:
+                    scan: PageScan | None = None, *, kept: Collection[int] = ()) -> list[int]:
     """Inside the chosen body, label blocks that are not prose (Readability's conditional
     cleaning): image galleries, link lists, and paragraphs that are one link to elsewhere.
-    Returns the ids it labelled."""
+    The elements in ``kept`` (the scored container and its ancestors, when the body was
+    widened around it) are never labelled. Returns the ids it labelled."""
     measures = _measures(roots[0].parser, scan) if roots else None
     prose_divs: dict[int, bool] = {}  # div id → used as a paragraph; each div judged once
     inside: dict[int, bool] = {}  # element id → it or an ancestor is labelled (kept as the walk goes)
@@ -216,7 +217,7 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
         images = _images_inside(root)
         for node in root.css(_CONDITIONAL):
             key = node.mem_id
-            if key == root.mem_id or _inside_labels(node, labels, inside):
+            if key == root.mem_id or key in kept or _inside_labels(node, labels, inside):
                 continue  # the chosen container is never itself a layer
             if node.tag == "p":
                 chars = len(node.text(deep=True).strip())

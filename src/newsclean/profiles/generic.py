@@ -9,8 +9,8 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
-           "GENERIC", "HIDDEN_RULES", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
+__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
+           "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
 
 CHROME_RULE = LayerRule(
@@ -99,6 +99,14 @@ NAMES_IGNORED: tuple[str, str] = (
 # A comment thread can hold most of a short post's page (WordPress "commentlist", Thesis's
 # "comment_list", Disqus): labelled all the same.
 NAMES_UNBOUNDED = r"(?:^|[\s_-])(?:comments?|commentlist|comment_list|comment-list|disqus_thread|replies)(?:$|[\s_-])"
+# The page's main-content landmark. On a page that is not a story (a service, product, forum
+# or documentation page) the main content is often spread over many sibling sections in it,
+# where scoring picks one; such a body widens to the landmark (newsclean.body).
+MAIN_LANDMARK = "main, [role='main']"
+# What says a page is a story (an article's body is one container, and the rest of its <main>
+# is comments, related links and cards): an article og:type, an article type in its JSON-LD.
+ARTICLE_SIGNS = "meta[property='og:type'][content='article' i]"
+ARTICLE_TYPES = r'"(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting)"'
 SCORE_POSITIVE = r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story"
 SCORE_NEGATIVE = (r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|"
                   r"outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget")
