@@ -197,7 +197,7 @@ _PROSE = ("Our team plans, builds and looks after gardens of every size, from a 
           "estate, and we stay with you from the first sketch to the last planting, whatever the season brings.")
 
 
-def _service_page(head: str = "") -> str:
+def _service_page(head: str = "<title>Garden design | Green Hands</title>") -> str:
     """A service page: its main landmark holds a hero, an intro, prices and questions in sibling
     sections (scoring picks the intro, the longest prose), and a navigation list."""
     return (f"<html><head>{head}</head><body><header><a href='/'>Home</a></header><main>"
@@ -264,7 +264,7 @@ _REPLY_TOO = ("We did the same last year, and the roses, the beech hedges and th
               "the frost well.")
 
 
-def _thread(head: str = "", posts: int = 3) -> str:
+def _thread(head: str = "<title>Planting in winter? - Garden forum</title>", posts: int = 3) -> str:
     """A forum thread: posts in like sibling containers, each a header and a message; the first
     post's message is the longest prose, which scoring picks."""
     messages = [_PROSE + " " + _PROSE, _REPLY, _REPLY_TOO]
@@ -272,6 +272,17 @@ def _thread(head: str = "", posts: int = 3) -> str:
                     f"<p>{messages[n % 3]}</p></div></div></div>" for n in range(posts))
     return (f"<html><head>{head}</head><body><div class='page'><h1>Planting in winter?</h1>"
             f"<div class='thread'>{items}</div><div class='pages'>Page 1 of 1</div></div></body></html>")
+
+
+def test_a_page_with_no_head_to_tell_is_not_widened() -> None:
+    # a pandoc form keeps no <head>: nothing says the page is no story, so the scored container stays
+    assert _found(_service_page(head="")) == [_PROSE, _PROSE]
+    assert _found(_thread(head="")) == [_PROSE + " " + _PROSE]
+
+
+def test_a_labelled_byline_says_story() -> None:
+    html = _service_page().replace("<main>", "<main><p class='byline'>By Jane Doe</p>", 1)
+    assert _found(html) == [_PROSE, _PROSE]
 
 
 def test_posts_of_a_thread_in_like_siblings_are_all_kept() -> None:
