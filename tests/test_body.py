@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
 from newsclean.body import body_roots, extract_blocks, find_body
-from newsclean.layers import label_layers
+from newsclean.layers import PageScan, label_layers
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import GENERIC, NYT
 from strategies import InlineRun, inline_html, inline_runs
@@ -274,10 +274,15 @@ def _thread(head: str = "<title>Planting in winter? - Garden forum</title>", pos
             f"<div class='thread'>{items}</div><div class='pages'>Page 1 of 1</div></div></body></html>")
 
 
-def test_a_page_with_no_head_to_tell_is_not_widened() -> None:
+def test_a_pandoc_form_is_not_widened() -> None:
     # a pandoc form keeps no <head>: nothing says the page is no story, so the scored container stays
-    assert _found(_service_page(head="")) == [_PROSE, _PROSE]
-    assert _found(_thread(head="")) == [_PROSE + " " + _PROSE]
+    for html, scored in ((_service_page(head=""), [_PROSE, _PROSE]), (_thread(head=""), [_PROSE + " " + _PROSE])):
+        tree = LexborHTMLParser(html)
+        scan = PageScan(tree, converted=True)
+        labels = label_layers(tree, GENERIC, scan)
+        roots, _, _ = find_body(tree, GENERIC, labels, scan)
+        assert [block.text for block in extract_blocks(roots, labels)] == scored
+        assert _found(html) != scored  # the same markup as HTML is widened
 
 
 def test_a_labelled_byline_says_story() -> None:

@@ -81,9 +81,10 @@ def analyse(decoded: DecodedInput, *, url: str | None) -> Analysis:
     """Parse once, then find the body through the chain of attempts (:mod:`newsclean.attempts`)."""
     tree = parse(decoded.text, decoded.form, utf8=decoded.utf8)
     profile = select_profile(tree, url)
-    verdict = find_article(tree, profile)
+    converted = decoded.form is Form.PANDOC
+    verdict = find_article(tree, profile, converted=converted)
     if not verdict.blocks and _shown_without_script(tree):
-        verdict = find_article(tree, profile)  # the page as a browser without JavaScript shows it
+        verdict = find_article(tree, profile, converted=converted)  # as a browser without JavaScript shows it
     chosen = verdict.attempt
     sources = chosen.sources if verdict.blocks is chosen.blocks else []
     return Analysis(decoded, tree, profile, chosen.labels, chosen.roots, chosen.confidence, verdict.blocks,

@@ -108,10 +108,10 @@ class Verdict:
     attempts: list[Attempt]
 
 
-def find_article(tree: LexborHTMLParser, profile: Profile) -> Verdict:
+def find_article(tree: LexborHTMLParser, profile: Profile, *, converted: bool = False) -> Verdict:
     """Run the strict attempt; when it is unsure, ask the second opinion, then relax only as
     far as it takes to agree with it (without one, only cleaning may be switched off)."""
-    scan = PageScan(tree)
+    scan = PageScan(tree, converted=converted)
     strict = run_attempt(tree, profile, frozenset(), scan)
     if _is_sure(strict):
         return Verdict(strict, strict.blocks, profile.name, [strict])

@@ -47,7 +47,6 @@ ITEM_LEVELS = 6  # how far above the scored container a run of like siblings is 
 MIN_ITEMS = 3  # like siblings that make a run (posts of a thread, entries of a blog page)…
 MIN_ITEM_CHARS = 100  # …each holding this much body text
 _JSON_LD = "script[type*='ld+json']"
-_HEAD_FACTS = "head meta, head title"
 _ARTICLE_TYPE = re.compile(ARTICLE_TYPES)
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
@@ -137,13 +136,11 @@ def _main_landmark(roots: list[LexborNode], landmarks: list[LexborNode]) -> Lexb
 
 def _has_article_signs(tree: LexborHTMLParser, labels: Labels, scan: PageScan | None) -> bool:
     """An article og:type, an article type in the page's JSON-LD, or a byline the label step
-    found. A page with no ``<head>`` to tell (the pandoc forms, a fragment) counts as a story:
-    nothing says it is not one, and a story widened to its ``<main>`` takes in its cards."""
-    if Layer.BYLINE in labels.values():
+    found. A pandoc form counts as a story: its <head> is gone, nothing says it is not one, and
+    a story widened to its ``<main>`` takes in its cards."""
+    if Layer.BYLINE in labels.values() or (scan is not None and scan.converted):
         return True
     css = scan.css if scan is not None else tree.css
-    if not css(_HEAD_FACTS):
-        return True
     if css(ARTICLE_SIGNS):
         return True
     return any(_ARTICLE_TYPE.search(script.text(deep=True)) for script in css(_JSON_LD))

@@ -135,11 +135,12 @@ class PageScan:
     text, link density and vote that content scoring reads. Pass the same scan to every
     attempt on one tree; a tree changed in between needs a new one."""
 
-    __slots__ = ("tree", "dropped_code", "_css", "_frame", "_page_chars", "_names", "_text",
+    __slots__ = ("tree", "converted", "dropped_code", "_css", "_frame", "_page_chars", "_names", "_text",
                  "texts", "densities", "scoring")
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, *, converted: bool = False) -> None:
         self.tree = tree
+        self.converted = converted  # the page came as pandoc markdown: its <head> is gone
         self.dropped_code = drop_code(tree)
         self._css: dict[str, list[LexborNode]] = {}
         self._frame: set[int] | None = None
