@@ -133,6 +133,8 @@ TARGET_JOBS_SPEEDUP = 1.8
 LARGE_PHASES_UP_TO_S = 20.0  # a large page's phases are timed only when clean() took at most this (the time budget)
 LARGE_TIMEOUT_S = 300.0  # a large page's process is stopped past this, and the size reported as failed
 WARC_MORE_ROUNDS_UNDER_S = 60.0  # another round of --jobs 1 and 2 only while a round takes less (the time budget)
+WARC_QUIET_WAIT_S = 120.0  # before each --jobs run, wait at most this long for the machine to be idle (others' processes)
+WARC_QUIET_IDLE = 0.9  # idle: this share of every core free over a few seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +524,7 @@ class JobsRun:
     seconds: float
     rows: int
     cpu_s: float = float("nan")  # CPU time of the command and its workers, user + system
+    others_cpu_s: float = float("nan")  # CPU time every other process on the machine took meanwhile (Linux)
 
 
 def write_warc(path: Path, refs: Sequence[Any]) -> int:
@@ -541,28 +544,57 @@ def write_warc(path: Path, refs: Sequence[Any]) -> int:
     return path.stat().st_size
 
 
+def _busy_cpu_s() -> float:
+    """CPU seconds every process on the machine has used since boot (``/proc/stat``); NaN where there is none."""
+    try:
+        ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return float("nan")
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)
+    steal = ticks[7] if len(ticks) > 7 else 0
+    return (sum(ticks[:8]) - idle - steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_until_quiet(limit_s: float) -> None:
+    """Wait (at most ``limit_s``) until the machine's cores are idle: another process's work on the same
+    cores would slow --jobs 2 (which needs both) far more than --jobs 1."""
+    cores = os.cpu_count() or 1
+    deadline = time.perf_counter() + limit_s
+    while time.perf_counter() < deadline:
+        busy, start = _busy_cpu_s(), time.perf_counter()
+        time.sleep(2.0)
+        used = _busy_cpu_s() - busy
+        if not math.isfinite(used) or used <= (1 - WARC_QUIET_IDLE) * cores * (time.perf_counter() - start):
+            return
+
+
 def jobs_runs(warc: Path, rounds: int, folder: Path) -> tuple[list[JobsRun], int]:
     """--jobs 1 and --jobs 2, alternating, up to ``rounds`` times each (a round after the first only while a
-    round takes under WARC_MORE_ROUNDS_UNDER_S: the time budget); the fastest of each kept, and the rounds run."""
+    round takes under WARC_MORE_ROUNDS_UNDER_S: the time budget); the fastest of each kept, and the rounds run.
+    Each run starts once the machine is idle (or after WARC_QUIET_WAIT_S), and the CPU other processes took
+    meanwhile is kept with it."""
     best: dict[int, JobsRun] = {}
     done_rounds = 0
     while done_rounds < rounds and (done_rounds == 0 or sum(r.seconds for r in best.values()) < WARC_MORE_ROUNDS_UNDER_S):
         done_rounds += 1
         for jobs in (1, 2):
             out = folder / f"out-{jobs}.jsonl"
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            _wait_until_quiet(WARC_QUIET_WAIT_S)
+            before, busy = resource.getrusage(resource.RUSAGE_CHILDREN), _busy_cpu_s()
             start = time.perf_counter()
             done = subprocess.run([sys.executable, "-m", "newsclean", str(warc), "--jobs", str(jobs), "--quiet",
                                    "--out", str(out)], capture_output=True, text=True, check=False)
             seconds = time.perf_counter() - start
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            others = max(0.0, _busy_cpu_s() - busy - cpu)
             if done.returncode not in (0, 1):  # 1: some pages gave no article, still a complete run
                 raise RuntimeError(f"newsclean --jobs {jobs} failed ({done.returncode}): {_last_line(done.stderr)}")
             rows = sum(1 for _ in out.open(encoding="utf-8"))
             if jobs not in best or seconds < best[jobs].seconds:
-                best[jobs] = JobsRun(jobs, seconds, rows, cpu)
-            print(f"  --jobs {jobs}: {seconds:.1f} s ({cpu:.1f} s CPU), {rows} rows", file=sys.stderr, flush=True)
+                best[jobs] = JobsRun(jobs, seconds, rows, cpu, others)
+            print(f"  --jobs {jobs}: {seconds:.1f} s ({cpu:.1f} s CPU; other processes {others:.1f} s), {rows} rows",
+                  file=sys.stderr, flush=True)
     return [best[1], best[2]], done_rounds
 
 
@@ -864,12 +896,14 @@ def large_table(large: Sequence[LargePage]) -> list[str]:
 
 
 def jobs_table(results: Results) -> list[str]:
-    lines = ["| command | pages | seconds | pages/s | CPU seconds, all its processes | rows written |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| command | pages | seconds | pages/s | CPU seconds, all its processes | CPU seconds, other processes "
+             "meanwhile | rows written |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for run in results.jobs:
         lines.append(f"| `newsclean pages.warc.gz --jobs {run.jobs} --quiet --out out.jsonl` | {results.warc_pages:,} | "
                      f"{run.seconds:.1f} | {results.warc_pages / run.seconds:.1f} | "
-                     f"{f'{run.cpu_s:.1f}' if math.isfinite(run.cpu_s) else '—'} | {run.rows:,} |")
+                     f"{f'{run.cpu_s:.1f}' if math.isfinite(run.cpu_s) else '—'} | "
+                     f"{f'{run.others_cpu_s:.1f}' if math.isfinite(run.others_cpu_s) else '—'} | {run.rows:,} |")
     return lines
 
 
@@ -998,7 +1032,10 @@ def section(results: Results, info: RunInfo) -> str:
                   f"fastest of {results.warc_rounds} alternating run{'s' if results.warc_rounds != 1 else ''} of each "
                   f"(a second round only when the first took under {WARC_MORE_ROUNDS_UNDER_S:.0f} s). "
                   "CPU seconds: user + system time of the "
-                  "command and every process it started (from `getrusage(RUSAGE_CHILDREN)`).", "",
+                  "command and every process it started (from `getrusage(RUSAGE_CHILDREN)`). Each run starts once "
+                  f"the machine's cores are {WARC_QUIET_IDLE:.0%} idle (or after {WARC_QUIET_WAIT_S:.0f} s); the CPU "
+                  "seconds other processes took meanwhile (`/proc/stat`) say whether it shared the cores: "
+                  "--jobs 2 needs both.", "",
                   *jobs_table(results), ""]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -93,6 +95,78 @@ def test_two_jobs_give_the_same_lines_in_the_same_order(tmp_path: Path) -> None:
     one, two = _run(*pages, "--jobs", "1"), _run(*pages, "--jobs", "2")
     assert one.stdout == two.stdout
     assert len(one.stdout.splitlines()) == 12
+
+
+def test_two_jobs_keep_the_input_order_behind_a_slow_page_and_a_failing_one(tmp_path: Path) -> None:
+    slow = tmp_path / "a-slow.html"  # 1.5 MB: it takes its worker a second, the other worker goes on meanwhile
+    unit = '<p>Sentence number {n} with several ordinary words in it.</p><div class="ad">Advertisement</div>\n'
+    slow.write_text("<html><body><article>\n" + "".join(unit.format(n=n) for n in range(15_000))
+                    + "</article></body></html>\n", encoding="utf-8")
+    garbage = tmp_path / "c-garbage.html"
+    garbage.write_bytes(bytes(range(256)) * 64)
+    pages = [str(slow), str(NYT1), str(garbage), *[str(NYT3), str(SEED), str(NYT1)] * 4]
+    one, two = _run(*pages, "--jobs", "1"), _run(*pages, "--jobs", "2")
+    assert two.stdout == one.stdout
+    assert two.returncode == one.returncode == 1
+    rows = _lines(two.stdout)
+    assert [r["source"] for r in rows] == pages
+    assert len(rows[0]["article"]["paragraphs"]) == 15_000
+    assert rows[2]["error"]["type"] == "DecodeError" and "c-garbage.html: DecodeError" in two.stderr
+    assert all("article" in row for i, row in enumerate(rows) if i != 2)  # its neighbours in the same task are fine
+
+
+def test_jobs_read_the_input_only_a_bounded_window_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean import batch
+
+    pulled: list[int] = []
+
+    def pages(count: int, size: int) -> Iterator[batch.PageInput]:
+        for i in range(count):
+            pulled.append(i)
+            yield batch.PageInput(f"page-{i}", b"<p>" + b"x" * (size - 3))
+
+    for count_bound, size in ((2 * batch._IN_FLIGHT_PER_JOB, 100), (5, 1000)):
+        if size == 1000:  # the window in markup bytes (the pool reads it in this process): 5 pages of 1,000 bytes
+            monkeypatch.setattr(batch, "_IN_FLIGHT_BYTES_PER_JOB", 2_500)
+        pulled.clear()
+        rows = batch.clean_pages(pages(200, size), jobs=2)
+        first = next(rows)
+        assert len(pulled) <= count_bound + batch._PAGES_PER_TASK  # the window and one task read ahead, no more
+        rest = list(rows)
+        assert [row["source"] for row in [first, *rest]] == [f"page-{i}" for i in range(200)]
+        assert all(row["article"]["text"] == "x" * (size - 3) for row in [first, *rest])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_two_jobs_write_every_format_as_one_job_does(fmt: str, tmp_path: Path) -> None:
+    pages = [str(NYT1), str(NYT5), str(SEED), str(NYT3)]
+    one, two = _run(*pages, "--format", fmt, "--jobs", "1"), _run(*pages, "--format", fmt, "--jobs", "2")
+    assert two.stdout == one.stdout and two.stderr.splitlines()[:-1] == one.stderr.splitlines()[:-1]
+    assert f"==> {NYT3} <==" in two.stdout if fmt != "json" else json.loads(two.stdout)[3]["source"] == str(NYT3)
+    _run(*pages, "--format", fmt, "--jobs", "2", "--out", f"{tmp_path / 'two'}/")
+    _run(*pages, "--format", fmt, "--jobs", "1", "--out", f"{tmp_path / 'one'}/")
+    written = sorted(path.relative_to(tmp_path / "two") for path in (tmp_path / "two").rglob("*") if path.is_file())
+    assert len(written) == (4 if fmt == "json" else 3)  # text has no place for the page that is not an article
+    assert all((tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes() for name in written)
+
+
+def _render_or_fail(row: dict) -> tuple[str, str | None, int]:
+    """A render for render_pages: fails on an article whose text starts with "fail"; says which process ran it."""
+    if row.get("article", {}).get("text", "").startswith("fail"):
+        raise ValueError("cannot render this one")
+    return row["source"], row.get("error", {}).get("type"), os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_render_pages_renders_in_the_workers_and_a_failing_render_is_an_error_row(jobs: int) -> None:
+    from newsclean.batch import PageInput, render_pages
+
+    words = ["fine", "fail", "fine", "fine", "fail", "fine"] * 3
+    pages = [PageInput(f"page-{i}", f"<p>{word} {'text ' * 20}</p>".encode()) for i, word in enumerate(words)]
+    done = list(render_pages(pages, _render_or_fail, jobs=jobs))
+    assert [source for source, _, _ in done] == [page.source for page in pages]
+    assert [error for _, error, _ in done] == [None if w == "fine" else "InternalError.ValueError" for w in words]
+    assert {pid != os.getpid() for _, _, pid in done} == {jobs > 1}
 
 
 def test_missing_input_is_exit_status_2() -> None:

@@ -5,7 +5,9 @@ A result row is a plain dict, the same for the command line, a process pool and 
 ``source`` (path, or ``path#n`` for the n-th WARC record), ``url``, ``warc_record_id`` and
 ``warc_date`` (WARC input), and either ``article`` (``Article.to_dict()``) or ``error``
 (``type`` and ``message``). A page that cannot be read (too large, a damaged gzip, no
-permission) is an error row like a page that cannot be cleaned.
+permission) is an error row like a page that cannot be cleaned. :func:`render_pages` passes each
+row through a function where the page was cleaned (in the worker process), so that only what it
+returns (the command's output text) travels back.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import newsclean
 from newsclean._api import DEFAULT_MAX_BYTES
@@ -28,7 +30,7 @@ from newsclean._input import read_limited, read_file
 from newsclean.errors import NewscleanError
 
 __all__ = ["BatchCounts", "FoundInput", "PageInput", "clean_page", "clean_pages", "expand_inputs", "find_inputs",
-           "is_page_like", "iter_pages", "pages_in"]
+           "is_page_like", "iter_pages", "pages_in", "render_pages"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 GZIP_HTML_SUFFIXES = tuple(f"{suffix}.gz" for suffix in HTML_SUFFIXES)
@@ -36,8 +38,18 @@ TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 PAGE_SUFFIXES = HTML_SUFFIXES + GZIP_HTML_SUFFIXES + TEXT_SUFFIXES
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_IN_FLIGHT_PER_JOB = 8
-_TASKS_PER_CHILD = 2000  # a fresh worker now and then: no slow growth over a long batch
+# With jobs > 1, pages go to the workers a few at a time (a quarter of the round trips: the parent,
+# which shares the cores, spends less) and come back in input order. The window of pages sent and
+# not yet yielded is wide enough that the other workers go on past a page that takes seconds at the
+# head of the order (a slow page, or the first page that makes a worker build dateparser's caches,
+# about 2 s): on a 1,000-page WARC with 8 pages a process, 2 workers stood idle 12 % of the time;
+# with 64, 1 % (only the round trips). It is bounded in pages and in markup bytes, so memory stays
+# flat and the input is never read far ahead.
+_IN_FLIGHT_PER_JOB = 64
+_IN_FLIGHT_BYTES_PER_JOB = 64 << 20
+_PAGES_PER_TASK = 4
+_TASK_BYTES = 1 << 20  # a task closes at this much markup: a large page goes alone
+_PAGES_PER_CHILD = 2000  # a fresh worker now and then: no slow growth over a long batch
 _SNIFF_BYTES = 8192
 # What a page converted to markdown or text keeps: lines that open with a raw HTML block tag or
 # a pandoc fenced div. A README that shows one in a code span, or centres a logo, has fewer.
@@ -45,6 +57,7 @@ _CONVERTED_PAGE_LINE = re.compile(rb"^ {0,3}(?:<(?:div|figure|figcaption|section
                                   re.I | re.M)
 _CONVERTED_PAGE_LINES = 3
 _GLOB_MAGIC = re.compile(r"[*?[]")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +93,14 @@ class BatchCounts:
     skipped_files: int = 0
 
     def add(self, row: dict[str, Any]) -> None:
+        self.count(row["error"]["type"] if "error" in row else None)
+
+    def count(self, error_type: str | None) -> None:
+        """One page more: an article when ``error_type`` is None."""
         self.pages += 1
-        if "article" in row:
+        if error_type is None:
             self.articles += 1
-        elif row["error"]["type"] == "NotAnArticle":
+        elif error_type == "NotAnArticle":
             self.not_articles += 1
         else:
             self.errors += 1
@@ -259,27 +276,74 @@ def clean_page(page: PageInput, *, url: str | None = None, form: str | None = No
     return row
 
 
-def _clean_for_pool(args: tuple[PageInput, str | None, str | None, int]) -> dict[str, Any]:
-    page, url, form, max_bytes = args
-    return clean_page(page, url=url, form=form, max_bytes=max_bytes)
+def _same(row: dict[str, Any]) -> dict[str, Any]:
+    return row
+
+
+def _clean_and_render(page: PageInput, render: Callable[[dict[str, Any]], R], url: str | None, form: str | None,
+                      max_bytes: int) -> R:
+    """One page's row through ``render``; a row it fails on is rendered as an error row instead."""
+    row = clean_page(page, url=url, form=form, max_bytes=max_bytes)
+    try:
+        return render(row)
+    except Exception as exc:  # noqa: BLE001 - one page must never take the batch down
+        row = {key: row[key] for key in ("source", "url", "warc_record_id", "warc_date") if key in row}
+        row["error"] = {"type": f"InternalError.{type(exc).__name__}", "message": str(exc)}
+        return render(row)
+
+
+def _clean_task(pages: tuple[PageInput, ...], render: Callable[[dict[str, Any]], R], url: str | None,
+                form: str | None, max_bytes: int) -> list[R]:
+    """A worker's task: a few pages, each cleaned (and rendered) in its own try."""
+    return [_clean_and_render(page, render, url, form, max_bytes) for page in pages]
+
+
+def _tasks(pages: Iterable[PageInput]) -> Iterator[tuple[tuple[PageInput, ...], int]]:
+    """The pages in consecutive groups of at most ``_PAGES_PER_TASK`` pages and about ``_TASK_BYTES``
+    of markup, each with its markup size; read one group ahead, no more."""
+    group: list[PageInput] = []
+    size = 0
+    for page in pages:
+        group.append(page)
+        size += len(page.markup)
+        if len(group) >= _PAGES_PER_TASK or size >= _TASK_BYTES:
+            yield tuple(group), size
+            group, size = [], 0
+    if group:
+        yield tuple(group), size
 
 
 def clean_pages(pages: Iterable[PageInput], *, jobs: int = 1, url: str | None = None,
                 form: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict[str, Any]]:
-    """Result rows in input order, streamed: with ``jobs`` > 1, from a pool of processes with
-    at most ``jobs × 8`` pages in flight, so memory stays flat however many pages go through
-    (``Pool.imap`` would read the whole input ahead)."""
+    """Result rows in input order, streamed, from ``jobs`` processes (see :func:`render_pages`)."""
+    return render_pages(pages, _same, jobs=jobs, url=url, form=form, max_bytes=max_bytes)
+
+
+def render_pages(pages: Iterable[PageInput], render: Callable[[dict[str, Any]], R], *, jobs: int = 1,
+                 url: str | None = None, form: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[R]:
+    """Each page's result row passed through ``render`` where the page was cleaned, in input order, streamed.
+
+    With ``jobs`` > 1 the pages go to a pool of processes a few at a time and ``render`` runs in the
+    workers (so it must pickle: a module-level function, or a ``functools.partial`` of one); only
+    what it returns comes back. At most ``jobs × 64`` pages and ``jobs × 64 MiB`` of markup are
+    sent and not yet yielded (a single larger page goes alone): memory stays flat however many
+    pages go through, and the input is never read far ahead (``Pool.imap`` would read all of it).
+    A row ``render`` raises on is rendered as an ``InternalError`` row instead."""
     if jobs <= 1:
         for page in pages:
-            yield clean_page(page, url=url, form=form, max_bytes=max_bytes)
+            yield _clean_and_render(page, render, url, form, max_bytes)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding big state
-    window = jobs * _IN_FLIGHT_PER_JOB
-    with context.Pool(processes=jobs, maxtasksperchild=_TASKS_PER_CHILD) as pool:
-        in_flight: deque[Any] = deque()
-        for page in pages:
-            in_flight.append(pool.apply_async(_clean_for_pool, ((page, url, form, max_bytes),)))
-            if len(in_flight) >= window:
-                yield in_flight.popleft().get()
+    max_pages, max_bytes_in_flight = jobs * _IN_FLIGHT_PER_JOB, jobs * _IN_FLIGHT_BYTES_PER_JOB
+    with context.Pool(processes=jobs, maxtasksperchild=max(1, _PAGES_PER_CHILD // _PAGES_PER_TASK)) as pool:
+        in_flight: deque[tuple[Any, int, int]] = deque()  # (the task's AsyncResult, its pages, its bytes)
+        pages_out = bytes_out = 0
+        for task, size in _tasks(pages):
+            while in_flight and (pages_out + len(task) > max_pages or bytes_out + size > max_bytes_in_flight):
+                done, count, done_size = in_flight.popleft()
+                pages_out, bytes_out = pages_out - count, bytes_out - done_size
+                yield from done.get()
+            in_flight.append((pool.apply_async(_clean_task, (task, render, url, form, max_bytes)), len(task), size))
+            pages_out, bytes_out = pages_out + len(task), bytes_out + size
         while in_flight:
-            yield in_flight.popleft().get()
+            yield from in_flight.popleft()[0].get()

@@ -10,6 +10,7 @@ A page that fails is reported on standard error and the batch goes on; the exit 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -17,10 +18,10 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 import newsclean
-from newsclean.batch import BatchCounts, FoundInput, PageInput, clean_pages, find_inputs, is_warc, pages_in
+from newsclean.batch import BatchCounts, FoundInput, PageInput, find_inputs, is_warc, pages_in, render_pages
 from newsclean.model import Form
 
 __all__ = ["main"]
@@ -85,14 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         with _Output(args.out, fmt, single, found) as output:
-            rows = clean_pages(_pages(paths, counts, args.max_bytes), jobs=args.jobs,
-                               url=args.url if single else None, form=args.form, max_bytes=args.max_bytes)
-            for row in _progress(rows, quiet=args.quiet or single):
-                counts.add(row)
-                if "error" in row:
-                    error = row["error"]
-                    print(f"newsclean: {row['source']}: {error['type']}: {error['message']}", file=sys.stderr)
-                output.write(row)
+            # Each row is rendered where its page was cleaned (in a worker with --jobs N): only the text comes back.
+            render = functools.partial(_rendered, fmt, single, output.folder is not None)
+            done = render_pages(_pages(paths, counts, args.max_bytes), render, jobs=args.jobs,
+                                url=args.url if single else None, form=args.form, max_bytes=args.max_bytes)
+            for page in _progress(done, quiet=args.quiet or single):
+                counts.count(page.error[0] if page.error else None)
+                if page.error:
+                    print(f"newsclean: {page.source}: {page.error[0]}: {page.error[1]}", file=sys.stderr)
+                output.write(page)
     except OSError as exc:
         print(f"newsclean: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -106,7 +108,35 @@ def _pages(paths: list[str], counts: BatchCounts, max_bytes: int) -> Iterator[Pa
         yield from pages_in(path, counts, max_bytes=max_bytes)
 
 
-def _progress(rows: Iterator[dict[str, Any]], *, quiet: bool) -> Iterator[dict[str, Any]]:
+class _Rendered(NamedTuple):
+    """A page's row as the command needs it: its source, its error (type, message) and the text to write (None: none)."""
+
+    source: str
+    error: tuple[str, str] | None
+    text: str | None
+
+
+def _rendered(fmt: str, single: bool, to_folder: bool, row: dict[str, Any]) -> _Rendered:
+    error = row.get("error")
+    return _Rendered(row["source"], (error["type"], error["message"]) if error else None,
+                     _render(fmt, single, to_folder, row))
+
+
+def _render(fmt: str, single: bool, to_folder: bool, row: dict[str, Any]) -> str | None:
+    """A row in the output format: a JSON line, indented JSON, or the article's text or markdown
+    (with a ``==> source <==`` line between pages in one stream); None for a failed page in text."""
+    if fmt == "jsonl":
+        return json.dumps(row, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        return json.dumps(row, ensure_ascii=False, indent=2) + ("\n" if single else "")
+    article = row.get("article")
+    if article is None:
+        return None  # reported on standard error; text has no place for it
+    body = _markdown(article) if fmt == "markdown" else article["text"] + "\n"
+    return body if single or to_folder else f"==> {row['source']} <==\n{body}"
+
+
+def _progress(rows: Iterator[_Rendered], *, quiet: bool) -> Iterator[_Rendered]:
     """A progress bar on a terminal; nothing extra when standard error is piped."""
     if quiet or not sys.stderr.isatty():
         yield from rows
@@ -227,12 +257,12 @@ class _Output:
         else:
             self.stream.flush()
 
-    def write(self, row: dict[str, Any]) -> None:
-        text = self._render(row)
+    def write(self, page: _Rendered) -> None:
+        text = page.text
         if text is None:
             return
         if self.folder is not None:
-            target = self.folder / self._file_path(row["source"])
+            target = self.folder / self._file_path(page.source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             return
@@ -242,17 +272,6 @@ class _Output:
             self.stream.write("\n")
         self.stream.write(text)
         self.count += 1
-
-    def _render(self, row: dict[str, Any]) -> str | None:
-        if self.fmt == "jsonl":
-            return json.dumps(row, ensure_ascii=False) + "\n"
-        if self.fmt == "json":
-            return json.dumps(row, ensure_ascii=False, indent=2) + ("\n" if self.single else "")
-        article = row.get("article")
-        if article is None:
-            return None  # reported on standard error; text has no place for it
-        body = _markdown(article) if self.fmt == "markdown" else article["text"] + "\n"
-        return body if self.single or self.folder is not None else f"==> {row['source']} <==\n{body}"
 
     def _file_path(self, source: str) -> PurePosixPath:
         """The output file for a row, inside the folder: the input's relative path (a WARC
