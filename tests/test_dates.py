@@ -96,3 +96,13 @@ def test_the_days_date_in_the_masthead_is_not_the_articles() -> None:
     html = _page(body='<p class="meta">By The Currency editors <span class="post-date">December 12, 2025</span></p>')
     html = html.replace("<body>", "<body>" + masthead, 1)
     assert newsclean.clean(html).published == dt.date(2025, 12, 12)
+
+
+def test_the_date_search_reads_at_most_the_first_million_characters(monkeypatch) -> None:  # noqa: ANN001
+    import newsclean.metadata as metadata
+
+    seen: list[int] = []
+    monkeypatch.setattr(metadata, "page_date", lambda markup, url: seen.append(len(markup)))
+    filler = "<p>" + "Words of a very long page that declares and shows no date at all. " * 20 + "</p>"
+    newsclean.clean(_page(body=filler * 1200))  # about 1.6 million characters
+    assert seen and seen[0] == metadata.MAX_DATE_SEARCH_CHARS

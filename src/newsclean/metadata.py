@@ -126,8 +126,14 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     shown = dom.dateline_date(profile)
     if shown is not None:
         return _day_of(shown), "dateline"
-    found = page_date(source if source.lstrip()[:1] == "<" else tree.html or "", url)
+    markup = source if source.lstrip()[:1] == "<" else tree.html or ""
+    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], url)
     return (found, "htmldate") if found is not None else (None, "")
+
+
+# htmldate parses the page again and reads all its text: on a page of tens of megabytes that is
+# most of the time and memory clean() takes. A page's date sits in its head and near its top.
+MAX_DATE_SEARCH_CHARS = 1_000_000
 
 
 _MAX_SECTION_CHARS = 40
