@@ -385,14 +385,18 @@ class _LabelledDom:
         scopes = list(_up(headline[0], 5)) if headline else []
         if self.tree.body is not None:
             scopes.append(self.tree.body)
-        for selector in _AUTHOR_ELEMENTS:
-            for scope in scopes:
-                names = self._adjacent_names(scope.css(selector), profile)
+        # Each selector is asked once, of the whole page, and its matches sorted into the scopes
+        # (what ``scope.css(selector)`` gives: the scope and its descendants that match).
+        in_scopes = [_sorted_into(self.tree.root.css(selector), scopes) if self.tree.root is not None
+                     else [[] for _ in scopes] for selector in _AUTHOR_ELEMENTS]
+        for found in in_scopes:
+            for nodes in found:
+                names = self._adjacent_names(nodes, profile)
                 if names:
                     return names
         # An article's own <footer>, or a sidebar's author card: looked at only when nothing else names anyone.
-        for scope in scopes:
-            names = self._adjacent_names(scope.css(_AUTHOR_ELEMENTS[0]), profile, outside=_NOT_AUTHOR_CARDS)
+        for nodes in in_scopes[0]:
+            names = self._adjacent_names(nodes, profile, outside=_NOT_AUTHOR_CARDS)
             if names:
                 return names
         for scope in scopes:  # a byline written as a line of text: "Von Jennifer Patt"
@@ -626,6 +630,18 @@ def _near(node: LexborNode, anchor: LexborNode) -> bool:
             return True
         block = block.parent
     return False
+
+
+def _sorted_into(nodes: list[LexborNode], scopes: Sequence[LexborNode]) -> list[list[LexborNode]]:
+    """Per scope, in document order, the nodes that are the scope or inside it."""
+    ids = [scope.mem_id for scope in scopes]
+    found: list[list[LexborNode]] = [[] for _ in scopes]
+    for node in nodes:
+        around = {node.mem_id, *(parent.mem_id for parent in ancestors(node))}
+        for index, scope_id in enumerate(ids):
+            if scope_id in around:
+                found[index].append(node)
+    return found
 
 
 def _up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
