@@ -324,6 +324,10 @@ class _LabelledDom:
                 found.append(text)
         return found
 
+    def own_h1s(self) -> list[LexborNode]:
+        """The page's ``h1`` elements outside other articles' layers, the first few only."""
+        return [node for node in self.tree.css("h1")[:_MAX_HEADINGS] if self.own(node)]
+
     def headline(self) -> str | None:
         """The text of the element the layer step labelled as the headline."""
         found = self.layer_nodes(Layer.HEADLINE)
@@ -380,8 +384,7 @@ class _LabelledDom:
         """With no labelled byline: the names in the first author element ("post-author",
         "article_byline", a link to an author page) near the headline, else anywhere."""
         # Near the headline: the labelled one, else the first own h1 (one a share bar wraps).
-        headline = self.layer_nodes(Layer.HEADLINE) or [h for h in self.tree.css("h1")[:_MAX_HEADINGS]
-                                                         if self.own(h)][:1]
+        headline = self.layer_nodes(Layer.HEADLINE) or self.own_h1s()[:1]
         scopes = list(_up(headline[0], 5)) if headline else []
         if self.tree.body is not None:
             scopes.append(self.tree.body)
@@ -740,8 +743,8 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
         return visible, "h1"
     consensus = _consensus(declared, headings)
     if consensus is None:  # nothing declared (the pandoc forms have no <head>): the first h1, else h2/h3
-        shown = visible or next((text for node in tree.css("h1")[:_MAX_HEADINGS] if dom.own(node)
-                                 and (text := node_text(node)) and len(text) <= _MAX_TITLE_CHARS
+        shown = visible or next((text for node in dom.own_h1s()
+                                 if (text := node_text(node)) and len(text) <= _MAX_TITLE_CHARS
                                  and not _is_site_title(text, site_names, raw, headings)), None)
         if shown:
             return shown, "h1"

@@ -107,7 +107,7 @@ def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile, scan: P
     holders = labels.text_holders
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    outside: dict[int, bool] = {}
+    inside: dict[int, bool] = {}  # element id → it or an ancestor is labelled (voters share one walk up)
     for node in measures.tree.css(_VOTERS):
         key = node.mem_id
         container = node.tag in _PARAGRAPH_CONTAINERS
@@ -118,7 +118,7 @@ def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile, scan: P
             line = _voted_for(node, measures.above)
             if line:  # (a vote for nothing is found again as fast as it is kept)
                 lines[key] = line
-        if not line or not _outside_labels(node, labels, outside):
+        if not line or _inside_labels(node, labels, inside):
             continue  # (a vote for nothing but body or html is not counted, whatever it is)
         vote = votes.get(key)
         if vote is None:
@@ -181,27 +181,6 @@ def _voted_for(node: LexborNode, above: dict[int, list[tuple[LexborNode, int]]])
     return line
 
 
-def _outside_labels(node: LexborNode, labels: Labels, known: dict[int, bool]) -> bool:
-    """True when neither the node nor any ancestor is labelled. ``known`` keeps the answer for
-    every element walked through, so voters in one container share one walk up."""
-    path: list[int] = []
-    answer = True
-    current: LexborNode | None = node
-    while current is not None and current.is_element_node:
-        key = current.mem_id
-        if key in known:
-            answer = known[key]
-            break
-        if key in labels:
-            answer = False
-            break
-        path.append(key)
-        current = current.parent
-    for key in path:
-        known[key] = answer
-    return answer
-
-
 def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
                     scan: PageScan | None = None, *, kept: Collection[int] = ()) -> list[int]:
     """Inside the chosen body, label blocks that are not prose (Readability's conditional
@@ -236,8 +215,9 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
 
 def _inside_labels(node: LexborNode, labels: Mapping[int, Layer], known: dict[int, bool]) -> bool:
     """True when the node or an ancestor is labelled. ``known`` keeps the answer for every
-    element walked through; conditional cleaning labels elements in document order, before
-    any of their descendants is asked about, and notes each label there."""
+    element walked through, so nodes in one container share one walk up; conditional cleaning
+    labels elements in document order, before any of their descendants is asked about, and
+    notes each label there."""
     path: list[int] = []
     answer = False
     current: LexborNode | None = node
