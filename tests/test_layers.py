@@ -186,6 +186,18 @@ def test_markup_shown_as_text_is_chrome_but_a_code_sample_is_not() -> None:
     assert _label_of(tree, labels, "#s") is None
 
 
+@pytest.mark.parametrize("code", [
+    '<pre><code class="language-bash"><span class="hljs-comment" id="k"># stage every change</span>\ngit add .</code></pre>',
+    '<pre class="language-js"><span class="token comment" id="k">// share the state</span>\nlet x = 1;</pre>',
+    '<p>Run <code><span class="nav-key" id="k">git status</span></code> first.</p>'])
+def test_a_highlighters_token_names_inside_code_are_no_layer_words(code: str) -> None:
+    # wcxb-0437: highlight.js wraps each code comment in span.hljs-comment; as "comment" it went as a comment thread
+    tree, labels = _labels(f'<div class="post-body"><p>{"A tutorial paragraph that explains the commands. " * 4}</p>'
+                           f'{code}</div><div class="comments" id="t"><p>Great post!</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#k") is None
+    assert _label_of(tree, labels, "#t") is Layer.PROMO  # outside code, the word still labels
+
+
 # --- Generic vocabulary families seen on the devset ----------------------------------------------
 
 _PROSE = "The council voted on Tuesday to expand the program after a year of debate about its cost. " * 3

@@ -230,6 +230,9 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
 _MAX_NAMED_SHARE = 0.5  # a class name never labels an element holding over half the page's text
 # Only containers are labelled by name (never html, body, main, article, links or headings).
 _NAMED_CONTAINERS = frozenset("div section aside ul ol li span table header footer nav form dl figure".split())
+# Inside program code, class names are a highlighter's token kinds ("hljs-comment", "token
+# tag"): they say what the code means, not what the element is.
+_INSIDE_CODE = "pre [class], pre [id], code [class], code [id]"
 
 
 def _label_by_class_names(scan: PageScan, profile: Profile, labels: Labels) -> None:
@@ -240,9 +243,10 @@ def _label_by_class_names(scan: PageScan, profile: Profile, labels: Labels) -> N
         return
     answers, decided = scan.names_answers(profile)  # class strings repeat: each is decided once
     frame = scan.frame()
+    code = {node.mem_id for node in scan.css(_INSIDE_CODE)}
     for node in scan.tree.css("[class], [id]"):  # (asked again per attempt: a long page has many)
         key = node.mem_id
-        if key in labels or key in frame or node.tag not in _NAMED_CONTAINERS:
+        if key in labels or key in frame or key in code or node.tag not in _NAMED_CONTAINERS:
             continue
         if key in answers:
             layer = answers[key]
