@@ -3,6 +3,8 @@ never costs the user the article."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -58,6 +60,19 @@ def test_when_nothing_agrees_and_ours_is_not_far_shorter_ours_stands() -> None:
     assert agreement(" ".join(ours), " ".join(b.text for b in opinion)) < AGREEMENT
     verdict = judge(chain, opinion, "generic")
     assert verdict.attempt is chain[0] and verdict.extractor == "generic"
+
+
+@pytest.mark.parametrize(("times", "theirs_wins"), [(2, False), (4, True)])
+def test_a_low_confidence_body_gives_way_only_to_an_opinion_three_times_longer(times: int, theirs_wins: bool) -> None:
+    # dragnet-R822/R823, -361, -511: a short blog post found with low confidence, and trafilatura
+    # twice as long with the blog's sidebar; wcxb-0629: a body a third of what the page holds
+    ours = SENTENCES[:2]
+    chain = [dataclasses.replace(_attempt(STRICT, *ours), confidence=0.1), _attempt(CLEANING, *ours)]
+    opinion = tuple(Block(BlockKind.PARAGRAPH, f"Archive entry {n} of the blog, posted in another month entirely.")
+                    for n in range(len(" ".join(ours)) * times // 60))
+    assert agreement(" ".join(ours), " ".join(b.text for b in opinion)) < AGREEMENT
+    verdict = judge(chain, opinion, "generic")
+    assert (verdict.extractor == "trafilatura") is theirs_wins
 
 
 def test_without_a_second_opinion_only_cleaning_may_be_undone() -> None:
@@ -131,6 +146,21 @@ def test_a_story_whose_container_a_class_name_swallowed_comes_back_through_relax
     article = newsclean.clean(page)
     assert [b.text for b in article.paragraphs] == SENTENCES
     assert article.extractor == "generic"
+
+
+@pytest.mark.parametrize(("sections", "sure"), [(1, True), (8, False)])
+def test_a_body_that_keeps_under_a_fifth_of_its_containers_text_is_not_sure(sections: int, sure: bool) -> None:
+    # wcxb-4705 (CKEditor's "ck-widget" grid around each section), wcxb-0010 ("c-product-widget"
+    # review boxes): the body was the right container, but "widget" labelled most of what is in
+    # it, and its sections' text, cut by links and emphasis, counted little as the page's prose.
+    html = (f'<div id="body"><p>{SENTENCES[0]}</p>'
+            + "".join(f'<div class="ck-widget"><p>{SENTENCES[n]}</p></div>' for n in range(1, sections + 1))
+            + "</div>")
+    tree = LexborHTMLParser(html)
+    intro = _attempt(STRICT, SENTENCES[0])
+    intro.labels.prose_chars = len(SENTENCES[0])  # all the prose the page seems to hold is kept
+    sure_by_prose = dataclasses.replace(intro, roots=[tree.css_first("#body")], confidence=0.9)
+    assert attempts._is_sure(sure_by_prose) is sure
 
 
 def test_a_page_of_menus_is_still_not_an_article() -> None:

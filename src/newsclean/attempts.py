@@ -5,16 +5,19 @@ landmark that wraps the whole page) can take the article with it. So:
 
 1. The strict attempt runs every rule. It stands alone when it is sure: the site marked
    its body (a profile's selector matched), or the body holds at least
-   :data:`SURE_PROSE_SHARE` of the page's prose and was found with confidence at least
-   :data:`~newsclean.fallback.FALLBACK_BELOW`. Most pages end here, at no extra cost.
+   :data:`SURE_PROSE_SHARE` of the page's prose and :data:`KEPT_SHARE` of its own
+   containers' text (labels inside it did not take most of it) and was found with
+   confidence at least :data:`~newsclean.fallback.FALLBACK_BELOW`. Most pages end here, at
+   no extra cost.
 2. Otherwise newsclean is unsure. It switches strict steps off one at a time over the same
    parsed tree — cleaning inside the body; then also the label over the most text; then
    the whole class-name vocabulary; then the landmark rules — keeping every attempt, and
    asks trafilatura for a second opinion.
 3. The rule (:func:`judge`): the strictest attempt whose words agree with the second
    opinion (token F1 at least :data:`AGREEMENT`) wins. When none agrees, the second opinion
-   wins if it is longer than our strict body when that was found with low confidence, or
-   over :data:`RESCUE_RATIO` times longer when it was not (ours lost most of the article).
+   wins if it is over :data:`UNSURE_RESCUE_RATIO` times longer than our strict body when
+   that was found with low confidence, or over :data:`RESCUE_RATIO` times longer when it was
+   not (ours lost most of the article).
    Else the strict attempt stands, or, when it is empty, the attempt with only cleaning
    switched off (the others need the second opinion's word: a page of menus and footers
    must not become an article). Agreement between two independent extractors beats either
@@ -46,12 +49,14 @@ from newsclean.layers import Labels, PageScan, label_layers
 from newsclean.model import Block, Layer
 from newsclean.profiles.base import Profile
 
-__all__ = ["AGREEMENT", "RESCUE_RATIO", "SECOND_OPINION_MAX_CHARS", "SURE_PROSE_SHARE", "Attempt", "Relaxation",
-           "Verdict", "agreement", "find_article", "judge"]
+__all__ = ["AGREEMENT", "KEPT_SHARE", "RESCUE_RATIO", "SECOND_OPINION_MAX_CHARS", "SURE_PROSE_SHARE",
+           "UNSURE_RESCUE_RATIO", "Attempt", "Relaxation", "Verdict", "agreement", "find_article", "judge"]
 
 SURE_PROSE_SHARE = 0.2  # a body with a fifth of the page's prose is no lost article
+KEPT_SHARE = 0.2  # a body that keeps less of its containers' text lost sections to labels inside it
 AGREEMENT = 0.8  # token F1 at which two extractions are the same text
 RESCUE_RATIO = 5.0  # a second opinion this many times longer than our body found what we lost
+UNSURE_RESCUE_RATIO = 3.0  # …or this many times, when our body was found with low confidence
 # Text (the body's characters) over which no second opinion is asked: ten long reads' worth,
 # where trafilatura would take many times newsclean's whole pass (the devset's longest page
 # that asks holds 605,000).
@@ -210,12 +215,14 @@ def relaxed_profile(profile: Profile, relaxed: frozenset[Relaxation]) -> Profile
 
 def _is_sure(attempt: Attempt) -> bool:
     """A body the site marked (a profile's selector), or one with a fair share of the page's
-    prose found with fair confidence."""
+    prose and of its containers' text, found with fair confidence."""
     if not attempt.blocks:
         return False
     if attempt.marked:
         return True
     prose = attempt.labels.prose_chars
+    if attempt.chars < KEPT_SHARE * sum(len(root.text(deep=True).strip()) for root in attempt.roots):
+        return False
     return attempt.confidence >= FALLBACK_BELOW and (prose == 0 or attempt.chars >= SURE_PROSE_SHARE * prose)
 
 
@@ -246,9 +253,9 @@ def judge(attempts: Iterable[Attempt], opinion: Sequence[Block], own_name: str) 
 
 
 def _rescue_ratio(strict: Attempt) -> float:
-    """How much longer the second opinion must be to replace our body: any longer when our
-    body was found with low confidence, :data:`RESCUE_RATIO` times when it was not."""
-    return 1.0 if strict.confidence < FALLBACK_BELOW else RESCUE_RATIO
+    """How much longer the second opinion must be to replace our body: :data:`UNSURE_RESCUE_RATIO`
+    times when our body was found with low confidence, :data:`RESCUE_RATIO` times when it was not."""
+    return UNSURE_RESCUE_RATIO if strict.confidence < FALLBACK_BELOW else RESCUE_RATIO
 
 
 def agreement(ours: str, theirs: str) -> float:

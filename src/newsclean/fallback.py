@@ -8,6 +8,7 @@ rather than quietly giving other results than an install where it works.
 
 from __future__ import annotations
 
+import re
 import warnings
 from types import ModuleType
 
@@ -18,6 +19,7 @@ __all__ = ["FALLBACK_BELOW", "fallback_blocks", "load_trafilatura"]
 
 FALLBACK_BELOW = 0.35  # generic confidence under this hands the body to trafilatura
 _MIN_PROSE_CHARS = 80  # trafilatura's answer counts only if it holds one real paragraph
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _loaded: dict[str, ModuleType | None] = {}  # "trafilatura" → the module, or None once it failed
 
 
@@ -39,11 +41,14 @@ def load_trafilatura() -> ModuleType | None:
 
 
 def fallback_blocks(html: str) -> tuple[Block, ...]:
-    """trafilatura's paragraphs for the page, or () when it finds none or cannot be loaded."""
+    """trafilatura's paragraphs for the page, or () when it finds none or cannot be loaded.
+    It runs with its default settings, as its users run it (precision mode loses the lists,
+    tables and sections of many pages), on the page less its ``<noscript>`` elements: it
+    keeps their text, and a "please enable JavaScript" notice is no article."""
     trafilatura = load_trafilatura()
     if trafilatura is None:
         return ()
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    text = trafilatura.extract(_NOSCRIPT.sub("", html), include_comments=False)
     if not text:
         return ()
     blocks = tuple(Block(BlockKind.PARAGRAPH, line.strip()) for line in text.splitlines() if line.strip())
