@@ -4,6 +4,7 @@ newsclean reads it."""
 from __future__ import annotations
 
 from newsclean.fallback import fallback_blocks
+from newsclean.model import BlockKind
 
 PROSE = ("The council voted on Tuesday to expand the program, which pays for new water mains in "
          "older neighborhoods, after a year of debate about its cost and who should bear it.")
@@ -28,3 +29,24 @@ def test_the_opinion_keeps_the_articles_tables_and_lists() -> None:
                                                             f"<p>{PROSE}</p><ul>{steps}</ul>")))
     assert "District 3" in text and "36 miles of new mains" in text
     assert "Step 2: the crew digs" in text
+
+
+def test_the_opinion_keeps_each_blocks_kind_and_a_wrapped_paragraph_whole() -> None:
+    # pandoc wraps paragraphs at 72 columns; as trafilatura's text each line was a paragraph
+    # (corpus yahoo-2, gfm form)
+    wrapped = PROSE.replace(", which", ",\nwhich").replace(" after a", "\nafter a")
+    page = _page(f"<p>{wrapped}</p><h2>What the vote means</h2><blockquote>We waited\nten years.</blockquote>"
+                 f"<ul><li>Old mains first<ul><li>cast iron</li></ul></li><li>New streets next</li></ul><p>{PROSE}</p>")
+    blocks = [(b.kind, b.text) for b in fallback_blocks(page, wrapped=True)]
+    assert blocks == [(BlockKind.PARAGRAPH, PROSE), (BlockKind.SUBHEAD, "What the vote means"),
+                      (BlockKind.QUOTE, "We waited ten years."), (BlockKind.LIST_ITEM, "Old mains first"),
+                      (BlockKind.LIST_ITEM, "cast iron"), (BlockKind.LIST_ITEM, "New streets next"),
+                      (BlockKind.PARAGRAPH, PROSE)]
+
+
+def test_on_an_html_page_a_line_in_trafilaturas_text_is_a_block() -> None:
+    # trafilatura joins the fragments it collects from a page's menus with line breaks: as one
+    # block they would pass for a paragraph (wcxb-4509, a shop's category menu)
+    menu = "<br>".join(f"Category {n}" for n in range(30))
+    blocks = fallback_blocks(_page(f"<p>{PROSE}</p><p>{menu}</p>"))
+    assert [b.text for b in blocks] == [PROSE] + [f"Category {n}" for n in range(30)]

@@ -120,7 +120,8 @@ def find_article(tree: LexborHTMLParser, profile: Profile, *, converted: bool = 
     strict = run_attempt(tree, profile, frozenset(), scan)
     if _is_sure(strict):
         return Verdict(strict, strict.blocks, profile.name, [strict])
-    opinion = fallback_blocks(tree.html or "") if scan.page_chars() <= SECOND_OPINION_MAX_CHARS else ()
+    opinion = fallback_blocks(tree.html or "", wrapped=converted) if scan.page_chars() <= SECOND_OPINION_MAX_CHARS \
+        else ()
     relaxations = RELAXATIONS if opinion else tuple(r for r in RELAXATIONS if r <= _SAFE_ALONE)
     return judge(_chain(tree, profile, strict, relaxations, scan), opinion, profile.name)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable, Iterator
 from types import ModuleType
+from typing import Any
 
 from newsclean.errors import FallbackUnavailable
 from newsclean.model import Block, BlockKind
@@ -40,16 +42,62 @@ def load_trafilatura() -> ModuleType | None:
     return _loaded["trafilatura"]
 
 
-def fallback_blocks(html: str) -> tuple[Block, ...]:
+def fallback_blocks(html: str, *, wrapped: bool = False) -> tuple[Block, ...]:
     """trafilatura's paragraphs for the page, or () when it finds none or cannot be loaded.
     It runs with its default settings, as its users run it (precision mode loses the lists,
     tables and sections of many pages), on the page less its ``<noscript>`` elements: it
-    keeps their text, and a "please enable JavaScript" notice is no article."""
+    keeps their text, and a "please enable JavaScript" notice is no article. Its body comes
+    as elements, so headings, quotes and list items keep their kind. ``wrapped``: the markup's
+    lines were wrapped (pandoc's, at 72 columns), so a line break in an element's text is no
+    new block."""
     trafilatura = load_trafilatura()
     if trafilatura is None:
         return ()
-    text = trafilatura.extract(_NOSCRIPT.sub("", html), include_comments=False)
-    if not text:
+    document = trafilatura.bare_extraction(_NOSCRIPT.sub("", html), include_comments=False)
+    body = getattr(document, "body", None)
+    if body is None:
         return ()
-    blocks = tuple(Block(BlockKind.PARAGRAPH, line.strip()) for line in text.splitlines() if line.strip())
+    to_text = trafilatura.xml.xmltotxt
+    blocks = tuple(block for element in body for block in _blocks_of(element, wrapped, to_text) if block.text)
     return blocks if any(len(b.text) >= _MIN_PROSE_CHARS for b in blocks) else ()
+
+
+# trafilatura's body elements (its XML vocabulary) → the kind of block they are
+_KIND_OF_ELEMENT = {"head": BlockKind.SUBHEAD, "quote": BlockKind.QUOTE, "list": BlockKind.LIST_ITEM}
+_ITEM_MARK = "- "  # how trafilatura's text starts a list item's line
+
+
+def _blocks_of(element: Any, wrapped: bool, to_text: Callable[[Any, bool], str]) -> Iterator[Block]:
+    """The blocks of one element of trafilatura's body, from its own text of the element
+    (``to_text``, so the words are spaced as its users get them): a block per line (a list
+    item, a table row, a line of a paragraph, as trafilatura breaks them), or, when the
+    markup's lines are ``wrapped``, a paragraph's lines make one block and an item's go on
+    until the next item."""
+    tag = element.tag
+    kind = _KIND_OF_ELEMENT.get(tag, BlockKind.PARAGRAPH)
+    lines = [line.strip() for line in to_text(element, False).splitlines()]
+    if wrapped and tag == "list":
+        lines = _items_of(lines)
+    elif wrapped and tag != "table":
+        lines = [" ".join(lines)]
+    for line in lines:
+        if tag == "list":
+            line = line.removeprefix(_ITEM_MARK)
+        elif tag == "table":
+            line = line.strip("| ")
+        yield Block(kind, _squash(line))
+
+
+def _items_of(lines: list[str]) -> list[str]:
+    """A list's wrapped lines, each continuation joined to the item it continues."""
+    items: list[str] = []
+    for line in lines:
+        if items and not line.startswith(_ITEM_MARK):
+            items[-1] += " " + line
+        else:
+            items.append(line)
+    return items
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
