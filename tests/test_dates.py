@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import newsclean
-from newsclean.dates import first_date, in_local_time, local_day_from_url
+from newsclean.dates import (first_date, in_local_time, local_day_from_url, page_date, parse_shown_date,
+                             written_for_people)
 
 UTC = dt.timezone.utc
 
@@ -106,3 +107,69 @@ def test_the_date_search_reads_at_most_the_first_million_characters(monkeypatch)
     filler = "<p>" + "Words of a very long page that declares and shows no date at all. " * 20 + "</p>"
     newsclean.clean(_page(body=filler * 1200))  # about 1.6 million characters
     assert seen and seen[0] == metadata.MAX_DATE_SEARCH_CHARS
+
+
+def test_a_declared_day_written_for_people_gives_way_to_the_day_the_page_shows() -> None:
+    # Webflow: the JSON-LD template prints the last edit as "Aug 21, 2025"; the page shows the first publication
+    ld = ('<script type="application/ld+json">{"@type":"BlogPosting","headline":"Headline",'
+          '"datePublished":"Aug 21, 2025"}</script>')
+    body = '<div class="post-date">Apr 26, 2023</div>'
+    article = newsclean.clean(_page(head=ld, body=body))
+    assert article.published == dt.date(2023, 4, 26) and article.origins["published"] == "dateline"
+
+
+def test_a_declared_day_a_program_wrote_keeps_its_place_over_the_shown_one() -> None:
+    ld = ('<script type="application/ld+json">{"@type":"BlogPosting","headline":"Headline",'
+          '"datePublished":"2025-08-21"}</script>')
+    body = '<div class="post-date">Apr 26, 2023</div>'
+    assert newsclean.clean(_page(head=ld, body=body)).published == dt.date(2025, 8, 21)
+
+
+def test_written_for_people() -> None:
+    assert written_for_people("Jun 24, 2025") and written_for_people("01/07/16")
+    assert not written_for_people("2025-06-24") and not written_for_people("2019/1/22")
+    assert not written_for_people("Wed, 28 Oct 2020 22:22:49 GMT")
+
+
+def test_the_datetime_of_the_articles_own_time_element_is_read() -> None:
+    # politico: the text is a US month/day, the attribute says which
+    body = '<p class="story-meta__timestamp"><time datetime="2016-10-04 05:07:09">10/04/2016 05:07 AM EDT</time></p>'
+    article = newsclean.clean(_page(body=body), url="https://www.politico.com/story/x")
+    assert article.published == dt.datetime(2016, 10, 4, 5, 7, 9) and article.origins["published"] == "dateline"
+
+
+def test_a_time_element_in_an_embedded_post_or_not_written_year_first_is_not_read() -> None:
+    embed = ('<blockquote class="instagram-media"><p>Shared by x on '
+             '<time datetime="2018-03-12T19:30:12+00:00">223w</time></p></blockquote>')
+    ambiguous = '<p><time datetime="02-12-2025">02-12-2025</time></p>'
+    for body in (embed, ambiguous):
+        assert newsclean.clean(_page(body=body)).origins.get("published") != "dateline"
+
+
+def test_a_time_element_showing_another_day_than_its_value_gives_the_shown_day() -> None:
+    head = '<meta charset="utf-8">'
+    body = '<div class="time"><time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time></div>'
+    page = _page(head=head, body=body).replace("<html>", '<html lang="fr">')
+    assert newsclean.clean(page).published == dt.date(2019, 6, 29)
+
+
+def test_a_date_shown_in_the_pages_language_is_read_in_its_day_order() -> None:
+    assert parse_shown_date("Publié le 29 juin 2019", "fr") == dt.date(2019, 6, 29)
+    assert parse_shown_date("06/10/2020", "es") == dt.date(2020, 10, 6)
+    assert parse_shown_date("31 stycznia 2020 | 10:00", "pl") == dt.datetime(2020, 1, 31, 10, 0)
+    assert parse_shown_date("сегодня в 05:46", "ru") is None  # relative: no year stated
+    assert parse_shown_date("29 juin 2019", "en") is None  # English is read by the profile's formats
+
+
+def test_htmldate_searches_the_markup_once(monkeypatch) -> None:
+    import htmldate
+
+    calls = []
+
+    def find_date(html, **options):
+        calls.append((type(html), options))
+        return "2023-11-07"
+
+    monkeypatch.setattr(htmldate, "find_date", find_date)
+    assert page_date("<html><body><p>07.11.2023</p></body></html>", None) == dt.date(2023, 11, 7)
+    assert calls == [(str, {"url": None, "original_date": True, "extensive_search": True})]

@@ -79,6 +79,11 @@ def test_url_argument_is_used_when_the_page_has_no_canonical_link() -> None:
     ("2017-02-22 10:00", dt.datetime(2017, 2, 22, 10, 0)),
     ("2017-02-30", None),
     ("no date here", None),
+    ("September 4, 2025", dt.date(2025, 9, 4)),  # dateutil's full name for September was dropped
+    ("01 September 2017", dt.date(2017, 9, 1)),
+    ("13 Min Read", None),  # no month, no year: not today's month and year
+    ("Mar 5", None),  # no year
+    ("September 2025", None),  # no day
     ("", None),
 ])
 def test_parse_date(text: str, value: dt.date | None) -> None:

@@ -21,7 +21,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsclean._dom import ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
                                 strip_prefix)
-from newsclean.dates import first_date, in_local_time, local_day_from_url, page_date, parse_date
+from newsclean.dates import (first_date, first_date_and_text, in_local_time, local_day_from_url, page_date, parse_date,
+                             parse_shown_date, written_for_people, year_first)
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -109,23 +110,33 @@ _PUBLISHED_METAS = ("article:published_time", "article:published", "datepublishe
 def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
                lds: list[dict[str, Any]], ld: Mapping[str, Any], *, source: str,
                url: str | None, page_url: str | None = None) -> tuple[dt.date | dt.datetime | None, str]:
-    """The first publication: the article's JSON-LD, meta tags, microdata; then the dateline
-    the page shows; then htmldate's search of the page. Returns the value and its source."""
+    """The first publication: the article's JSON-LD, meta tags, microdata; then the article's
+    own ``<time datetime>``; then the dateline the page shows; then htmldate's search of the
+    page. Returns the value and its source. A declared day written for people ("Jun 24, 2025",
+    "01/07/16": a template's text, often its "last updated") gives way to a different day the
+    page shows as its own."""
     groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
               ("microdata", [dom.marked("datePublished")]), ("json-ld", [_ld_any(lds, "datePublished")]))
-    value = first_date(*(v for _, values in groups for v in values if v))
+    value, written = first_date_and_text(*(v for _, values in groups for v in values if v))
+    if value is not None and written is not None and written_for_people(written):
+        shown = dom.shown_date(profile)
+        if shown is not None and shown[1] < _UPDATED_RANK and _day_of(shown[0]) != _day_of(value):
+            return _day_of(shown[0]), "dateline"
     if value is not None:
         day = value.date() if isinstance(value, dt.datetime) else value
         origin = next((origin for origin, values in groups for v in values
                        if v and _day_of(parse_date(v)) in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1))),
                       "json-ld")
+    else:
+        value, origin = dom.time_date(profile), "dateline"
+    if value is not None:
         if isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0):
-            shown = dom.dateline_date(profile)  # "Nov. 8, 2023 at 8:09 p.m.": the page's own clock
-            value = in_local_time(value, [shown] if isinstance(shown, dt.datetime) else [])
+            shown_value = dom.dateline_date(profile)  # "Nov. 8, 2023 at 8:09 p.m.": the page's own clock
+            value = in_local_time(value, [shown_value] if isinstance(shown_value, dt.datetime) else [])
         return local_day_from_url(value, page_url), origin
-    shown = dom.dateline_date(profile)
-    if shown is not None:
-        return _day_of(shown), "dateline"
+    shown_value = dom.dateline_date(profile)
+    if shown_value is not None:
+        return _day_of(shown_value), "dateline"
     markup = source if source.lstrip()[:1] == "<" else tree.html or ""
     found = page_date(markup[:MAX_DATE_SEARCH_CHARS], url)
     return (found, "htmldate") if found is not None else (None, "")
@@ -479,10 +490,45 @@ class _LabelledDom:
                 return value
         return None
 
+    def language(self) -> str | None:
+        """The page's declared language (``<html lang>``)."""
+        root = self.tree.css_first("html")
+        return (root.attrs.get("lang") or None) if root is not None else None
+
+    def time_date(self, profile: Profile) -> dt.date | dt.datetime | None:
+        """The machine-readable value of the article's own ``<time datetime>`` ("2016-10-04
+        05:07:09" of one showing "10/04/2016 05:07 AM EDT"), ranked as datelines are. Values
+        not written year first ("02-12-2025": which is the month?) are not read; nor a
+        ``<time>`` inside a quoted post (an embedded Instagram's ``<blockquote>``). When the
+        element shows another day than its value ("Publié le 29 juin 2019" over a "2019-07-03"
+        edit time), the day readers see is the one returned."""
+        ranked: list[tuple[int, int, dt.date | dt.datetime, LexborNode]] = []
+        for index, node in enumerate(self.tree.css("time[datetime]")):
+            value = (node.attrs.get("datetime") or "").strip()
+            if not year_first(value) or not self.own(node) or Layer.MASTHEAD in self.labels.enclosing(node) \
+                    or any(parent.tag == "blockquote" for parent in ancestors(node)):
+                continue
+            parsed = parse_date(value)
+            if parsed is not None:
+                ranked.append((_date_rank(_label_before(node) + " " + node_text(node)), index, parsed, node))
+        if not ranked:
+            return None
+        _, _, value, node = min(ranked, key=lambda r: r[:2])
+        shown = _shown_date(node_text(node), profile, self.language())
+        if shown is not None and abs(_day_of(shown[0]) - _day_of(value)) > dt.timedelta(days=1):
+            return _day_of(shown[0])
+        return value
+
     def dateline_date(self, profile: Profile) -> dt.date | dt.datetime | None:
         """The first publication day the page shows: a dateline element or the text beside
         the byline. A date labelled "Published" wins; one labelled "Updated" counts only when
         no other is shown."""
+        shown = self.shown_date(profile)
+        return shown[0] if shown is not None else None
+
+    def shown_date(self, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
+        """:meth:`dateline_date` with its rank: 0 labelled "Published", 1 unlabelled, 2
+        labelled "Updated"."""
         # A date in the masthead is the day's ("Friday, December 19, 2025"), not the article's.
         candidates = [(_label_before(node), node_text(node))
                       for node in self.layer_nodes(Layer.DATELINE, outermost=False)
@@ -494,11 +540,13 @@ class _LabelledDom:
                 rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
                 candidates.append(("", strip_prefix(rest, profile)))
         ranked: list[tuple[int, int, dt.date | dt.datetime]] = []
+        language = self.language()
         for index, (before, text) in enumerate(candidates):
-            found = _shown_date(text, profile)
+            found = _shown_date(text, profile, language)
             if found is not None:
                 ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
-        return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+        best = min(ranked, key=lambda r: r[:2]) if ranked else None
+        return (best[2], best[0]) if best is not None else None
 
     def images(self, profile: Profile) -> Iterator[Image]:
         for node in self.layer_nodes(Layer.PHOTO):
@@ -581,15 +629,19 @@ _WRITTEN_BY_SENTENCE = re.compile(r"^\s*This (?:post|article|story|piece) was wr
 _ARTICLE_BY = re.compile(r"^\s*Article by\b\s*:?", re.I)
 
 
-def _shown_date(text: str, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
+def _shown_date(text: str, profile: Profile, language: str | None = None) -> tuple[dt.date | dt.datetime, int] | None:
     """The date inside a visible text ("April 5, 2018" of "April 5, 2018 | 6:00 PM") and where
-    it ends (the words up to there can label it "Published" or "Updated")."""
+    it ends (the words up to there can label it "Published" or "Updated"). A short text in no
+    format of the profile is read in the page's language ("Publié le 29 juin 2019", "15 Dec,
+    2025", "06/10/2020")."""
     pattern = profile.date_in_text
     if pattern is None:
         parsed, start = parse_date(text), len(text)
     else:
         found = pattern.search(text)
         parsed, start = (parse_date(found.group(0)), found.end()) if found is not None else (None, 0)
+        if found is None:
+            parsed, start = parse_shown_date(text, language), len(text)
         if found is not None and parsed is not None:
             timed = parse_date(text[found.start():found.end() + 20].split("|")[0])  # "… at 6:09 p.m."
             if isinstance(timed, dt.datetime) and timed.date() == _day_of(parsed):
@@ -601,6 +653,9 @@ _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|publié|pu
                               r"veröffentlicht|erschienen|gepubliceerd|opublikowano|publikacja)\b|입력|発行|发布", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|revised|reviewed|aktualisiert|mis à jour|"
                             r"actualizado|actualizada|aggiornato|bijgewerkt|zaktualizowano)\b|수정|更新", re.I)
+
+
+_UPDATED_RANK = 2
 
 
 def _date_rank(label: str) -> int:
