@@ -163,6 +163,23 @@ def test_a_body_that_keeps_under_a_fifth_of_its_containers_text_is_not_sure(sect
     assert attempts._is_sure(sure_by_prose) is sure
 
 
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_rescued_body_does_not_repeat_the_headline(monkeypatch: pytest.MonkeyPatch, glued: bool) -> None:
+    # trafilatura keeps the page's h1 as its first paragraph, or glues it to the first one
+    # (a pandoc page whose heading line is 200,000 characters); newsclean's title holds it
+    headline = "Council expands the water program"
+    opinion = [f"{headline} {SENTENCES[0]}"] if glued else [headline, SENTENCES[0]]
+    opinion += SENTENCES[1:]
+
+    def second_opinion(html: str, wrapped: bool = False) -> tuple[Block, ...]:
+        return tuple(Block(BlockKind.PARAGRAPH, text) for text in opinion)
+
+    monkeypatch.setattr(attempts, "fallback_blocks", second_opinion)
+    article = newsclean.clean(_page(f"<h1>{headline}</h1><div><span>A few words, and a menu.</span></div>"))
+    assert article.extractor == "trafilatura"
+    assert [b.text for b in article.paragraphs] == SENTENCES
+
+
 def test_a_page_of_menus_is_still_not_an_article() -> None:
     with pytest.raises(newsclean.NotAnArticle):
         newsclean.clean(_page("<nav>Home | World | Sports</nav><div class='share'>Share</div>"

@@ -110,7 +110,7 @@ def test_low_confidence_hands_the_body_to_trafilatura_when_it_finds_more(monkeyp
     import newsclean.attempts as attempts
     from newsclean.model import Block, BlockKind
 
-    monkeypatch.setattr(attempts, "fallback_blocks", lambda html: (Block(BlockKind.PARAGRAPH, PROSE * 3),))
+    monkeypatch.setattr(attempts, "fallback_blocks", lambda html, wrapped=False: (Block(BlockKind.PARAGRAPH, PROSE * 3),))
     article = newsclean.clean(_page("<div><span>Tiny bit of text here, nothing more to see.</span></div>"))
     assert article.extractor == "trafilatura"
     assert article.text == PROSE * 3

@@ -17,7 +17,8 @@ landmark that wraps the whole page) can take the article with it. So:
    opinion (token F1 at least :data:`AGREEMENT`) wins. When none agrees, the second opinion
    wins if it is over :data:`UNSURE_RESCUE_RATIO` times longer than our strict body when
    that was found with low confidence, or over :data:`RESCUE_RATIO` times longer when it was
-   not (ours lost most of the article).
+   not (ours lost most of the article). Both are compared without the page's headline:
+   trafilatura keeps the ``h1`` in its body, ours is the title and never in it.
    Else the strict attempt stands, or, when it is empty, the attempt with only cleaning
    switched off (the others need the second opinion's word: a page of menus and footers
    must not become an article). Agreement between two independent extractors beats either
@@ -43,6 +44,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsclean._dom import collapse
 from newsclean.body import extract_blocks, find_body
 from newsclean.fallback import FALLBACK_BELOW, fallback_blocks
 from newsclean.layers import Labels, PageScan, label_layers
@@ -122,8 +124,29 @@ def find_article(tree: LexborHTMLParser, profile: Profile, *, converted: bool = 
         return Verdict(strict, strict.blocks, profile.name, [strict])
     opinion = fallback_blocks(tree.html or "", wrapped=converted) if scan.page_chars() <= SECOND_OPINION_MAX_CHARS \
         else ()
+    opinion = _without_headline(opinion, _headline(scan, profile, strict.labels))
     relaxations = RELAXATIONS if opinion else tuple(r for r in RELAXATIONS if r <= _SAFE_ALONE)
     return judge(_chain(tree, profile, strict, relaxations, scan), opinion, profile.name)
+
+
+def _headline(scan: PageScan, profile: Profile, labels: Labels) -> str | None:
+    """The text of the element the label step took as the page's headline, if any."""
+    for selector in profile.headline:
+        for node in scan.css(selector):
+            if labels.get(node.mem_id) is Layer.HEADLINE:
+                return collapse(node.text(deep=True))
+    return None
+
+
+def _without_headline(opinion: tuple[Block, ...], headline: str | None) -> tuple[Block, ...]:
+    """trafilatura's body less the page's headline: ours never holds it (it is the title),
+    so with it the two bodies are compared unfairly and a rescued body repeats the title."""
+    if not headline or not opinion:
+        return opinion
+    first = opinion[0]
+    if first.text.startswith(headline + " "):  # trafilatura glued the headline to the first paragraph
+        opinion = (dataclasses.replace(first, text=first.text[len(headline) + 1:]), *opinion[1:])
+    return tuple(block for block in opinion if block.text != headline)
 
 
 def _chain(tree: LexborHTMLParser, profile: Profile, strict: Attempt,
