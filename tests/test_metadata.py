@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 import pytest
 
@@ -183,3 +184,27 @@ def test_author_links_are_read_near_the_first_h1_when_no_headline_was_labelled()
             "<ul><li><a href='/author/hazel-sheffield'>Hazel Sheffield</a></li><li>Friday 25 December 2015</li></ul>"
             "<a href='https://twitter.com/share'>Share</a></div>" + _PROSE + "</body></html>")
     assert newsclean.clean(html).authors == ("Hazel Sheffield",)
+
+
+def _shared(address: str, network: str = "facebook") -> str:
+    quoted = quote(address, safe="")
+    target = {"facebook": f"https://www.facebook.com/sharer/sharer.php?u={quoted}",
+              "twitter": f"https://twitter.com/intent/tweet?url={quoted}&text=Read"}[network]
+    return f'<a href="{target.replace("&", "&amp;")}">Share</a>'
+
+
+def test_a_page_without_a_canonical_link_is_known_by_what_its_share_buttons_share() -> None:
+    # A pandoc form has no <head>: corpus engadget, videos-1/-2 (their date is in that address);
+    # a related story's buttons share another address, less often
+    own, other = "https://www.engadget.com/2017/11/03/xbox-one-x-review/", "https://www.engadget.com/2018/03/21/x/"
+    body = (_shared(other) + _shared(own + "?utm_source=facebook&id=7") + _shared(own + "?id=7", "twitter")
+            + "".join(f"<p>{n}: the console renders at 4K and the fans stay quiet under load.</p>" for n in range(8)))
+    article = newsclean.clean(f"<html><body><article><h1>Xbox One X review</h1>{body}</article></body></html>")
+    assert article.url == own + "?id=7"
+    assert article.published == dt.date(2017, 11, 3) and article.origins["published"] == "url"
+
+
+def test_a_declared_canonical_link_outranks_the_share_buttons() -> None:
+    html = _page('<link rel="canonical" href="https://example.com/story">',
+                 _shared("https://example.com/other") + "<p>Body text of the story, long enough.</p>")
+    assert newsclean.clean(html).url == "https://example.com/story"

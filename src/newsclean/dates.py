@@ -15,7 +15,7 @@ from dateutil import parser as dateparser
 from newsclean._dom import collapse
 
 __all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "page_date", "parse_date",
-           "parse_shown_date", "written_for_people", "year_first"]
+           "parse_shown_date", "url_day", "written_for_people", "year_first"]
 
 class _SpanishMonths(dateparser.parserinfo):
     """dateutil's parser, also reading Spanish month names and "de"."""
@@ -185,19 +185,26 @@ _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|
 _NEWSROOM_OFFSET = dt.timedelta(hours=9)
 
 
+def url_day(page_url: str | None) -> dt.date | None:
+    """The day in the page's address ("/2023/11/02/", "/2020-02-17/"), or None."""
+    match = _URL_DAY.search(page_url) if page_url else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
 def local_day_from_url(value: dt.date | dt.datetime, page_url: str | None) -> dt.date | dt.datetime:
     """A UTC time ("2023-11-01T23:01Z") that falls on the day before or after the day in the
     page's address ("/2023/11/02/") was published on the address's day where the newsroom is:
     that day is returned, without a time, since the newsroom's zone is not known. Other values
     come back as they are."""
-    if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0) or not page_url:
+    if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
         return value
-    match = _URL_DAY.search(page_url)
-    if match is None:
-        return value
-    try:
-        day = dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
+    day = url_day(page_url)
+    if day is None:
         return value
     utc = value.replace(tzinfo=None)
     start = dt.datetime.combine(day, dt.time())

@@ -10,11 +10,11 @@ import datetime as dt
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -22,7 +22,7 @@ from newsclean._dom import ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
                                 strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, local_day_from_url, page_date, parse_date,
-                             parse_shown_date, written_for_people, year_first)
+                             parse_shown_date, url_day, written_for_people, year_first)
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -66,7 +66,8 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     lds = _json_ld_items(tree)
     ld = _resolve_ld_refs(_article_item(lds), lds)
     dom = _LabelledDom(tree, labels)
-    canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url
+    canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url or \
+        dom.shared_address(profile)
     site_names = _site_names(tree, head, ld, profile, canonical or url)
     title, title_origin = _title(tree, dom, profile, head, ld, site_names)
     authors = _authors(dom, profile, head, ld, lds, site_names)
@@ -137,8 +138,11 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     shown_value = dom.dateline_date(profile)
     if shown_value is not None:
         return _day_of(shown_value), "dateline"
+    day = url_day(page_url)  # the day the CMS filed the story under, when its address says
+    if day is not None:
+        return day, "url"
     markup = source if source.lstrip()[:1] == "<" else tree.html or ""
-    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], url)
+    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], page_url or url)
     return (found, "htmldate") if found is not None else (None, "")
 
 
@@ -482,6 +486,18 @@ class _LabelledDom:
             if text.is_text_node and labelled_ancestor(text, self.labels) is not Layer.DATELINE
             and not (dateline is not None and dateline.match((text.text_content or "").strip()))))
 
+    def shared_address(self, profile: Profile) -> str | None:
+        """The address the page's share buttons share (``facebook.com/sharer?u=…``), the one
+        they share most (buttons of related stories share theirs); None when no button names
+        an absolute http(s) address."""
+        counts: Counter[str] = Counter()
+        for selector, parameter in profile.share_links:
+            for link in self.tree.css(selector):
+                for value in parse_qs(urlsplit(link.attrs.get("href") or "").query).get(parameter, ()):
+                    if value.startswith(("http://", "https://")):
+                        counts[_without_tracking(value)] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
     def marked(self, itemprop: str) -> str | None:
         """A date the page marks up in its body with schema.org microdata (``datePublished``…)."""
         for node in self.tree.css(f"[itemprop~='{itemprop}']:not(meta)"):
@@ -627,6 +643,18 @@ _DATE_IN_LINE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
                            r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})", re.I)
 _WRITTEN_BY_SENTENCE = re.compile(r"^\s*This (?:post|article|story|piece) was written by\s", re.I)
 _ARTICLE_BY = re.compile(r"^\s*Article by\b\s*:?", re.I)
+
+
+_TRACKING = re.compile(r"^(?:utm_\w+|cmp|soc_src|soc_trk|ocid|fbclid|ref|src)$", re.I)
+
+
+def _without_tracking(address: str) -> str:
+    """A shared address less the query parameters that say where it was shared from."""
+    parts = urlsplit(address)
+    if not parts.query:
+        return address
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def _shown_date(text: str, profile: Profile, language: str | None = None) -> tuple[dt.date | dt.datetime, int] | None:

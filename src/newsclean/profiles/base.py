@@ -115,6 +115,9 @@ class Profile:
     credit_prefixes: tuple[str, ...] = ("Credit",)
     translation_links: tuple[tuple[str, str], ...] = ()  # (link phrase, language code)
     short_url: str | None = None  # regex of the site's short links
+    # (selector of a share button's link, the query parameter that holds the shared address):
+    # a page with no canonical link (a pandoc form has no <head>) still names its own address
+    share_links: tuple[tuple[str, str], ...] = ()
     date_formats: tuple[str, ...] = field(default=())  # regexes of visible datelines
 
     @cached_property

@@ -11,7 +11,7 @@ from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
 __all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
-           "SCORE_NEGATIVE", "SCORE_POSITIVE", "TRANSLATION_LINKS"]
+           "SCORE_NEGATIVE", "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS"]
 
 CHROME_RULE = LayerRule(
     Layer.CHROME,
@@ -25,6 +25,20 @@ HIDDEN_RULES: tuple[LayerRule, ...] = (
                             ".sr-only, .screen-reader-text, [style*='display:none'], [style*='display: none'],"
                             " [style*='visibility:hidden'], [style*='visibility: hidden']",
               "hidden from readers: the hidden attribute, aria-hidden, display:none, screen-reader-only"),
+)
+
+# Share buttons of the social networks and the query parameter that carries the page's address.
+SHARE_LINKS: tuple[tuple[str, str], ...] = (
+    ("a[href*='facebook.com/sharer' i]", "u"),
+    ("a[href*='facebook.com/dialog/share' i]", "href"),
+    ("a[href*='twitter.com/share' i]", "url"),
+    ("a[href*='twitter.com/intent/tweet' i]", "url"),
+    ("a[href*='x.com/intent/tweet' i]", "url"),
+    ("a[href*='x.com/intent/post' i]", "url"),
+    ("a[href*='linkedin.com/shareArticle' i]", "url"),
+    ("a[href*='linkedin.com/sharing/share-offsite' i]", "url"),
+    ("a[href*='reddit.com/submit' i]", "url"),
+    ("a[href*='pinterest.com/pin/create' i]", "url"),
 )
 
 # Link text → language of the page it points to.
@@ -231,5 +245,6 @@ GENERIC = Profile(
     caption=("figcaption",),
     credit=("[itemprop='copyrightHolder']", ".credit"),
     translation_links=TRANSLATION_LINKS,
+    share_links=SHARE_LINKS,
     date_formats=DATE_FORMATS,
 )
