@@ -208,3 +208,18 @@ def test_a_declared_canonical_link_outranks_the_share_buttons() -> None:
     html = _page('<link rel="canonical" href="https://example.com/story">',
                  _shared("https://example.com/other") + "<p>Body text of the story, long enough.</p>")
     assert newsclean.clean(html).url == "https://example.com/story"
+
+
+def test_a_pandoc_form_gets_no_date_guessed_from_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # corpus pandoc forms: htmldate's search of the text they kept (related stories, comments)
+    # was wrong on every page with a known date; the HTML form of a page still asks it
+    import newsclean.metadata as metadata
+
+    asked: list[str] = []
+    monkeypatch.setattr(metadata, "page_date", lambda html, url: asked.append(html) or dt.date(2011, 11, 1))
+    story = "".join(f"<p>{n}: the council voted to expand the water program after a long debate.</p>" for n in range(6))
+    markdown = "# Council votes\n\n" + "\n\n".join(
+        f"{n}: the council voted to expand the water program after a long debate." for n in range(6)) + "\n"
+    assert newsclean.clean(markdown, form="pandoc").published is None and not asked
+    assert newsclean.clean(f"<html><body><article><h1>Council votes</h1>{story}</article></body></html>").published \
+        == dt.date(2011, 11, 1) and len(asked) == 1

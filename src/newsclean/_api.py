@@ -140,7 +140,8 @@ def _article(analysis: Analysis, blocks: tuple[Block, ...], *, url: str | None) 
     # Metadata reads the page's layers, not what cleaning cut from the body's text: a byline
     # block dense with links (author page, e-mail, follow buttons) is cut but still the byline.
     labels = analysis.labels.copy_without(set(analysis.cleaned)) if analysis.cleaned else analysis.labels
-    meta = extract_metadata(analysis.tree, labels, analysis.profile, source=decoded.text, url=url)
+    meta = extract_metadata(analysis.tree, labels, analysis.profile, source=decoded.text, url=url,
+                            converted=decoded.form is Form.PANDOC)
     return Article(paragraphs=blocks, form=decoded.form, layers=layer_report(analysis.labels),
                    encoding=decoded.encoding, extractor=analysis.extractor, confidence=analysis.confidence,
                    **{field.name: getattr(meta, field.name) for field in fields(meta)})

@@ -60,8 +60,9 @@ class Metadata:
 
 
 def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *,
-                     source: str, url: str | None) -> Metadata:
-    """All metadata of the page, each field from its most reliable source."""
+                     source: str, url: str | None, converted: bool = False) -> Metadata:
+    """All metadata of the page, each field from its most reliable source. ``converted``: the
+    tree was rendered from pandoc markdown (no ``<head>``; ``source`` is the markdown)."""
     head = _HeadTags.read(tree)
     lds = _json_ld_items(tree)
     ld = _resolve_ld_refs(_article_item(lds), lds)
@@ -72,7 +73,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     title, title_origin = _title(tree, dom, profile, head, ld, site_names)
     authors = _authors(dom, profile, head, ld, lds, site_names)
     published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url,
-                                              page_url=canonical or url)
+                                              page_url=canonical or url, converted=converted)
     origins = {"title": title_origin, "authors": authors.origin, "published": published_origin}
     return Metadata(
         title=title,
@@ -110,10 +111,13 @@ _PUBLISHED_METAS = ("article:published_time", "article:published", "datepublishe
 
 def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
                lds: list[dict[str, Any]], ld: Mapping[str, Any], *, source: str,
-               url: str | None, page_url: str | None = None) -> tuple[dt.date | dt.datetime | None, str]:
+               url: str | None, page_url: str | None = None,
+               converted: bool = False) -> tuple[dt.date | dt.datetime | None, str]:
     """The first publication: the article's JSON-LD, meta tags, microdata; then the article's
-    own ``<time datetime>``; then the dateline the page shows; then htmldate's search of the
-    page. Returns the value and its source. A declared day written for people ("Jun 24, 2025",
+    own ``<time datetime>``; then the dateline the page shows; then the date folder of its
+    address; then, on an HTML page, htmldate's search of the page (on a pandoc form, which
+    kept no head, its guesses from the text were wrong on every corpus page with a known
+    date: none is better than a wrong one). Returns the value and its source. A declared day written for people ("Jun 24, 2025",
     "01/07/16": a template's text, often its "last updated") gives way to a different day the
     page shows as its own."""
     groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
@@ -141,8 +145,9 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     day = url_day(page_url)  # the day the CMS filed the story under, when its address says
     if day is not None:
         return day, "url"
-    markup = source if source.lstrip()[:1] == "<" else tree.html or ""
-    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], page_url or url)
+    if converted:
+        return None, ""
+    found = page_date(source[:MAX_DATE_SEARCH_CHARS], page_url or url)
     return (found, "htmldate") if found is not None else (None, "")
 
 
