@@ -79,6 +79,32 @@ def test_a_gallery_inside_the_body_is_not_prose() -> None:
     assert article.text == f"{PROSE}\n\n{PROSE}"
 
 
+def test_a_block_whose_paragraphs_hold_many_commas_is_prose_whatever_its_pictures() -> None:
+    # a review card: a logo, star and tick icons (more pictures than paragraphs), and its prose
+    icons = "".join(f"<img src='icon{i}.png'>" for i in range(5))
+    review = ("Its crews pack, load, drive and unpack, and they quote a flat price, in writing, before the"
+              " move, so a family knows the bill, the date, the insurance, and the storage, if any, in advance.")
+    card = f"<div id='card'><img src='logo.png'>{icons}<h3>Allied Movers</h3><p>{review}</p></div>"
+    article = newsclean.clean(_page(f"<article><p>{PROSE}</p>{card}<p>{PROSE}</p></article>"))
+    assert review in article.text.split("\n\n")
+
+
+def test_a_row_of_picture_cards_with_commas_in_their_titles_is_still_a_gallery() -> None:
+    # a book list beside the story: the commas are in its items' titles, not in paragraphs
+    books = "".join(f"<li><img src='{i}.jpg'>Ann Lee, River Towns {i} (Delta Press, 2012), a history, with maps</li>"
+                    for i in range(4))
+    article = newsclean.clean(_page(f"<article><p>{PROSE}</p><div id='books'><ul>{books}</ul></div>"
+                                    f"<p>{PROSE}</p></article>"))
+    assert article.text == f"{PROSE}\n\n{PROSE}"
+
+
+def test_react_streamed_parts_are_shown_not_hidden() -> None:
+    tree, labels = _labels_of(_page("<main><template id='B:0'></template></main><div hidden id='S:0'>"
+                                    f"<p>{PROSE}</p></div><div hidden id='menu'>Menu</div>"))
+    assert tree.css_first("[id='S:0']").mem_id not in labels
+    assert labels[tree.css_first("#menu").mem_id] is Layer.HIDDEN
+
+
 def test_unknown_site_without_profile_yields_its_body_and_metadata() -> None:
     head = ('<meta property="og:title" content="Council expands program"><meta property="og:site_name" content="The Gazette">'
             '<meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2021-06-01T09:30:00+02:00">'

@@ -40,6 +40,7 @@ _LINK_LINE_MAX_CHARS = 200
 _LINK_LINE_DENSITY = 0.75
 _GALLERY_MIN_IMAGES = 2  # Readability's rule: a block of more pictures than paragraphs
 _DIV_PARAGRAPH_CHARS = 80  # own text of a div that counts as a paragraph against a gallery's pictures
+_PROSE_COMMAS = 10  # Readability's rule: a block whose paragraphs hold this many commas is prose, whatever its pictures
 _MAX_CLEANED_SHARE = 0.5  # conditional cleaning never takes a block holding over half the body's text
 _LIST_LINK_DENSITY = 0.5
 _LINK_LIST_MAX_CHARS = 1500
@@ -158,7 +159,7 @@ def _vote(node: LexborNode, container: bool) -> int:
         chars = sum(map(len, words)) + len(words) - 1 if words else 0
     if chars < _MIN_VOTE_CHARS:
         return 0
-    return 1 + text.count(",") + text.count("，") + text.count("、") + min(chars // 100, 3)
+    return 1 + _commas(text) + min(chars // 100, 3)
 
 
 _NOWHERE: list[tuple[LexborNode, int]] = []  # (shared, never written)
@@ -188,7 +189,7 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
     The elements in ``kept`` (the scored container and its ancestors, when the body was
     widened around it) are never labelled. Returns the ids it labelled."""
     measures = _measures(roots[0].parser, scan) if roots else None
-    prose_divs: dict[int, bool] = {}  # div id → used as a paragraph; each div judged once
+    prose_divs: dict[int, int] = {}  # div id → its own text's commas, -1 when no paragraph; judged once
     inside: dict[int, bool] = {}  # element id → it or an ancestor is labelled (kept as the walk goes)
     cleaned: list[int] = []
     for root in roots:
@@ -253,27 +254,43 @@ def _images_inside(root: LexborNode) -> dict[int, int]:
     return counts
 
 
-def _non_prose_layer(node: LexborNode, prose_divs: dict[int, bool], images: int, measures: _Measures) -> Layer | None:
-    """Gallery for a block of more pictures than paragraphs; recirculation for a short list of links."""
-    if images >= _GALLERY_MIN_IMAGES and _paragraphs(node, prose_divs) < images:
-        return Layer.GALLERY
+def _non_prose_layer(node: LexborNode, prose_divs: dict[int, int], images: int, measures: _Measures) -> Layer | None:
+    """Gallery for a block of more pictures than paragraphs, unless its paragraphs hold
+    :data:`_PROSE_COMMAS` commas (a recipe's method, a product's review, a story column beside
+    its photos: prose, as Readability reads it); recirculation for a short list of links."""
+    if images >= _GALLERY_MIN_IMAGES:
+        paragraphs, commas = _paragraphs(node, prose_divs)
+        if paragraphs < images and commas < _PROSE_COMMAS:
+            return Layer.GALLERY
     if node.tag in ("ul", "ol", "div", "section") and len(measures.text(node)) < _LINK_LIST_MAX_CHARS \
             and measures.density(node) > _LIST_LINK_DENSITY:
         return Layer.RECIRCULATION
     return None
 
 
-def _paragraphs(node: LexborNode, prose_divs: dict[int, bool]) -> int:
+def _commas(text: str) -> int:
+    """Commas in a text, as a voter's are counted (Latin, full-width and ideographic)."""
+    return text.count(",") + text.count("，") + text.count("、")
+
+
+def _paragraphs(node: LexborNode, prose_divs: dict[int, int]) -> tuple[int, int]:
     """``<p>`` elements, and divs used as paragraphs (CNN's "zn-body__paragraph"): a div with
-    a sentence's worth of text straight inside it, longer than a caption usually is. Nested
-    galleries ask about the same divs: ``prose_divs`` keeps each answer."""
-    divs = 0
+    a sentence's worth of text straight inside it, longer than a caption usually is; and the
+    commas in their text (a list's items and a card's title are not counted: a book list or a
+    row of product cards is no prose). Nested galleries ask about the same divs: ``prose_divs``
+    keeps each answer (the commas of its own text; -1 when it is no paragraph)."""
+    divs = commas = 0
     for div in node.css("div"):
-        used = prose_divs.get(div.mem_id)
-        if used is None:
-            used = prose_divs[div.mem_id] = len(_own_text(div)) >= _DIV_PARAGRAPH_CHARS
-        divs += used
-    return len(node.css("p")) + divs
+        own = prose_divs.get(div.mem_id)
+        if own is None:
+            text = _own_text(div)
+            own = prose_divs[div.mem_id] = _commas(text) if len(text) >= _DIV_PARAGRAPH_CHARS else -1
+        if own >= 0:
+            divs += 1
+            commas += own
+    paragraphs = node.css("p")
+    commas += sum(_commas(paragraph.text(deep=True)) for paragraph in paragraphs)
+    return len(paragraphs) + divs, commas
 
 
 def _higher_scoring_parent(top: LexborNode, scores: Mapping[int, float]) -> LexborNode:

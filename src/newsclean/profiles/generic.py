@@ -21,10 +21,13 @@ CHROME_RULE = LayerRule(
 )
 
 HIDDEN_RULES: tuple[LayerRule, ...] = (
-    LayerRule(Layer.HIDDEN, "[hidden], [aria-hidden='true'], .hidden, .visually-hidden, .visuallyhidden, "
-                            ".sr-only, .screen-reader-text, [style*='display:none'], [style*='display: none'],"
-                            " [style*='visibility:hidden'], [style*='visibility: hidden']",
-              "hidden from readers: the hidden attribute, aria-hidden, display:none, screen-reader-only"),
+    # React's streamed rendering sends each part of the page late, in a hidden div ("S:0", "S:1f")
+    # that its script moves into place at once: shown to every reader, never hidden.
+    LayerRule(Layer.HIDDEN, "[hidden]:not([id^='S:']), [aria-hidden='true'], .hidden, .visually-hidden, "
+                            ".visuallyhidden, .sr-only, .screen-reader-text, [style*='display:none'],"
+                            " [style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
+              "hidden from readers: the hidden attribute (but React's streamed parts), aria-hidden, "
+              "display:none, screen-reader-only"),
 )
 
 # Share buttons of the social networks and the query parameter that carries the page's address.
