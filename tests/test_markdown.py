@@ -319,3 +319,137 @@ def test_a_quote_left_open_over_a_blank_line_is_no_attribute_block() -> None:
     tree = _tree('::: x\nA [link](https://x.test){title="open quote {x}\n\nNext paragraph stays text.}\n:::\n')
     assert "Next paragraph stays text." in tree.body.text()
     assert tree.css_first("a").attrs.get("title") is None
+
+
+# --- lines pandoc chopped in a grid table's narrow column -------------------------------------------
+
+def test_a_word_longer_than_its_grid_column_is_joined_back_and_two_words_stay_two() -> None:
+    # pandoc chops an unwrappable word into the column: the remainder first, then full pieces.
+    grid = ("+--------+\n| WASH   |\n| INGTON |\n| (AP)   |\n| said   |\n| the    |\n| Senate |\n"
+            "| Hur    |\n| ricane |\n+--------+\n")
+    assert LexborHTMLParser(markdown_to_html(grid)).body.text().split() == \
+        ["WASHINGTON", "(AP)", "said", "the", "Senate", "Hurricane"]
+
+
+def test_a_link_chopped_across_a_grid_cells_lines_is_a_link_again() -> None:
+    grid = ("::: x\n:::\n\n+-----------------------------------------------------------------------+\n"
+            "| [Reviews](http://www.webbi                                            |\n"
+            "| keworld.com/Reviewed-motorcycle-products/Products.htm){target=\"_top\"} |\n"
+            "|                                                                       |\n"
+            "| [Helmets Extra                                                        |\n"
+            "| Large](http://www.webbikeworld.com/                                   |\n"
+            "| motorcycle-helmets/extra-large-motorcycle-helmets.htm){target=\"_top\"} |\n"
+            "+-----------------------------------------------------------------------+\n")
+    tree = LexborHTMLParser(markdown_to_html(grid))
+    assert [a.attrs["href"] for a in tree.css("a")] == [
+        "http://www.webbikeworld.com/Reviewed-motorcycle-products/Products.htm",
+        "http://www.webbikeworld.com/motorcycle-helmets/extra-large-motorcycle-helmets.htm"]
+    assert [" ".join(a.text().split()) for a in tree.css("a")] == ["Reviews", "Helmets Extra Large"]
+
+
+def test_a_heading_and_a_fence_chopped_in_a_grid_cell_are_read_whole() -> None:
+    # Lines pandoc never wraps are chopped, spaces and all.
+    grid = ("+----------------------+\n"
+            "| ::: {.post           |\n"
+            "| -bodycopy .clearfix} |\n"
+            "| ## Pa                |\n"
+            "| rticipatory Culture: |\n"
+            "|  What questions do y |\n"
+            "| ou have? {#particip} |\n"
+            "|                      |\n"
+            "| Body text.           |\n"
+            "| :::                  |\n"
+            "+----------------------+\n")
+    tree = LexborHTMLParser(markdown_to_html(grid))
+    post = tree.css_first("div.post-bodycopy.clearfix")
+    assert post is not None and post.css_first("h2#particip").text() == \
+        "Participatory Culture: What questions do you have?"
+    assert post.css_first("p").text() == "Body text."
+
+
+def test_a_chopped_piece_ending_in_a_space_keeps_the_space() -> None:
+    grid = ("::: x\n:::\n\n+-----------------------------------+\n"
+            "| [![](https://x.                   |\n"
+            "| test/img/email.gif){height=\"11\"}  |\n"
+            "| E-mail this to a friend](https:// |\n"
+            "| x.test/mail/ppppppp.stm){.epl onc |\n"
+            "| lick=\"popUp('https://x.test/m')\"} |\n"
+            "+-----------------------------------+\n")
+    tree = LexborHTMLParser(markdown_to_html(grid))
+    link = tree.css_first("a")
+    assert link.attrs["href"] == "https://x.test/mail/ppppppp.stm" and link.attrs["class"] == "epl"
+    assert link.css_first("img").attrs["height"] == "11"
+    assert tree.body.text().strip() == "E-mail this to a friend"
+
+
+# --- other pandoc markdown constructs --------------------------------------------------------------
+
+def test_class_and_id_names_may_hold_punctuation() -> None:
+    # Atomic CSS (Yahoo) and an id with "&" and "/": pandoc writes the names as they are.
+    tree = _tree('::: {.W(100%) .Pos(r)}\n[Mail](https://m.test){.C(#fff) .Td(u):h reactid="12"}\n'
+                 "[Sports](https://s.test){#&lid=//blogs//sports}\n:::\n")
+    assert tree.css_first("div").attrs["class"] == "W(100%) Pos(r)"
+    mail, sports = tree.css("a")
+    assert mail.attrs["class"] == "C(#fff) Td(u):h" and sports.attrs["id"] == "&lid=//blogs//sports"
+    assert tree.body.text().split() == ["Mail", "Sports"]
+
+
+def test_a_link_title_holding_unescaped_quotes_is_still_a_link() -> None:
+    tree = _tree('::: x\n[Marquinhos returns to the\nsquad](/news/marquinhos.html "SOFIA - \"A few days ago he called\n'
+                 'me,\" he said. ...")\n:::\n')
+    link = tree.css_first("a")
+    assert link is not None and link.attrs["href"] == "/news/marquinhos.html"
+    assert link.attrs["title"] == 'SOFIA - "A few days ago he called\nme," he said. ...'
+    assert tree.body.text().strip() == "Marquinhos returns to the\nsquad"
+
+
+def test_a_raw_html_block_is_html_not_code() -> None:
+    html = markdown_to_html("::: x\n:::\n\n-   a\n\n    ```{=html}\n    <!-- -->\n    ```\n    -   b\n")
+    assert "<pre>" not in html and "<!-- -->" in html
+    assert LexborHTMLParser(html).css_first("li li").text().strip() == "b"
+
+
+_MULTILINE = """::: x
+:::
+
+  -----------------------------------------------------------------------
+  Certificate                         Certification
+  ----------------------------------- -----------------------------------
+  Result of an educational process    Result of an assessment process
+
+  Indicates completion of a course or Indicates mastery/competency
+  series of courses with a particular measured against a standard --
+  focus                               usually by exam
+  -----------------------------------------------------------------------
+
+After the table.
+"""
+
+
+def test_a_multiline_tables_cells_are_read_whole_not_interleaved() -> None:
+    tree = _tree(_MULTILINE)
+    rows = [[" ".join(td.text().split()) for td in tr.css("td")] for tr in tree.css("table tr")]
+    assert rows == [["Certificate", "Certification"],
+                    ["Result of an educational process", "Result of an assessment process"],
+                    ["Indicates completion of a course or series of courses with a particular focus",
+                     "Indicates mastery/competency measured against a standard – usually by exam"]]
+    assert tree.css_first("h2") is None and tree.css_first("hr") is None
+    assert tree.css("p")[-1].text() == "After the table."
+
+
+def test_simple_tables_with_and_without_a_header() -> None:
+    tree = _tree("::: x\n:::\n\n  Team     Player\n  -------- ------------\n  Jays     Rajai Davis\n"
+                 "  Rays     Sam Fuld\n\nBetween.\n\n  -------- ------------\n  1\\.      Ben Zobrist\n"
+                 "  -------- ------------\n")
+    first, second = tree.css("table")
+    assert [[td.text().strip() for td in tr.css("td")] for tr in first.css("tr")] == \
+        [["Team", "Player"], ["Jays", "Rajai Davis"], ["Rays", "Sam Fuld"]]
+    assert [[td.text().strip() for td in tr.css("td")] for tr in second.css("tr")] == [["1.", "Ben Zobrist"]]
+    assert [p.text() for p in tree.css("p") if p.parent.tag == "body"] == ["Between."]
+
+
+def test_a_grid_table_in_a_list_item_stays_inside_the_item() -> None:
+    tree = _tree("::: x\n:::\n\n-   ::: {#share}\n    +----------+\n    | ::: {.a} |\n    | Share    |\n    | :::      |\n"
+                 "    +----------+\n    :::\n\n::: {#story}\nThe story.\n:::\n")
+    assert tree.css_first("li #share div.grid-table div.a").text().strip() == "Share"
+    assert tree.css_first("#story").parent.tag == "body"

@@ -8,6 +8,7 @@ of GitHub's cmark-gfm; some fifty times faster than markdown-it-py, which this m
 before) knows none of pandoc's constructs, so the text is rewritten first where pandoc wrote
 something CommonMark lacks, and the HTML is finished after:
 
+- a raw HTML block fenced as ````` ```{=html} ````` loses its fence;
 - a ``:::`` fence line becomes a raw ``<div …>`` or ``</div>`` line between blank lines (in a
   list item, a blockquote or a definition too);
 - a span ``[text]{.class}`` becomes ``<span class="class">text</span>``;
@@ -19,12 +20,14 @@ something CommonMark lacks, and the HTML is finished after:
 - ASCII quotes, dashes and ellipses become the typographic characters pandoc wrote them
   for (comrak's smart punctuation; pandoc escapes a literal one, which stays);
 - a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one;
-- grid tables (old layout tables) become ``<div>`` rows and cells read as markdown.
+- grid tables (old layout tables) become ``<div>`` rows and cells read as markdown, and so do
+  simple and multiline tables (columns under lines of dashes).
 
 pandoc never writes an indented code block (it fences code), but it indents raw HTML and
 text nested in list items; a block CommonMark would take for indented code is moved back to
 its container's margin and read again. Attribute blocks follow the grammar of
-mdit-py-plugins' attrs plugin, which read them before, quirks included.
+mdit-py-plugins' attrs plugin, which read them before, quirks included, save that an id or
+a class name may hold any character but whitespace, braces and quotes, as pandoc writes them.
 """
 
 from __future__ import annotations
@@ -74,9 +77,13 @@ def markdown_to_html(text: str) -> str:
         text = _WRAPPED_HEADING.sub(_join_heading, text)
     if ("+-" in text or "+=" in text or "+:" in text) and _GRID_BORDER.search(text):
         text = grid_tables_as_divs(text)
+    if "\n  ---" in text:
+        text = dash_tables_as_divs(text)
     marks = _Marks(text)
     pandoc = is_pandoc_markdown(text)
     if pandoc:
+        if "{=html}" in text:
+            text = _RAW_HTML_BLOCK.sub(lambda block: "\n" + block.group(3).rstrip("\n"), text)
         text = _heading_attrs(text, marks)
         text = _pandoc_inlines(text, marks)
         text = _fences_as_divs(text)
@@ -86,6 +93,12 @@ def markdown_to_html(text: str) -> str:
 
 
 # --- block level: fenced divs, headings, indentation ----------------------------------------
+
+# A raw HTML block, as pandoc fences it (```{=html}): CommonMark reads a code block, and shows
+# the HTML as text; its lines, unfenced, are read as the HTML they are. (pandoc writes one,
+# "<!-- -->", between two lists that would otherwise run together.)
+_RAW_HTML_BLOCK = re.compile(r"\n([ \t>]*)(`{3,})\{=html\}[ \t]*\n((?:(?!\1\2)[^\n]*\n)*?)\1\2[ \t]*(?=\n)")
+
 
 def _fences_as_divs(text: str) -> str:
     """Each fence line as raw HTML. (A raw HTML block runs on to the next blank line and would
@@ -226,6 +239,9 @@ _LINE_END = re.compile(r"[ \t]*\n")
 _DESTINATION = re.compile(r"""\(\s*+(?:<(?:[^<>\n\\]++|\\.)*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)"""
                           r"""(?:\s++(?:"(?:[^"\\]++|\\[\s\S])*+"|'(?:[^'\\]++|\\[\s\S])*+'"""
                           r"""|\((?:[^()\\]++|\\[\s\S])*+\)))?\s*+\)""")
+# A link's "(destination" up to the quote that opens its title; the quote that closes it, before ")".
+_URL_THEN_QUOTE = re.compile(r'\(\s*+(?:<(?:[^<>\n\\]++|\\.)*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)\s++"')
+_QUOTE_THEN_PAREN = re.compile(r'(?<!\\)"[ \t]*+\n?[ \t]*+\)')
 # Raw inline HTML, which in an image's alt text makes the image a figure.
 _INLINE_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
 
@@ -323,9 +339,9 @@ def _link_or_image(text: str, opening: int, closing: int, marks: _Marks, edits: 
     """``[text](url){attrs}``: a marker for the attributes; ``![alt](src)`` with markup in the
     alt: a figure."""
     destination = _DESTINATION.match(text, closing + 1)
-    if destination is None:
+    end = destination.end() if destination else _title_with_quotes(text, closing + 1, edits)
+    if end < 0:
         return
-    end = destination.end()
     if text[end:end + 1] == "{":
         parsed = _attr_block(text, end)
         if parsed:
@@ -334,6 +350,22 @@ def _link_or_image(text: str, opening: int, closing: int, marks: _Marks, edits: 
         inner = bisect_left(spans, opening)
         if (inner < len(spans) and spans[inner] < closing) or _INLINE_TAG.search(text, opening + 1, closing):
             _figure_edits(opening, closing, marks, edits)
+
+
+def _title_with_quotes(text: str, start: int, edits: list[tuple[int, int, str]]) -> int:
+    """``(url "title")`` whose title holds double quotes pandoc left unescaped (a teaser quoting
+    someone: ``"…media. "I told him…"``), which CommonMark reads as no link at all, leaving
+    the URL and the title as text: those quotes are escaped. The index past the ``)``, or -1.
+    (pandoc's reader ends such a title at the first ``"`` followed by ``)``.)"""
+    opening = _URL_THEN_QUOTE.match(text, start)
+    if opening is None:
+        return -1
+    closing = _QUOTE_THEN_PAREN.search(text, opening.end(), opening.end() + _MAX_LABEL)
+    if closing is None or _BLANK_LINE.search(text, opening.end(), closing.start()):
+        return -1
+    for quote in _occurrences(text[opening.end():closing.start()], '"'):
+        edits.append((opening.end() + quote, opening.end() + quote + 1, '\\"'))
+    return closing.end()
 
 
 def _gfm_figures(text: str, marks: _Marks) -> str:
@@ -485,7 +517,10 @@ def _attrs_onto_heading(html: str, at: int, attrs: Attrs, edits: list[tuple[int,
 
 # --- pandoc attributes: {#id .class key=value key="value"} --------------------------------------
 
-_NAME = r"""[^\s!"#$%&'()*+,./;<=>?@\[\]^`{|}~]"""
+# An id or class name runs to whitespace or a brace: pandoc writes a page's names as they are,
+# atomic CSS's ".C(#fff)" and ".W(100%)", Tailwind's ".w-1/2", an id "#&lid=//blogs//sports";
+# the attrs plugin's stricter names left such a block, and all its words, as text.
+_NAME = r"""[^\s{}"]"""
 _KEY = r"[a-zA-Z\d_:-]"
 # Whitespace, where a line break may be followed by the blockquote markers of the next line.
 _WS = r"(?:[ \t\r]|\n(?:[ \t]*>)*)"
@@ -546,7 +581,7 @@ def _attrs_of_items(items: str) -> Attrs:
 
 
 _SPACE = re.compile(r"\s")
-_SPACE_PUNCTUATION = re.compile(r"""[\s!"#$%&'()*+,./;<=>?@\[\]^`{|}~]""")
+_NAME_END = re.compile(r"""[\s{}"]""")
 _KEY_CHAR = re.compile(_KEY)
 
 
@@ -591,7 +626,7 @@ def _parse_attrs_slowly(text: str, start: int) -> tuple[int, Attrs] | None:
             elif char == "}" and pos > last_percent:
                 return pos + 1, _compile_tokens(text, tokens)
         elif state in ("id", "class"):
-            if not _SPACE_PUNCTUATION.match(char):
+            if not _NAME_END.match(char):
                 continue
             if char != "}" and not _SPACE.match(char):
                 return None
@@ -715,9 +750,17 @@ def grid_tables_as_divs(text: str, depth: int = 0) -> str:
             index += 1
             continue
         end = _grid_table_end(lines, index)
-        out.append(_grid_table_html(lines[index:end], depth))
+        out.append(_indented(_grid_table_html(lines[index:end], depth), line[:len(line) - len(line.lstrip())]))
         index = end
     return "\n".join(out)
+
+
+def _indented(block: str, indent: str) -> str:
+    """``block`` with ``indent`` before each of its lines that has text: a table inside a list
+    item stays inside it (at the margin, the item would end, and the divs opened in it with it)."""
+    if not indent:
+        return block
+    return "\n".join(indent + line if line.strip() else line for line in block.split("\n"))
 
 
 def _grid_table_end(lines: list[str], start: int) -> int:
@@ -745,28 +788,140 @@ def _grid_table_html(table: list[str], depth: int) -> str:
             row.append(body)
     if row:
         rows.append(row)
-    parts = ["", "<div class=\"grid-table\">", ""]
-    for row_lines in rows:
-        parts += ["<div class=\"grid-row\">", ""]
-        for cell in _grid_cells(row_lines, edges):
-            if depth < _GRID_MAX_DEPTH and _GRID_BORDER.search(cell):
-                cell = grid_tables_as_divs(cell, depth + 1)
-            parts += ["<div class=\"grid-cell\">", "", cell, "", "</div>", ""]
-        parts += ["</div>", ""]
-    parts += ["</div>", ""]
+    cells = [[grid_tables_as_divs(cell, depth + 1) if depth < _GRID_MAX_DEPTH and _GRID_BORDER.search(cell) else cell
+              for cell in _grid_cells(row_lines, edges)] for row_lines in rows]
+    return _table_html(cells)
+
+
+_DIVS = ('<div class="grid-table">', '<div class="grid-row">', '<div class="grid-cell">', "</div>", "</div>", "</div>")
+_TABLE = ("<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>")
+
+
+def _table_html(rows: list[list[str]], tags: tuple[str, ...] = _DIVS) -> str:
+    """Rows of cells' markdown as raw HTML (``<div>``s, or a ``<table>``), the markdown between
+    blank lines."""
+    table, row_tag, cell_tag, cell_end, row_end, table_end = tags
+    parts = ["", table, ""]
+    for row in rows:
+        parts += [row_tag, ""]
+        for cell in row:
+            parts += [cell_tag, "", cell, "", cell_end, ""]
+        parts += [row_end, ""]
+    parts += [table_end, ""]
     return "\n".join(parts)
 
 
 def _grid_cells(row_lines: list[str], edges: list[int]) -> list[str]:
-    """Each column's text in a row, its lines dedented; a row whose lines do not keep the
-    border's column edges (a cell spanning columns) is one cell."""
+    """Each column's text in a row, its lines dedented and the lines pandoc chopped joined
+    back; a row whose lines do not keep the border's column edges (a cell spanning columns)
+    is one cell."""
     if _keeps_edges(row_lines, edges):
         columns = zip(edges, edges[1:])
-        cells = ["\n".join(line[a + 1:b].rstrip() for line in row_lines) for a, b in columns]
+        cells = [_unchopped([line[a + 1:b] for line in row_lines]) for a, b in columns]
     else:
         cells = ["\n".join(line.strip().strip("|").rstrip() for line in row_lines)]
     return [textwrap.dedent(cell).strip("\n") for cell in cells if cell.strip()]
 
+
+
+# A line that starts a block of its own, which no chopped piece is taken to be.
+_BLOCK_START = re.compile(r"[ \t]*(?::{3}|[-+*][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>|\||\+[-=:])")
+_WHOLE_FENCE = re.compile(r"[ \t]*:{3,}[ \t]*(?:\{[^{}]*\}|[^\s{}]+)?[ \t]*:*[ \t]*")
+# Columns below which a full line after a piece is as likely a line of its own: one of words,
+# or one word (few words run to twelve letters).
+_LONG_WORD = 16
+_LONG_TOKEN = 12
+_UNWRAPPED_LINE = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?::|#{1,6}[ \t])")
+_OPEN_DESTINATION = re.compile(r"(?:\]\([^\s()]*|\{[^\s{}]*)$")
+_TAG_NAME_END = re.compile(r"<[A-Za-z][A-Za-z0-9-]*$")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+")
+
+
+def _unchopped(slots: list[str]) -> str:
+    """A cell's lines (what stands between its borders, a space of padding either side) with
+    the lines pandoc chopped joined back. pandoc wraps a cell's text at spaces, and a line it
+    cannot wrap (a word, a link or an image longer than the column, a heading or a fence
+    line) it chops into pieces: the remainder first, on a line of its own, then pieces that
+    fill the column ("WASH" / "INGTON"). :func:`_starts_pieces` and :func:`_continues_pieces`
+    tell a piece from a wrapped line."""
+    width = len(slots[0]) - 2 if slots else 0
+    out: list[str] = []
+    previous = ""  # the line before, as pandoc wrote it
+    piece = False  # whether that line was a piece (joined onto the one before it)
+    unclosed = _Unclosed()  # brackets the pieces joined so far leave open
+    for slot in slots:
+        line = slot.rstrip()
+        if width > 0:
+            line = line.removeprefix(" ")
+            if piece:
+                piece = _continues_pieces(line, width, unclosed.any())
+            else:
+                piece = bool(out) and _starts_pieces(previous, line, width)
+                if piece:
+                    unclosed = _Unclosed(out[-1])
+        if piece:
+            out[-1] += line.ljust(width)  # (a piece may end in spaces: those count too)
+            unclosed.add(line)
+        else:
+            out.append(" " + line)
+        previous = line
+    return "\n".join(out)
+
+
+def _starts_pieces(previous: str, line: str, width: int) -> bool:
+    """Whether ``line`` is the first piece after ``previous``, a chopped line's remainder. It
+    is when ``previous`` ends inside a link's destination or an attribute block's first word
+    (``[![](https://web-beta.archive.org/web/2005…``) and ``line`` is full or one or two
+    short (a piece that ends in spaces); else when ``line`` is full and either its first word
+    would have fitted on ``previous``, so pandoc did not wrap there, or ``previous`` starts a
+    heading or a fence, which pandoc never wraps, or it is one word after a line of one word
+    (not a lower-case word before a capitalised one: "the" / "Senate" are two words; nor
+    anything after a raw HTML tag's name: ``<div`` / ``id="x"`` are wrapped at their space).
+    A bare ``:::`` is a fence whole, unless a full line of its attributes follows."""
+    if not previous.strip() or previous.endswith("\\") or _BLOCK_START.match(line):
+        return False
+    if _WHOLE_FENCE.fullmatch(previous):  # a fence line is whole, unless its attributes follow
+        return len(line) == width and line.lstrip().startswith("{") and previous.strip(" \t:") == ""
+    if _OPEN_DESTINATION.search(previous):
+        return len(line) >= width - 2
+    if len(line) != width:
+        return False
+    words = line.split()
+    if len(previous) + 1 + len(words[0]) <= width or _UNWRAPPED_LINE.match(previous):
+        return True
+    if len(words) > 1 or line[0] == " " or len(_LIST_MARKER.sub("", previous, count=1).split()) > 1 \
+            or _TAG_NAME_END.search(previous):
+        return False
+    return not (previous[-1].islower() and line[0].isupper())
+
+
+def _continues_pieces(line: str, width: int, open_brackets: bool) -> bool:
+    """Whether ``line`` goes on with the pieces before it: a full line does, unless the column
+    is narrow (there a full line is as often a word of its own), or the pieces leave a link,
+    an image or attributes open; so does a line one or two short of full while they leave one
+    open (a piece that ends in spaces: ``{.epl `` / ``onclick=…``). A shorter line is one
+    pandoc wrapped."""
+    if not line.strip() or _BLOCK_START.match(line):
+        return False
+    if len(line) == width:
+        return open_brackets or width >= (_LONG_WORD if " " in line.strip() else _LONG_TOKEN)
+    return open_brackets and len(line) >= width - 2
+
+
+class _Unclosed:
+    """Parentheses, brackets and braces a run of text opens and has not closed, kind by kind
+    (a ``]`` that closes a bracket opened before the run leaves its braces open)."""
+
+    def __init__(self, text: str = "") -> None:
+        self.counts = [0, 0, 0]
+        self.add(text)
+
+    def add(self, text: str) -> None:
+        for index, (opening, closing) in enumerate(("()", "[]", "{}")):
+            self.counts[index] += text.count(opening) - text.count(closing)
+
+    def any(self) -> bool:
+        return any(count > 0 for count in self.counts)
 
 
 _EDGE_PATTERN_MAX = 64  # columns; a wider table's rows are checked character by character
@@ -786,3 +941,110 @@ def _edge_pattern(edges: tuple[int, ...]) -> re.Pattern[str]:
     gaps = [f".{{{b - a - 1}}}" for a, b in zip(edges, edges[1:])]
     inner = "".join(f"{gap}[|+]" for gap in gaps[:-1])
     return re.compile(f".{{{edges[0]}}}\\|{inner}{gaps[-1] if gaps else ''}\\|" if gaps else f".{{{edges[0]}}}\\|")
+
+
+# --- simple and multiline tables -----------------------------------------------------------------
+
+# pandoc's simple and multiline tables (how `-t markdown` writes a table whose cells hold no
+# blocks): indented two spaces, columns under runs of dashes. CommonMark reads a line of dashes
+# as a rule, or the line above it as a heading, and a row's columns as one paragraph, so a
+# multiline table's wrapped cells come out interleaved, line by line.
+_DASH_LINE = re.compile(r"  -{3,}(?: +-{3,})* *")
+_DASH_RUN = re.compile(r"-+")
+
+
+def dash_tables_as_divs(text: str) -> str:
+    """Each simple or multiline table becomes a raw HTML table (a data table, as it was: pandoc
+    writes a layout table's block-holding cells as a grid table); a cell is the text under its
+    run of dashes, up to the next run, read as markdown."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        table = _dash_table(lines, index, out) if line.startswith("  -") and _DASH_LINE.fullmatch(line) else None
+        if table is None:
+            out.append(line)
+            index += 1
+            continue
+        index, header_lines, rows = table
+        del out[len(out) - header_lines:]
+        out.append(_table_html(rows, _TABLE))
+    return "\n".join(out)
+
+
+def _dash_table(lines: list[str], start: int, before: list[str]) -> tuple[int, int, list[list[str]]] | None:
+    """The table whose first line of dashes is ``lines[start]``: (index past it, how many lines
+    of ``before`` are its header, its rows of cells), or None. The shapes pandoc writes:
+
+    - simple, with a header: header line(s), dashes, a row per line, up to a blank line;
+    - headerless (simple or multiline): dashes, rows, the same dashes again;
+    - multiline with a header: a border of dashes, header lines, column dashes, rows
+      separated by blank lines, a border."""
+    header = _header_above(before)
+    if header:
+        end = start + 1
+        while end < len(lines) and lines[end].strip() and not _DASH_LINE.fullmatch(lines[end]):
+            end += 1
+        rows = [header, *([line] for line in lines[start + 1:end])]
+        return _closing_rule(lines, end), len(header), _cells(rows, lines[start])
+    closing = _next_dash_line(lines, start + 1)
+    if closing is None:
+        return None
+    inner = lines[start + 1:closing]
+    after = _next_dash_line(lines, closing + 1)
+    if inner and all(line.strip() for line in inner) and _DASH_RUN.fullmatch(lines[start].strip()) \
+            and after is not None and len(_DASH_RUN.findall(lines[closing])) > 1:
+        body = lines[closing + 1:after]  # a multiline table with a header
+        return after + 1, 0, _cells([inner, *_blank_separated(body)], lines[closing])
+    multiline = any(not line.strip() for line in inner)
+    rows = _blank_separated(inner) if multiline else [[line] for line in inner]
+    return closing + 1, 0, _cells(rows, lines[start])
+
+
+def _header_above(before: list[str]) -> list[str]:
+    """The lines just written that are a simple table's header: indented two spaces, after a
+    blank line."""
+    start = len(before)
+    while start > 0 and before[start - 1].startswith("  ") and before[start - 1].strip():
+        start -= 1
+    if start == len(before) or (start > 0 and before[start - 1].strip()):
+        return []
+    return before[start:]
+
+
+def _next_dash_line(lines: list[str], start: int) -> int | None:
+    """The next line of dashes while the lines stay the table's (blank, or indented two spaces)."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("  -") and _DASH_LINE.fullmatch(line):
+            return index
+        if line.strip() and not line.startswith("  "):
+            return None
+    return None
+
+
+def _closing_rule(lines: list[str], end: int) -> int:
+    """Past the line of dashes that may close a simple table with a header."""
+    return end + 1 if end < len(lines) and _DASH_LINE.fullmatch(lines[end]) else end
+
+
+def _blank_separated(lines: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [group for group in groups if group]
+
+
+def _cells(rows: list[list[str]], columns: str) -> list[list[str]]:
+    """Each row's lines cut into cells at the starts of the runs of dashes in ``columns``."""
+    starts = [run.start() for run in _DASH_RUN.finditer(columns)]
+    bounds = list(zip([0, *starts[1:]], [*starts[1:], None]))
+    cells: list[list[str]] = []
+    for row in rows:
+        texts = ["\n".join(line[a:b].rstrip() for line in row) for a, b in bounds]
+        cells.append([textwrap.dedent(text).strip("\n") for text in texts if text.strip()])
+    return cells
