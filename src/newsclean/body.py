@@ -17,7 +17,6 @@ from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.layers import Labels, PageScan, labelled_ancestor
 from newsclean.model import Block, BlockKind, Layer
 from newsclean.profiles.base import Profile
-from newsclean.profiles.generic import ARTICLE_SIGNS, ARTICLE_TYPES, MAIN_LANDMARK
 from newsclean.render import EMPHASIS, STRONG, InlineSpan, inline_markdown, link_span
 from newsclean.scoring import label_non_prose, score_body
 
@@ -47,7 +46,6 @@ ITEM_LEVELS = 6  # how far above the scored container a run of like siblings is 
 MIN_ITEMS = 3  # like siblings that make a run (posts of a thread, entries of a blog page)…
 MIN_ITEM_CHARS = 100  # …each holding this much body text
 _JSON_LD = "script[type*='ld+json']"
-_ARTICLE_TYPE = re.compile(ARTICLE_TYPES)
 SELECTOR_CONFIDENCE = 0.95  # the site marked its article container and a profile knew the mark
 
 
@@ -66,8 +64,8 @@ def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: Pa
     if not roots:
         return ([tree.body] if tree.body is not None else []), 0.0, False
     scored = roots
-    if not marked and not _has_article_signs(tree, labels, scan):  # a story's body is its one container
-        roots = widen_to_repeated_items(widen_to_main(tree, roots, labels, scan), labels)
+    if not marked and not _has_article_signs(tree, profile, labels, scan):  # a story's body is its one container
+        roots = widen_to_repeated_items(widen_to_main(tree, roots, labels, profile.main_landmark, scan), labels)
     if profile.clean_inside_body:
         # cleaning the widened body never takes the container scoring chose, nor what holds it
         kept = set() if roots is scored else {node.mem_id for root in scored for node in (root, *ancestors(root))}
@@ -77,7 +75,7 @@ def find_body(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: Pa
     return roots, confidence, marked
 
 
-def widen_to_main(tree: LexborHTMLParser, roots: list[LexborNode], labels: Labels,
+def widen_to_main(tree: LexborHTMLParser, roots: list[LexborNode], labels: Labels, landmark_selector: str | None,
                   scan: PageScan | None = None) -> list[LexborNode]:
     """The page's main landmark instead of the scored containers inside it, when they hold under
     :data:`MAIN_SHARE` of the landmark's body text: a service, product, forum or documentation
@@ -86,7 +84,9 @@ def widen_to_main(tree: LexborHTMLParser, roots: list[LexborNode], labels: Label
     boilerplate inside the landmark out.
     Only for a page with no sign of being a story (:func:`find_body` asks): a story's body is
     its one container, and the rest of its ``<main>`` is comments and cards."""
-    landmarks = scan.css(MAIN_LANDMARK) if scan is not None else tree.css(MAIN_LANDMARK)
+    if landmark_selector is None:
+        return roots
+    landmarks = scan.css(landmark_selector) if scan is not None else tree.css(landmark_selector)
     landmark = _main_landmark(roots, landmarks)
     if landmark is None:
         return roots
@@ -134,16 +134,17 @@ def _main_landmark(roots: list[LexborNode], landmarks: list[LexborNode]) -> Lexb
     return around[0]
 
 
-def _has_article_signs(tree: LexborHTMLParser, labels: Labels, scan: PageScan | None) -> bool:
-    """An article og:type, an article type in the page's JSON-LD, or a byline the label step
-    found. A pandoc form counts as a story: its <head> is gone, nothing says it is not one, and
-    a story widened to its ``<main>`` takes in its cards."""
+def _has_article_signs(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: PageScan | None) -> bool:
+    """The profile's article signs (an article og:type), an article type in the page's JSON-LD,
+    or a byline the label step found. A pandoc form counts as a story: its <head> is gone,
+    nothing says it is not one, and a story widened to its ``<main>`` takes in its cards."""
     if Layer.BYLINE in labels.values() or (scan is not None and scan.converted):
         return True
     css = scan.css if scan is not None else tree.css
-    if css(ARTICLE_SIGNS):
+    if profile.article_signs and css(profile.article_signs):
         return True
-    return any(_ARTICLE_TYPE.search(script.text(deep=True)) for script in css(_JSON_LD))
+    types = profile.article_type_pattern
+    return types is not None and any(types.search(script.text(deep=True)) for script in css(_JSON_LD))
 
 
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer],

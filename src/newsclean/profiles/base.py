@@ -95,6 +95,11 @@ class Profile:
     # a container's score.
     score_positive: str | None = None
     score_negative: str | None = None
+    # What says a page is a story (an article og:type selector; a regex of article types in its
+    # JSON-LD), and the main-content landmark a page that is not one widens its body to.
+    article_signs: str | None = None
+    article_types: str | None = None
+    main_landmark: str | None = None
     prefer_visible_title: bool = False  # the page's headline before og:title / JSON-LD
     clean_inside_body: bool = False  # label galleries, link lists and link lines inside the body
     phrases: tuple[PhraseRule, ...] = ()
@@ -119,6 +124,11 @@ class Profile:
     # a page with no canonical link (a pandoc form has no <head>) still names its own address
     share_links: tuple[tuple[str, str], ...] = ()
     date_formats: tuple[str, ...] = field(default=())  # regexes of visible datelines
+
+    @cached_property
+    def article_type_pattern(self) -> re.Pattern[str] | None:
+        """:attr:`article_types` compiled once per profile."""
+        return re.compile(self.article_types) if self.article_types else None
 
     @cached_property
     def phrase_patterns(self) -> tuple[tuple[Layer, re.Pattern[str]], ...]:

@@ -249,5 +249,8 @@ GENERIC = Profile(
     credit=("[itemprop='copyrightHolder']", ".credit"),
     translation_links=TRANSLATION_LINKS,
     share_links=SHARE_LINKS,
+    article_signs=ARTICLE_SIGNS,
+    article_types=ARTICLE_TYPES,
+    main_landmark=MAIN_LANDMARK,
     date_formats=DATE_FORMATS,
 )

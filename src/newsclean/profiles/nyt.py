@@ -11,9 +11,12 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 from newsclean.profiles.generic import (
+    ARTICLE_SIGNS,
+    ARTICLE_TYPES,
     CHROME_RULE,
     DATE_FORMATS,
     HIDDEN_RULES,
+    MAIN_LANDMARK,
     TRANSLATION_LINKS,
 )
 
@@ -142,6 +145,9 @@ NYT = Profile(
     credit=("[itemprop='copyrightHolder']", ".credit"),
     credit_prefixes=("Credit...", "Credit…", "Credit", "Crédito...", "Crédito…", "Crédito"),
     translation_links=TRANSLATION_LINKS,
+    article_signs=ARTICLE_SIGNS,
+    article_types=ARTICLE_TYPES,
+    main_landmark=MAIN_LANDMARK,
     short_url=r"https?(?::|%3A)(?://|%2F%2F)nyti\.ms(?:/|%2F)[A-Za-z0-9]+",  # also inside share links
     date_formats=DATE_FORMATS,
 )
