@@ -453,3 +453,20 @@ def test_a_grid_table_in_a_list_item_stays_inside_the_item() -> None:
                  "    +----------+\n    :::\n\n::: {#story}\nThe story.\n:::\n")
     assert tree.css_first("li #share div.grid-table div.a").text().strip() == "Share"
     assert tree.css_first("#story").parent.tag == "body"
+
+
+def test_pipe_tables_are_tables() -> None:
+    # pandoc's gfm writer turns old layout tables into pipe tables; CommonMark alone showed
+    # them as text ("| | |---"), and that text, long and link-free, outscored the story
+    html = markdown_to_html("| Storm | Deaths |\n|-------|--------|\n| Katrina | 56 |\n")
+    assert "<table>" in html and "<td>Katrina</td>" in html and "|" not in html
+
+
+def test_a_pipe_table_row_pandoc_broke_over_lines_is_one_row() -> None:
+    # msv-big9 2005 (CNN): a cell holding a raw <img> is wrapped onto lines that start no row,
+    # and cells are padded with lines of spaces, which would end the table
+    text = ("|                    |\n|--------------------|\n| [<img\n src=\"/hurricanes.jpg\"\n width=\"464\" />](/hurricanes/) |\n"
+            "                      \n| Gallery: Katrina brings destruction |\n\nAfter the table.\n")
+    html = markdown_to_html(text)
+    assert html.count("<tr>") == 3 and '<img src="/hurricanes.jpg" width="464" />' in html
+    assert "Gallery: Katrina brings destruction</td>" in html and "<p>After the table.</p>" in html

@@ -79,6 +79,8 @@ def markdown_to_html(text: str) -> str:
         text = grid_tables_as_divs(text)
     if "\n  ---" in text:
         text = dash_tables_as_divs(text)
+    if "-|" in text or "|-" in text:
+        text = _joined_pipe_rows(text)
     marks = _Marks(text)
     pandoc = is_pandoc_markdown(text)
     if pandoc:
@@ -93,6 +95,41 @@ def markdown_to_html(text: str) -> str:
 
 
 # --- block level: fenced divs, headings, indentation ----------------------------------------
+
+# A pipe table's delimiter row ("|------|:---|"): the rows under it run to the next empty line.
+_PIPE_DELIMITER = re.compile(r"\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*(?=\n)")
+
+
+def _joined_pipe_rows(text: str) -> str:
+    """pandoc's gfm writer breaks a pipe-table row whose cell holds raw HTML over several lines
+    ("| [<img" then " src=…"), and pads cells with lines of spaces; a row is one line, and a
+    line of spaces ends a table, so CommonMark shows the rest as text ("| | |---"). Under each
+    delimiter row, up to the next empty line, a line that starts no row is joined to the row
+    before it and lines of spaces go."""
+    parts: list[str] = []
+    position = 0
+    for delimiter in _PIPE_DELIMITER.finditer(text):
+        if delimiter.start() < position:
+            continue  # a delimiter-like line inside rows already joined
+        end = text.find("\n\n", delimiter.end())
+        end = len(text) if end == -1 else end
+        rows: list[str] = []
+        for line in text[delimiter.end():end].split("\n"):
+            if not line:
+                rows.append(line)  # the region starts with the delimiter's line break
+            elif not line.strip():
+                continue
+            elif rows and rows[-1] and not line.lstrip().startswith("|"):
+                rows[-1] += " " + line.strip()
+            else:
+                rows.append(line)
+        parts += (text[position:delimiter.end()], "\n".join(rows))
+        position = end
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
+
 
 # A raw HTML block, as pandoc fences it (```{=html}): CommonMark reads a code block, and shows
 # the HTML as text; its lines, unfenced, are read as the HTML they are. (pandoc writes one,
@@ -164,7 +201,7 @@ def _join_heading(match: re.Match[str]) -> str:
 def _render(text: str, smart: bool) -> str:
     """The parser's HTML, with indented code blocks read as the raw HTML or text they are."""
     parse, render, _ = _comrak_options(smart)
-    html = comrak.render_markdown(text, parse_options=parse, render_options=render)
+    html = comrak.render_markdown(text, extension_options=_EXTENSIONS, parse_options=parse, render_options=render)
     for _ in range(_MAX_DEDENT_ROUNDS):
         if "<pre><code>" not in html:
             break
@@ -174,13 +211,19 @@ def _render(text: str, smart: bool) -> str:
         if dedented is None:
             break
         text = dedented
-        html = comrak.render_markdown(text, parse_options=parse, render_options=render)
+        html = comrak.render_markdown(text, extension_options=_EXTENSIONS, parse_options=parse,
+                                      render_options=render)
     return html
 
 
 _MAX_DEDENT_ROUNDS = 4
 _LEADING_TABS = re.compile(r"^[ \t]*\t", re.M)
 _CODE_BLOCK_START = re.compile(r'<pre data-sourcepos="(\d+):(\d+)-')
+
+
+# Pipe tables, which both of pandoc's dialects write (gfm's own; markdown's when a table is simple).
+_EXTENSIONS = comrak.ExtensionOptions()
+_EXTENSIONS.table = True
 
 
 @lru_cache(maxsize=2)
@@ -203,7 +246,7 @@ def _dedent_code_blocks(text: str, smart: bool) -> str | None:
     its container's margin as code; pandoc fences all code, and indents only raw HTML and text
     nested in list items, which is what such a line holds."""
     parse, _, located = _comrak_options(smart)
-    html = comrak.render_markdown(text, parse_options=parse, render_options=located)
+    html = comrak.render_markdown(text, extension_options=_EXTENSIONS, parse_options=parse, render_options=located)
     lines = text.split("\n")
     changed = False
     for match in _CODE_BLOCK_START.finditer(html):
