@@ -89,8 +89,11 @@ def markdown_to_html(text: str) -> str:
         text = _heading_attrs(text, marks)
         text = _pandoc_inlines(text, marks)
         text = _fences_as_divs(text)
-    elif "![" in text:
-        text = _gfm_figures(text, marks)
+    else:
+        if "](" in text:
+            text = _gfm_link_titles(text)
+        if "![" in text:
+            text = _gfm_figures(text, marks)
     return marks.resolve(_render(text, pandoc))
 
 
@@ -409,6 +412,16 @@ def _title_with_quotes(text: str, start: int, edits: list[tuple[int, int, str]])
     for quote in _occurrences(text[opening.end():closing.start()], '"'):
         edits.append((opening.end() + quote, opening.end() + quote + 1, '\\"'))
     return closing.end()
+
+
+def _gfm_link_titles(text: str) -> str:
+    """gfm's links whose titles hold double quotes pandoc left unescaped, as in its own
+    dialect (:func:`_title_with_quotes`): those quotes escaped."""
+    edits: list[tuple[int, int, str]] = []
+    for closing in _occurrences(text, "]("):
+        if _DESTINATION.match(text, closing + 1) is None and _opening_bracket(text, closing) >= 0:
+            _title_with_quotes(text, closing + 1, edits)
+    return _apply(text, edits) if edits else text
 
 
 def _gfm_figures(text: str, marks: _Marks) -> str:
