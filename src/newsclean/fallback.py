@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
+from newsclean._dom import collapse
 from newsclean.errors import FallbackUnavailable
 from newsclean.model import Block, BlockKind
 
@@ -85,7 +86,7 @@ def _blocks_of(element: Any, wrapped: bool, to_text: Callable[[Any, bool], str])
             line = line.removeprefix(_ITEM_MARK)
         elif tag == "table":
             line = line.strip("| ")
-        yield Block(kind, _squash(line))
+        yield Block(kind, collapse(line))
 
 
 def _items_of(lines: list[str]) -> list[str]:
@@ -97,7 +98,3 @@ def _items_of(lines: list[str]) -> list[str]:
         else:
             items.append(line)
     return items
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
