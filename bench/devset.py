@@ -25,12 +25,10 @@ import csv
 import datetime as dt
 import gzip
 import hashlib
-import importlib.metadata
 import io
 import json
 import multiprocessing
 import os
-import platform
 import re
 import shlex
 import signal
@@ -49,10 +47,13 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from report import choose, machine_line, met, replace_marked  # noqa: E402
 from corpus import ROOT  # noqa: E402
 from metrics import PageScore, Summary, f1, score, summarise  # noqa: E402
 from peers import Extracted, load_extractors  # noqa: E402
 from tqdm import tqdm  # noqa: E402
+
+VERSIONS_SHOWN = ("newsclean", "trafilatura", "readability-lxml", "resiliparse", "selectolax", "lxml")  # the packages whose versions the machine line gives
 
 DEVSET = ROOT.parent / "shared" / "devset"
 SOURCES = ("dragnet", "msv-big9", "cleanportaleval", "wcxb-dev", "cleaneval-dev", "cleaneval-final")
@@ -344,12 +345,7 @@ def bare_parse_ms(raw: bytes) -> float:
 
 def replace_section(document: str, section: str) -> str:
     """The document with what lies between the devset markers replaced (appended, marked, when absent)."""
-    start, end = document.find(MARK_START), document.find(MARK_END)
-    if start == -1 and end == -1:
-        return f"{document.rstrip()}\n\n{MARK_START}\n{section.strip()}\n{MARK_END}\n"
-    if start == -1 or end == -1 or end < start:
-        raise ValueError(f"docs/benchmark.md has a broken devset section: need {MARK_START} before {MARK_END}")
-    return f"{document[:start + len(MARK_START)]}\n{section.strip()}\n{document[end:]}"
+    return replace_marked(document, section, MARK_START, MARK_END, "devset")
 
 
 # --- running the extractors ---------------------------------------------------------------
@@ -625,11 +621,6 @@ def speed_table(rows: Sequence[Row], extractors: Sequence[str]) -> list[str]:
     return lines
 
 
-def _met(ok: bool) -> str:
-    """The targets table's verdict."""
-    return "**met**" if ok else "**not met**"
-
-
 def _source_rows(rows: Sequence[Row]) -> list[Row]:
     """Each source's row over all its pages."""
     return [r for r in rows if r.source != "all sources" and (r.subset == "all" or not any(
@@ -654,26 +645,26 @@ def target_lines(rows: Sequence[Row], extractors: Sequence[str], pandoc: PandocR
         return [*lines, "| — | newsclean not run | — |"]
     if "trafilatura" in extractors:
         ok, text = _versus(rows, "trafilatura")
-        lines.append(f"| shingle F1 ≥ trafilatura on every source (all its pages) | {text} | {_met(ok)} |")
+        lines.append(f"| shingle F1 ≥ trafilatura on every source (all its pages) | {text} | {met(ok)} |")
     if "readability-lxml" in extractors:
         ok, text = _versus(rows, "readability-lxml", READABILITY_TARGET_SOURCES)
-        lines.append(f"| shingle F1 ≥ readability-lxml on {', '.join(READABILITY_TARGET_SOURCES)} | {text} | {_met(ok)} |")
+        lines.append(f"| shingle F1 ≥ readability-lxml on {', '.join(READABILITY_TARGET_SOURCES)} | {text} | {met(ok)} |")
     articles = next((r for r in rows if r.source == "all sources" and r.subset == "article"), None)
     if articles:
         s = articles.stats["newsclean"]
         lines.append(f"| ≤ {TARGET_MAX_REFUSED * 100:.1f} % of article pages refused | {s.refused} of {articles.pages} "
                      f"({100 * s.refused / articles.pages:.2f} %: NotAnArticle {s.not_an_article}, other exception {s.errors}, "
-                     f"empty {s.empty}) | {_met(s.refused <= TARGET_MAX_REFUSED * articles.pages)} |")
+                     f"empty {s.empty}) | {met(s.refused <= TARGET_MAX_REFUSED * articles.pages)} |")
         lines.append(f"| trafilatura fallback on ≤ {TARGET_MAX_FALLBACK * 100:.0f} % of article pages | {s.fallback} of "
                      f"{articles.pages} ({_pct(s.fallback, articles.pages)}) | "
-                     f"{_met(s.fallback <= TARGET_MAX_FALLBACK * articles.pages)} |")
+                     f"{met(s.fallback <= TARGET_MAX_FALLBACK * articles.pages)} |")
     every = next(r for r in rows if r.source == "all sources" and r.subset == "all")
     if "trafilatura" in extractors:
         ratio = speed_ratio(every)
         lines.append(f"| newsclean ≥ {TARGET_SPEEDUP:.0f}× faster than trafilatura | {ratio:.2f}× (total wall time, all "
                      f"{every.pages} pages; {speed_ratio(every, cpu=True):.2f}× in CPU time; median "
                      f"{every.stats['newsclean'].ms_median:.1f} vs {every.stats['trafilatura'].ms_median:.1f} ms) | "
-                     f"{_met(ratio >= TARGET_SPEEDUP)} |")
+                     f"{met(ratio >= TARGET_SPEEDUP)} |")
     if pandoc is not None:
         lines.append(pandoc.target_line())
     return lines
@@ -691,7 +682,7 @@ def speed_target_lines(rows: Sequence[Row], extractors: Sequence[str], accuracy:
     if "trafilatura" in extractors:
         ratio = speed_ratio(every)
         lines.append(f"| {target} | {ratio:.2f}× (total wall time, {every.pages} pages; {speed_ratio(every, cpu=True):.2f}× "
-                     f"in CPU time) | {_met(ratio >= TARGET_SPEEDUP_14)} |")
+                     f"in CPU time) | {met(ratio >= TARGET_SPEEDUP_14)} |")
     else:
         lines.append(f"| {target} | n/a (trafilatura not run) | n/a |")
     target = f"newsclean ≤ {TARGET_MAX_X_BARE:.0f}× a bare lexbor parse (`LexborHTMLParser(bytes)`) of the same bytes"
@@ -699,7 +690,7 @@ def speed_target_lines(rows: Sequence[Row], extractors: Sequence[str], accuracy:
         ratio = bare_ratio(every)
         lines.append(f"| {target} | {ratio:.1f}× (total time, {every.pages} pages: {ours.ms_total / 1000:.1f} s against "
                      f"{(every.bare_total or 0) / 1000:.2f} s; median {ours.ms_median:.1f} vs "
-                     f"{statistics.median(every.bare_ms):.2f} ms) | {_met(ratio <= TARGET_MAX_X_BARE)} |")
+                     f"{statistics.median(every.bare_ms):.2f} ms) | {met(ratio <= TARGET_MAX_X_BARE)} |")
     else:
         lines.append(f"| {target} | n/a (bare parse not timed on every page) | n/a |")
     target = "accuracy unchanged: newsclean's shingle F1 (every page) no lower than the last committed run's"
@@ -707,7 +698,7 @@ def speed_target_lines(rows: Sequence[Row], extractors: Sequence[str], accuracy:
         lines.append(f"| {target} | n/a (no earlier per-page CSV to compare with) | n/a |")
     else:
         lines.append(f"| {target} | {accuracy.new:.4f} now, {accuracy.old:.4f} then ({accuracy.new - accuracy.old:+.4f}, "
-                     f"{accuracy.pages} pages in both; tolerance {ACCURACY_TOLERANCE}) | {_met(accuracy.unchanged)} |")
+                     f"{accuracy.pages} pages in both; tolerance {ACCURACY_TOLERANCE}) | {met(accuracy.unchanged)} |")
     return lines
 
 
@@ -751,7 +742,7 @@ class PandocReport:
         ok = self.compared >= TARGET_PANDOC_PAGES and delta <= TARGET_PANDOC_DELTA
         return (f"| pandoc forms (gfm, markdown) on ≥ {TARGET_PANDOC_PAGES} article pages: F1 within "
                 f"{TARGET_PANDOC_DELTA} of the HTML | {self.compared} pages compared; largest gap {delta:.3f} "
-                f"(token or shingle F1) | {_met(ok)} |")
+                f"(token or shingle F1) | {met(ok)} |")
 
 
 def pandoc_report(pages: Sequence[PandocPage], chosen: int) -> PandocReport:
@@ -828,25 +819,6 @@ def refusal_kinds_lines(results: Sequence[PageResult], extractors: Sequence[str]
     return lines
 
 
-def machine_line(pandoc: str | None) -> str:
-    """CPU, cores, Python and the versions of what ran."""
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    versions = []
-    for package in ("newsclean", "trafilatura", "readability-lxml", "resiliparse", "selectolax", "lxml"):
-        try:
-            versions.append(f"{package} {importlib.metadata.version(package)}")
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    if pandoc:
-        versions.append(f"pandoc {pandoc}")
-    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()} ({platform.system()}); " + ", ".join(versions)
-
-
 def load_note(load: tuple[float, float], jobs: int) -> str:
     """A warning when other processes shared the cores: wall times are then inflated, CPU times much less so."""
     if max(load) <= (os.cpu_count() or 1) + 0.5 and max(load) <= jobs + 1.5:
@@ -876,13 +848,14 @@ def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunI
     articles = sum(1 for r in results if r.is_article)
     sources = sorted({r.source for r in results}, key=lambda s: SOURCES.index(s) if s in SOURCES else 99)
     command = " ".join(["python bench/devset.py", *map(shlex.quote, info.argv)])
+    pandoc_shown = [f"pandoc {info.pandoc_version}"] if info.pandoc_version else []
     lines = [
         "## Devset: real pages with hand-made main text",
         "",
         f"Generated by `{command}` on {dt.date.today().isoformat()} in {info.seconds:.0f} s "
         f"({info.jobs} worker processes){' — a partial run' if info.partial else ''}. Nothing below is edited by hand.",
         "",
-        f"- Machine: {machine_line(info.pandoc_version)}. Load average (1 min) {info.load[0]:.1f} at the start, "
+        f"- Machine: {machine_line(VERSIONS_SHOWN, *pandoc_shown)}. Load average (1 min) {info.load[0]:.1f} at the start, "
         f"{info.load[1]:.1f} at the end{load_note(info.load, info.jobs)}.",
         f"- Pages: {len(results)} from {info.devset} ({', '.join(sources)}); {articles} article pages (every page of "
         "dragnet, msv-big9 and cleanportaleval; `kind` news or blog in cleaneval-*; `page_type` article in wcxb-dev), "
@@ -987,17 +960,6 @@ def previous_csv(docs_csv: Path) -> tuple[str | None, str]:
 
 # --- command line -------------------------------------------------------------------------
 
-def _names(value: str | None, known: Sequence[str], what: str) -> list[str]:
-    """A comma-separated choice, checked against what is known, in the known order."""
-    if not value:
-        return list(known)
-    chosen = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [v for v in chosen if v not in known]
-    if unknown:
-        raise SystemExit(f"unknown {what}: {', '.join(unknown)} (known: {', '.join(known)})")
-    return [k for k in known if k in chosen]
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1028,8 +990,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and write its CSV and section (docs/ for a full run, bench/out/ for a partial one)."""
     args = parse_args(argv)
     started, load_at_start = time.perf_counter(), os.getloadavg()[0]
-    sources = _names(args.sources, SOURCES, "sources")
-    wanted = _names(args.extractors, EXTRACTORS, "extractors")
+    sources = choose(args.sources, SOURCES, "sources")
+    wanted = choose(args.extractors, EXTRACTORS, "extractors")
     ready, missing = load_extractors(wanted)
     extractors = [name for name in wanted if name in ready]
     partial = bool(args.limit) or sources != list(SOURCES) or extractors != list(EXTRACTORS) or args.devset != DEVSET

@@ -42,7 +42,6 @@ import json
 import math
 import multiprocessing
 import os
-import platform
 import resource
 import shlex
 import statistics
@@ -59,8 +58,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from report import machine_line, met, replace_marked  # noqa: E402
 from corpus import ROOT, corpus_folders  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+VERSIONS_SHOWN = ("newsclean", "selectolax", "trafilatura", "readability-lxml", "resiliparse", "markdown-it-py")  # the packages whose versions the machine line gives
 
 import newsclean  # noqa: E402
 from newsclean._input import decode  # noqa: E402
@@ -745,10 +747,6 @@ class RunInfo:
     missing_steps: Sequence[str] = ()  # STEPS the library no longer has
 
 
-def _met(ok: bool) -> str:
-    return "**met**" if ok else "**not met**"
-
-
 def _x(value: float | None) -> str:
     return f"{value:.2f}×" if value is not None and math.isfinite(value) else "—"
 
@@ -778,13 +776,13 @@ def target_lines(results: Results) -> list[str]:
                 else "bare parse not in its CSV (rerun bench/devset.py)")
         ok = run.x_trafilatura >= TARGET_X_TRAFILATURA and run.x_bare is not None and run.x_bare <= TARGET_X_BARE
         lines.append(f"| {target} | {run.x_trafilatura:.2f}× trafilatura, {bare} (total time over its {run.pages} pages, "
-                     f"bench/devset.py's run: `{DEVSET_CSV.name}`){sample_note} | {_met(ok)} |")
+                     f"bench/devset.py's run: `{DEVSET_CSV.name}`){sample_note} | {met(ok)} |")
     ratios = form_ratios(results.corpus)
     target = f"pandoc forms: each ≤ {TARGET_PANDOC_X_HTML:.0f}× the HTML form's time on the same page (corpus median and total)"
     if ratios:
         text = "; ".join(f"{r.form}: median {r.median_ratio:.2f}×, total {r.total_ratio:.2f}× ({r.pages} pages)"
                          for r in ratios)
-        lines.append(f"| {target} | {text} | {_met(all(r.met for r in ratios))} |")
+        lines.append(f"| {target} | {text} | {met(all(r.met for r in ratios))} |")
     else:
         lines.append(f"| {target} | n/a (no page with a pandoc form) | n/a |")
     big = max(results.large, key=lambda p: p.size, default=None)
@@ -796,16 +794,16 @@ def target_lines(results: Results) -> list[str]:
     else:
         lines.append(f"| {time_target} | {big.clean_s:.2f} s ({big.size / MB:.1f} MB, "
                      f"{big.clean_s * 1000 / (big.size / MB):.0f} ms/MB){' — ' + big.error if big.error else ''} | "
-                     f"{_met(big.clean_s < TARGET_LARGE_S and not big.error)} |")
+                     f"{met(big.clean_s < TARGET_LARGE_S and not big.error)} |")
         lines.append(f"| {memory_target} | {big.x_input:.1f}× (peak RSS {big.peak_mb:.0f} MB − baseline "
                      f"{big.baseline_mb:.0f} MB = {big.over_baseline_mb:.0f} MB, input included) | "
-                     f"{_met(big.x_input < TARGET_LARGE_X_INPUT)} |")
+                     f"{met(big.x_input < TARGET_LARGE_X_INPUT)} |")
     target = f"`newsclean` on a {results.warc_pages:,}-page WARC: --jobs 2 ≥ {TARGET_JOBS_SPEEDUP}× --jobs 1 (wall time)"
     if len(results.jobs) == 2:
         one, two = results.jobs
         speedup = one.seconds / two.seconds
         lines.append(f"| {target} | {speedup:.2f}× ({one.seconds:.1f} s against {two.seconds:.1f} s) | "
-                     f"{_met(speedup >= TARGET_JOBS_SPEEDUP and results.warc_pages >= 1000)} |")
+                     f"{met(speedup >= TARGET_JOBS_SPEEDUP and results.warc_pages >= 1000)} |")
     else:
         lines.append(f"| {target} | n/a (not run) | n/a |")
     return lines
@@ -907,22 +905,6 @@ def jobs_table(results: Results) -> list[str]:
     return lines
 
 
-def machine_line() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    versions = []
-    for package in ("newsclean", "selectolax", "trafilatura", "readability-lxml", "resiliparse", "markdown-it-py"):
-        try:
-            versions.append(f"{package} {importlib.metadata.version(package)}")
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()} ({platform.system()}); " + ", ".join(versions)
-
-
 def section(results: Results, info: RunInfo) -> str:
     """The speed section of docs/benchmark.md."""
     command = " ".join(["python bench/speed.py", *map(shlex.quote, info.argv)])
@@ -939,7 +921,7 @@ def section(results: Results, info: RunInfo) -> str:
         + (" (" + ", ".join(f"{part} {seconds:.0f} s" for part, seconds in info.parts.items()) + ")" if info.parts else "")
         + f"{' — a partial run' if info.partial else ''}. Nothing below is edited by hand.",
         "",
-        f"- Machine: {machine_line()}. Load average (1 min) {info.load[0]:.1f} at the start, {info.load[1]:.1f} at the end.",
+        f"- Machine: {machine_line(VERSIONS_SHOWN)}. Load average (1 min) {info.load[0]:.1f} at the start, {info.load[1]:.1f} at the end.",
         f"- Pages: {len(results.devset)} of the {info.devset_of} devset pages, spread evenly over every source (every "
         f"k-th page), each timed once in {info.jobs} worker processes as bench/devset.py times them; and "
         f"{len(corpus_html)} pages of {info.corpus_source} (the seeds left out), each form timed {info.repeats} "
@@ -1084,12 +1066,7 @@ def plot(path: Path, results: Results, partial: bool) -> bool:
 
 def replace_section(document: str, text: str) -> str:
     """The document with what lies between the speed markers replaced (appended, marked, when absent)."""
-    start, end = document.find(MARK_START), document.find(MARK_END)
-    if start == -1 and end == -1:
-        return f"{document.rstrip()}\n\n{MARK_START}\n{text.strip()}\n{MARK_END}\n"
-    if start == -1 or end == -1 or end < start:
-        raise ValueError(f"docs/benchmark.md has a broken speed section: need {MARK_START} before {MARK_END}")
-    return f"{document[:start + len(MARK_START)]}\n{text.strip()}\n{document[end:]}"
+    return replace_marked(document, text, MARK_START, MARK_END, "speed")
 
 
 def pages_csv(results: Results) -> str:
