@@ -117,9 +117,9 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     own ``<time datetime>``; then the dateline the page shows; then the date folder of its
     address; then, on an HTML page, htmldate's search of the page (on a pandoc form, which
     kept no head, its guesses from the text were wrong on every corpus page with a known
-    date: none is better than a wrong one). Returns the value and its source. A declared day written for people ("Jun 24, 2025",
-    "01/07/16": a template's text, often its "last updated") gives way to a different day the
-    page shows as its own."""
+    date: none is better than a wrong one). Returns the value and its source. A declared day
+    written for people ("Jun 24, 2025", "01/07/16": a template's text, often its "last
+    updated") gives way to a different day the page shows as its own."""
     groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
               ("microdata", [dom.marked("datePublished")]), ("json-ld", [_ld_any(lds, "datePublished")]))
     value, written = first_date_and_text(*(v for _, values in groups for v in values if v))
