@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -122,9 +123,10 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     updated") gives way to a different day the page shows as its own."""
     groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
               ("microdata", [dom.marked("datePublished")]), ("json-ld", [_ld_any(lds, "datePublished")]))
+    shown_date = cache(lambda: dom.shown_date(profile))  # the dateline the page shows, read once if asked
     value, written = first_date_and_text(*(v for _, values in groups for v in values if v))
     if value is not None and written is not None and written_for_people(written):
-        shown = dom.shown_date(profile)
+        shown = shown_date()
         if shown is not None and shown[1] < _UPDATED_RANK and _day_of(shown[0]) != _day_of(value):
             return _day_of(shown[0]), "dateline"
     if value is not None:
@@ -136,12 +138,12 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
         value, origin = dom.time_date(profile), "dateline"
     if value is not None:
         if isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0):
-            shown_value = dom.dateline_date(profile)  # "Nov. 8, 2023 at 8:09 p.m.": the page's own clock
-            value = in_local_time(value, [shown_value] if isinstance(shown_value, dt.datetime) else [])
+            shown = shown_date()  # "Nov. 8, 2023 at 8:09 p.m.": the page's own clock
+            value = in_local_time(value, [shown[0]] if shown is not None and isinstance(shown[0], dt.datetime) else [])
         return local_day_from_url(value, page_url), origin
-    shown_value = dom.dateline_date(profile)
-    if shown_value is not None:
-        return _day_of(shown_value), "dateline"
+    shown = shown_date()
+    if shown is not None:
+        return _day_of(shown[0]), "dateline"
     day = url_day(page_url)  # the day the CMS filed the story under, when its address says
     if day is not None:
         return day, "url"
@@ -540,16 +542,11 @@ class _LabelledDom:
             return _day_of(shown[0])
         return value
 
-    def dateline_date(self, profile: Profile) -> dt.date | dt.datetime | None:
-        """The first publication day the page shows: a dateline element or the text beside
-        the byline. A date labelled "Published" wins; one labelled "Updated" counts only when
-        no other is shown."""
-        shown = self.shown_date(profile)
-        return shown[0] if shown is not None else None
-
     def shown_date(self, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
-        """:meth:`dateline_date` with its rank: 0 labelled "Published", 1 unlabelled, 2
-        labelled "Updated"."""
+        """The first publication day the page shows — a dateline element or the text beside
+        the byline — and its rank: 0 labelled "Published", 1 unlabelled, 2 labelled "Updated".
+        A date labelled "Published" wins; one labelled "Updated" counts only when no other is
+        shown."""
         # A date in the masthead is the day's ("Friday, December 19, 2025"), not the article's.
         candidates = [(_label_before(node), node_text(node))
                       for node in self.layer_nodes(Layer.DATELINE, outermost=False)
@@ -662,7 +659,8 @@ def _without_tracking(address: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def _shown_date(text: str, profile: Profile, language: str | None = None) -> tuple[dt.date | dt.datetime, int] | None:
+def _shown_date(text: str, profile: Profile,
+                language: str | None = None) -> tuple[dt.date | dt.datetime, int] | None:
     """The date inside a visible text ("April 5, 2018" of "April 5, 2018 | 6:00 PM") and where
     it ends (the words up to there can label it "Published" or "Updated"). A short text in no
     format of the profile is read in the page's language ("Publié le 29 juin 2019", "15 Dec,
