@@ -90,8 +90,7 @@ def widen_to_main(tree: LexborHTMLParser, roots: list[LexborNode], labels: Label
     landmark = _main_landmark(roots, landmarks)
     if landmark is None:
         return roots
-    chars = sum(len(block.text) for block in extract_blocks(roots, labels))
-    if chars >= MAIN_SHARE * sum(len(block.text) for block in extract_blocks([landmark], labels)):
+    if _body_chars(roots, labels) >= MAIN_SHARE * _body_chars([landmark], labels):
         return roots
     return [landmark]
 
@@ -115,11 +114,15 @@ def widen_to_repeated_items(roots: list[LexborNode], labels: Labels) -> list[Lex
             items = [child for child in parent.iter(include_text=False) if child.tag == node.tag
                      and child.attributes.get("class") == style and child.mem_id not in labels]
             if len(items) >= MIN_ITEMS:
-                full = sum(1 for item in items
-                           if sum(len(block.text) for block in extract_blocks([item], labels)) >= MIN_ITEM_CHARS)
+                full = sum(1 for item in items if _body_chars([item], labels) >= MIN_ITEM_CHARS)
                 return items if full >= MIN_ITEMS else roots
         node = parent
     return roots
+
+
+def _body_chars(roots: list[LexborNode], labels: Labels) -> int:
+    """How much body text these containers give, their layers left out."""
+    return sum(len(block.text) for block in extract_blocks(roots, labels))
 
 
 def _main_landmark(roots: list[LexborNode], landmarks: list[LexborNode]) -> LexborNode | None:
