@@ -771,12 +771,9 @@ class RunInfo:
 
 
 REFUSED_METADATA_NOTE = (
-    "Metadata of a refused page: `clean()` raises `NotAnArticle` with a message only (the exception carries no "
-    "attributes), and the package exports no other entry point that returns metadata without a body (`__all__`: "
-    "`clean`, `inspect` and the model and error classes). `newsclean._api.analyse()` exists but is private and "
-    "returns the parse and the body attempts, not the metadata, which `finish()` reads only after the page is "
-    "judged an article; `newsclean.inspect()` draws the Article only when there is one. So a refused page gives "
-    "no metadata to a user, and scores as a miss here.")
+    "Metadata of a refused page: `clean()` raises `NotAnArticle`, and the exception's `page` is an `Article` "
+    "with no paragraphs but the page's title, authors, dates, links and layer report. The fields above are "
+    "scored from it, and the page still counts as raised.")
 
 
 def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunInfo) -> str:

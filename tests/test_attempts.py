@@ -212,6 +212,47 @@ def test_a_page_of_bylined_story_cards_is_still_a_section_front() -> None:
         newsclean.clean(_page(f"<div class='cards'>{cards}</div>"))
 
 
+SHORT_FACTS = [f"There were {n} total beneficiaries in the county in 2019, which is unchanged from 2018, "
+               "according to the official agency website." for n in (70, 71, 72)]
+
+
+def _short_story_with_bylined_cards(declared: list[str]) -> str:
+    """A story of three short paragraphs, then six bylined "More News" cards (metaset
+    htmldate/mc-1693504805's shape), its JSON-LD declaring the ``declared`` types."""
+    ld = "".join(f"<script type='application/ld+json'>{{\"@context\": \"https://schema.org\", \"@type\": \"{t}\"}}"
+                 "</script>" for t in declared)
+    story = ("<div class='story'><h1>Total beneficiaries remain the same in 2019</h1>"
+             "<p>By <a href='/a'>Metro News Service</a></p><div class='story-content'>"
+             + "".join(f"<p>{s}</p>" for s in SHORT_FACTS) + "</div></div>")
+    cards = "".join(f"<div class='card'><h3><a href='/s{n}'>Other county figures for year {n}</a></h3>"
+                    f"<p>By <a href='/a'>Metro News Service</a></p><p>Aug {n + 1}, 2020</p></div>" for n in range(6))
+    return (f"<html><head><title>Story</title>{ld}</head><body>{story}"
+            f"<div class='more'><h2>More News</h2>{cards}</div></body></html>")
+
+
+def test_a_short_story_that_declares_itself_an_article_is_not_judged_by_its_related_cards() -> None:
+    article = newsclean.clean(_short_story_with_bylined_cards(["NewsArticle"]))
+    assert [b.text for b in article.paragraphs] == SHORT_FACTS
+
+
+@pytest.mark.parametrize("declared", [[], ["NewsArticle", "ItemList"], ["CollectionPage"]])
+def test_the_same_page_declaring_no_article_or_a_listing_is_a_section_front(declared: list[str]) -> None:
+    with pytest.raises(newsclean.NotAnArticle, match="section front"):
+        newsclean.clean(_short_story_with_bylined_cards(declared))
+
+
+def test_prose_that_starts_with_by_and_a_lower_case_word_is_no_story_card_byline() -> None:
+    from newsclean.verdict import ensure_not_a_section_front
+
+    lines = ["By the way, I love this site.", "By then the vote was over.", "By contrast, the others left.",
+             "By on October 24, 2012 in Video"]  # the last: a byline whose name was an image
+    blocks = [Block(BlockKind.PARAGRAPH, text) for text in lines]
+    ensure_not_a_section_front(blocks, GENERIC)  # no raise
+    cards = [Block(BlockKind.PARAGRAPH, text) for text in ("By Jane Doe", "By | Metro News", "BY JOHN ROE")]
+    with pytest.raises(newsclean.NotAnArticle, match="3 story-card bylines"):
+        ensure_not_a_section_front([*blocks, *cards], GENERIC)
+
+
 # --- Work the chain does not redo ----------------------------------------------------------------
 
 def _unsure_page() -> str:

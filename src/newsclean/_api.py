@@ -15,7 +15,7 @@ from newsclean.attempts import Attempt, find_article
 from newsclean.body import SELECTOR_CONFIDENCE, extract_blocks
 from newsclean.errors import NotAnArticle
 from newsclean.layers import Labels, layer_report
-from newsclean.metadata import extract_metadata
+from newsclean.metadata import declares_one_article, extract_metadata
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import Profile, select_profile
 from newsclean.verdict import ensure_article, ensure_not_a_section_front, may_be_section_front
@@ -124,12 +124,13 @@ def _judge(analysis: Analysis) -> None:
     strict = analysis.attempts[0]
     # A page of story cards is not an article, whatever scoring picked from it: the whole body
     # is judged, unless a selector marked the article, or the strict body is the whole body
-    # already, or the page has too few lines that could be a card's byline to be one.
+    # already, or the page has too few lines that could be a card's byline to be one, or it
+    # declares itself one article (its bylined cards are related stories).
     body = tree.body
     if strict.confidence >= SELECTOR_CONFIDENCE or body is None or \
             (len(strict.roots) == 1 and strict.roots[0].mem_id == body.mem_id):
         ensure_not_a_section_front(strict.blocks, profile)
-    elif may_be_section_front(strict.labels.byline_starts):
+    elif may_be_section_front(strict.labels.byline_starts) and not declares_one_article(tree):
         ensure_not_a_section_front(extract_blocks([body], strict.labels), profile)
     ensure_article(analysis.blocks, profile, form=analysis.decoded.form.value, labelled=len(strict.labels))
 

@@ -28,7 +28,7 @@ from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
 
-__all__ = ["Metadata", "extract_metadata", "parse_date", "split_byline"]
+__all__ = ["Metadata", "declares_one_article", "extract_metadata", "parse_date", "split_byline"]
 
 _ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
                             "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
@@ -228,14 +228,26 @@ def _json_ld_items(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     return items
 
 
+_LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage"})
+
+
+def declares_one_article(tree: LexborHTMLParser) -> bool:
+    """True when the page's JSON-LD declares an article (NewsArticle, BlogPosting, …) and no
+    listing (CollectionPage, ItemList): a page that says it is one story, so the bylined cards
+    around it are related stories, not a section front's. og:type is not asked: section fronts
+    (nytimes.com's among them) declare "article" there too."""
+    types = {kind for item in _json_ld_items(tree) for kind in _types_of(item)}
+    return bool(types & _ARTICLE_TYPES) and not types & _LISTING_TYPES
+
+
+def _types_of(item: Mapping[str, Any]) -> list[str]:
+    types = item.get("@type")
+    return [t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]
+
+
 def _article_item(items: list[dict[str, Any]]) -> dict[str, Any]:
     """The first JSON-LD object of an article type."""
-    for item in items:
-        types = item.get("@type")
-        types = types if isinstance(types, list) else [types]
-        if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
-            return item
-    return {}
+    return next((item for item in items if any(t in _ARTICLE_TYPES for t in _types_of(item))), {})
 
 
 def _ld_any(items: list[dict[str, Any]], key: str) -> str | None:

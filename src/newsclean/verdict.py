@@ -52,8 +52,15 @@ def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
     prefixes = "|".join(re.escape(p) for p in profile.byline_prefixes)
     if not prefixes:
         return 0
-    pattern = re.compile(rf"^(?:{prefixes})\b", re.I)
-    return sum(1 for b in blocks if len(b.text) <= _MAX_CARD_BYLINE_CHARS and pattern.match(b.text))
+    pattern = re.compile(rf"^(?:{prefixes})\b[\s:]*", re.I)
+    return sum(1 for b in blocks if len(b.text) <= _MAX_CARD_BYLINE_CHARS and _names_after(pattern, b.text))
+
+
+def _names_after(prefix: re.Pattern[str], text: str) -> bool:
+    """True when ``text`` starts with a byline prefix and what follows it is not a lower-case
+    word: "By Jane Doe", "By | Metric Media", not "By the way, …" or Italian prose's "Di solito"."""
+    found = prefix.match(text)
+    return found is not None and not text[found.end():found.end() + 1].islower()
 
 
 def _long_paragraphs(blocks: Sequence[Block]) -> int:
