@@ -161,6 +161,16 @@ def test_with_nothing_declared_the_first_h1_is_the_title_even_beside_share_tools
     assert (article.title, article.origins["title"]) == ("Seven secrets hotel owners keep", "h1")
 
 
+def test_with_nothing_declared_an_h1_in_a_breadcrumb_bar_is_the_title() -> None:
+    # tmz.com as pandoc gfm: "Home" and the headline's h1 share the breadcrumb bar, the first h2
+    # ("Got a Tip?") is a promo's
+    markdown = ('<div class="tips">\n\n## Got a Tip?\n\n</div>\n\n<div class="breadcrumbs group">\n\n'
+                '<a href="/" id="breadcrumb-home">Home</a>\n\n# Lupita Nyong\'o\'s Oscar Dress -- STOLEN!!!\n\n'
+                '</div>\n\n' + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, form="pandoc")
+    assert (article.title, article.origins["title"]) == ("Lupita Nyong'o's Oscar Dress -- STOLEN!!!", "h1")
+
+
 def test_with_nothing_declared_and_no_h1_the_first_own_heading_is_the_title() -> None:
     html = ("<html><body><nav><h2>Menu</h2><a href='/'>Home</a></nav><article><h3>On Behalf of Literally</h3>"
             + _PROSE + "</article></body></html>")
