@@ -220,6 +220,32 @@ def test_a_declared_canonical_link_outranks_the_share_buttons() -> None:
     assert newsclean.clean(html).url == "https://example.com/story"
 
 
+_STORY_MARKDOWN = "\n\n".join("The council voted on Tuesday to expand the water program, which pays for new mains in "
+                                "older neighborhoods, after a year of debate about its cost and about who should bear "
+                                f"it in the end, said speaker {n}." for n in range(4)) + "\n"
+
+
+@pytest.mark.parametrize(("under_headline", "day"), [
+    # a class name no dateline rule reads ("arttidate"), then the story
+    ('<div class="arttidate_pub">\n\nFirst Published on Apr 8, 2020 04:25 pm\n\n</div>', dt.date(2020, 4, 8)),
+    ("By Jane Doe\n\nPublished: 03 Dec 2025 · 5 min read", dt.date(2025, 12, 3)),
+    # only an update's date is shown: no publication date is made of it
+    ("By Jane Doe · Last Updated: December 6, 2024", None),
+    # a quoted post under the headline carries its own date, not the story's
+    ("> Our statement on the recall. — M&S (@marksandspencer) November 1, 2023", None),
+])
+def test_a_page_with_no_dateline_markup_gives_the_date_shown_under_its_headline(
+        under_headline: str, day: dt.date | None) -> None:
+    markdown = f"# Council votes to expand the water program\n\n{under_headline}\n\n{_STORY_MARKDOWN}"
+    assert newsclean.clean(markdown, form="pandoc").published == day
+
+
+def test_a_date_below_the_story_s_first_paragraph_is_not_read_as_its_dateline() -> None:
+    markdown = (f"# Council votes to expand the water program\n\n{_STORY_MARKDOWN}\n\nRelated: Budget hearing, "
+                "April 8, 2020\n")
+    assert newsclean.clean(markdown, form="pandoc").published is None
+
+
 def test_a_pandoc_form_gets_no_date_guessed_from_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
     # corpus pandoc forms: htmldate's search of the text they kept (related stories, comments)
     # was wrong on every page with a known date; the HTML form of a page still asks it

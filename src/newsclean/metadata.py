@@ -579,8 +579,41 @@ class _LabelledDom:
             found = _shown_date(text, profile, language)
             if found is not None:
                 ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
+        if not ranked:  # no dateline marked as one: a date line under the headline, not an update's
+            for index, text in enumerate(self.lines_under_headline()):
+                found = _shown_date(text, profile, language)
+                if found is not None and (rank := _date_rank(text[:found[1]])) < _UPDATED_RANK:
+                    ranked.append((rank, index, found[0]))
         best = min(ranked, key=lambda r: r[:2]) if ranked else None
         return (best[2], best[0]) if best is not None else None
+
+    def lines_under_headline(self) -> list[str]:
+        """The short texts between the headline and the story's first long paragraph, where a
+        page with no dateline markup shows its date ("First Published on Apr 8, 2020 04:25 pm"
+        in a ``div.arttidate_pub``, "22/11/2020 - 04:30 - Fonte: Agência Brasil")."""
+        head = next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+        body = self.tree.body
+        if head is None or body is None:
+            return []
+        lines: list[str] = []
+        after = False
+        visited = 0
+        for node in body.traverse():
+            if not after:
+                after = node.mem_id == head.mem_id
+                continue
+            visited += 1
+            if visited > _MAX_NODES_UNDER_HEADLINE or len(lines) >= _MAX_LINES_UNDER_HEADLINE:
+                break
+            if node.tag not in _LINE_TAGS or not self.own(node) or \
+                    any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
+                continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023")
+            text = node_text(node)
+            if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS:
+                break  # the story has begun
+            if text and len(text) <= _MAX_DATE_LINE_CHARS:
+                lines.append(text)
+        return lines
 
     def images(self, profile: Profile) -> Iterator[Image]:
         for node in self.layer_nodes(Layer.PHOTO):
@@ -823,6 +856,14 @@ def _strip_prefixes(text: str, prefixes: Iterable[str]) -> str:
 
 def _first(*values: str | None) -> str | None:
     return next((v.strip() for v in values if v and v.strip()), None)
+
+
+_LINE_TAGS = frozenset({"p", "div", "span", "time", "small", "li", "h2", "h3", "h4", "h5", "h6", "em", "strong",
+                        "b", "i", "a", "dd", "address", "font"})
+_MAX_NODES_UNDER_HEADLINE = 60
+_MAX_LINES_UNDER_HEADLINE = 15
+_STORY_PARAGRAPH_CHARS = 200
+_MAX_DATE_LINE_CHARS = 120
 
 
 def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
