@@ -43,6 +43,9 @@ from newsclean.profiles.generic import GENERIC
     ("Recueilli par Patrick ANGEVIN.", ["Patrick ANGEVIN"]),
     ("By Will Smale Business reporter, BBC News", ["Will Smale", "BBC News"]),
     ("Cécile Ducourtieux (Bruxelles, bureau européen)", ["Cécile Ducourtieux"]),
+    ("By Zach Hanlon 5 minute Read", ["Zach Hanlon"]),  # a reading time beside the name
+    ("Jane Doe · Lesezeit: 4 Min.", ["Jane Doe"]),
+    ("Marie Dupont 6 min de lecture", ["Marie Dupont"]),
 ])
 def test_bylines_are_cleaned_to_names(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names

@@ -43,6 +43,9 @@ _DATE_AFTER_NAME = re.compile(r"\s+(?:on|at|am|le|el|il|op)\s+(?=(?:mon|tue|wed|
 _MONTH_DAY_AFTER_NAME = re.compile(r"\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
                                    re.I)
 _BIO_START = re.compile(r"\s+(?:is|was|has|writes|covers|joined|hi|i['’]m|ist|est|es)\b.*$|[!?].*$", re.I)
+_READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min(?:ute)?s?\.?|m)\s+(?:read|reading|de lecture|de lectura|di lettura|"
+                           r"Lesezeit|leestijd)\b|\b(?:Lesezeit|Lesedauer|reading time|temps de lecture|"
+                           r"tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*(?:min(?:ute[ns]?)?\b\.?)?", re.I)
 _TRAILING_COUNT = re.compile(r"(?<=[^\W\d])\s*\d[\d,.]*$")  # a comment count glued on: "Lucas Nolan651"
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _HAS_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
@@ -107,6 +110,7 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
     text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
     text = _MONTH_DAY_AFTER_NAME.sub(" | ", text)  # "Jane Doe September 8, 2025", "Cara Giaimo June 21"
+    text = _READING_TIME.sub(" | ", text)  # "By Zach Hanlon 5 minute Read", "Jane Doe · Lesezeit: 4 Min."
     text = _PARENTHESES.sub(_joined_or_dropped, text)
     stop = _stop_pattern(profile.byline_stops).search(text) if profile.byline_stops else None
     if stop is not None:  # "| Photo by Google", "Fact checked by …", "Kontakt redaktionen: …"
