@@ -239,6 +239,16 @@ def test_bylines_written_as_lines_of_text(body: str, names: tuple[str, ...]) -> 
     assert newsclean.clean(_page(body=body)).authors == names
 
 
+@pytest.mark.parametrize("heading", ["h3", "h4"])
+def test_an_author_box_heading_is_the_author_when_it_lost_its_class(heading: str) -> None:
+    # Elementor's author box as pandoc gfm keeps it: the divs keep their classes, the name's
+    # heading ("#### Ahmet Serhan") does not
+    box = (f'<div class="elementor-author-box"><div class="elementor-author-box__text"><{heading}>Ahmet Serhan, CFP'
+           f'</{heading}><div class="elementor-author-box__bio">Ahmet writes about cars and how to keep them.</div>'
+           '</div></div>')
+    assert newsclean.clean(_page(body=box)).authors == ("Ahmet Serhan",)
+
+
 def test_the_site_credited_in_the_byline_of_a_news_article_is_kept() -> None:
     # A company blog typed NewsArticle: "Posted by IndustrySelect" is the page's own credit.
     shown = _c("IndustrySelect", origin="byline")

@@ -674,7 +674,10 @@ _AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
     "[class*='byline' i] a, [class*='author' i] a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
     "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
-    "[itemprop~='author']",  # schema.org's byline, also where it stands in the article's own <footer>
+    "[itemprop~='author'], "  # schema.org's byline, also where it stands in the article's own <footer>
+    # An author box's heading is its name: in the pandoc forms "#### Ahmet Serhan" lost its class.
+    + ", ".join(f"[class*='{box}' i] {h}" for box in ("author-box", "author_box", "authorbox")
+                for h in ("h2", "h3", "h4", "h5", "h6")),
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
     ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]), [rel~='author'], "
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
