@@ -171,6 +171,16 @@ def test_with_nothing_declared_an_h1_in_a_breadcrumb_bar_is_the_title() -> None:
     assert (article.title, article.origins["title"]) == ("Lupita Nyong'o's Oscar Dress -- STOLEN!!!", "h1")
 
 
+def test_with_nothing_declared_an_h1_in_a_widget_wrapper_is_the_title_not_a_later_subheading() -> None:
+    # Elementor as pandoc gfm: the headline's h1 sits in "elementor-widget-container", a class
+    # word the layer step reads as a promo's; the story's first subheading is "Introduction"
+    markdown = ('<div class="elementor-widget-container">\n\n# Understanding Your Home Electrical System\n\n'
+                '</div>\n\n## Introduction\n\n'
+                + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, form="pandoc")
+    assert (article.title, article.origins["title"]) == ("Understanding Your Home Electrical System", "h1")
+
+
 def test_with_nothing_declared_and_no_h1_the_first_own_heading_is_the_title() -> None:
     html = ("<html><body><nav><h2>Menu</h2><a href='/'>Home</a></nav><article><h3>On Behalf of Literally</h3>"
             + _PROSE + "</article></body></html>")

@@ -362,7 +362,7 @@ class _LabelledDom:
         """The page's ``h1`` elements outside other articles' layers, the first few only;
         ``in_navigation``: an ``h1`` in a navigation bar counts too (a breadcrumb "Home ›
         <h1>Headline</h1>" holds the page's own headline)."""
-        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION} if in_navigation else _FOREIGN_LAYERS
+        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO} if in_navigation else _FOREIGN_LAYERS
         return [node for node in self.tree.css("h1")[:_MAX_HEADINGS]
                 if not any(label in foreign for label in self.labels.enclosing(node))]
 
