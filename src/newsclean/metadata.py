@@ -358,11 +358,11 @@ class _LabelledDom:
                 found.append(text)
         return found
 
-    def own_h1s(self, *, in_navigation: bool = False) -> list[LexborNode]:
+    def own_h1s(self, *, in_wrappers: bool = False) -> list[LexborNode]:
         """The page's ``h1`` elements outside other articles' layers, the first few only;
-        ``in_navigation``: an ``h1`` in a navigation bar counts too (a breadcrumb "Home ›
-        <h1>Headline</h1>" holds the page's own headline)."""
-        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO} if in_navigation else _FOREIGN_LAYERS
+        ``in_wrappers``: an ``h1`` in a navigation bar or a wrapper labelled promo counts too
+        (a breadcrumb "Home › <h1>Headline</h1>", Elementor's "elementor-widget-container")."""
+        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO} if in_wrappers else _FOREIGN_LAYERS
         return [node for node in self.tree.css("h1")[:_MAX_HEADINGS]
                 if not any(label in foreign for label in self.labels.enclosing(node))]
 
@@ -889,7 +889,7 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
         return visible, "h1"
     consensus = _consensus(declared, headings)
     if consensus is None:  # nothing declared (the pandoc forms have no <head>): the first h1, else h2/h3
-        shown = visible or next((text for node in dom.own_h1s(in_navigation=True)
+        shown = visible or next((text for node in dom.own_h1s(in_wrappers=True)
                                  if (text := node_text(node)) and len(text) <= _MAX_TITLE_CHARS
                                  and not _is_site_title(text, site_names, raw, headings)), None)
         if shown:
