@@ -9,6 +9,8 @@ publication date other projects' tests assert (issue 13).
                                                               # misses: page, expected, got, kind
     python bench/metaset.py --sources wcxb-dev --limit 50     # a partial run
     python bench/metaset.py --pages wcxb-dev/0001,metascraper/acast --failures title
+    python bench/metaset.py --extractors newsclean --pandoc   # newsclean, and newsclean again on the pandoc gfm and
+                                                              # markdown forms of every scored page (issue 13)
 
 Reads /work/shared/metaset (see its README). Every extractor runs on every page in the same run, in a
 pool of worker processes: newsclean gets the page bytes and the `url` of expected.json
@@ -22,6 +24,18 @@ raise and count. A call over 120 s is stopped and counts as a raise.
 
 A partial run (--limit, --sources, --pages, --extractors, another --metaset, or a peer that is not
 installed) never writes to docs/: its CSV and section go to bench/out/.
+
+--pandoc (issue 13: metadata from a page's pandoc markdown as good as from its HTML) also converts every scored
+(not dubious) page with `pandoc --sandbox -f html -t gfm` and `-t markdown`, from the page decoded to UTF-8 by
+newsclean's decoder, in the workers, through bench/devset.py's `convert` (its per-conversion timeout, its cache
+under ~/.cache/newsclean-bench/pandoc/; a first run converts about 2,600 files: 12 minutes for the whole run on 2
+shared cores), and scores `newsclean.clean(markdown_bytes, url=url)` with the same rules (NotAnArticle's `.page`
+metadata included). Failed conversions are counted and named, not scored. The section gets a "Pandoc forms" table (newsclean on the
+HTML, gfm and markdown of the pages where both conversions succeeded, with the gaps) and a target line, and the
+per-page CSV the columns newsclean_gfm, newsclean_gfm_match, newsclean_gfm_first_author, newsclean_gfm_error (a
+newsclean raise, or pandoc-timeout / pandoc-error when the page did not convert) and the same for markdown, empty
+on dubious pages. Without --pandoc, or when pandoc is not installed (the run says so and goes on), the section
+and the CSV are exactly as they are without it: no pandoc columns at all.
 
 Matching rules (the report repeats them; `RULES` below is that text):
 
@@ -81,7 +95,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from report import choose, machine_line, met, replace_marked  # noqa: E402
 from corpus import ROOT  # noqa: E402
-from devset import CALL_TIMEOUT_S, decoded_for_peers, deadline, natural_key  # noqa: E402
+from devset import (CALL_TIMEOUT_S, PANDOC_FORMS, PANDOC_TIMEOUT_S, convert, decoded_for_peers, deadline,  # noqa: E402
+                    natural_key, pandoc_version)
 
 VERSIONS_SHOWN = ("newsclean", "trafilatura", "htmldate", "newspaper4k", "selectolax", "lxml")  # the packages whose versions the machine line gives
 
@@ -100,6 +115,7 @@ NO_URL = "https://example.invalid/article.html"  # newspaper4k needs some URL; p
 
 TARGET_AUTHORS = 0.80
 TARGET_PUBLISHED = 0.95
+TARGET_PANDOC_GAP = 0.05  # issue 13: newsclean on each pandoc form within this of its score on the HTML, every field
 EXAMPLES = 3
 RAISE_MESSAGES = 4  # the most common messages shown per extractor
 
@@ -314,6 +330,10 @@ class PageResult:
     dubious: bool
     expected: Mapping[str, object]  # only the asserted fields of FIELDS
     got: Mapping[str, Meta]
+    # --pandoc, scored pages only: newsclean on each pandoc form that converted (form → Meta), and the forms that
+    # did not (form → "timeout" | "error"); both empty when the forms were not run
+    pandoc: Mapping[str, Meta] = field(default_factory=dict)
+    pandoc_failed: Mapping[str, str] = field(default_factory=dict)
 
 
 def matches(column: str, expected: object, meta: Meta) -> bool:
@@ -519,16 +539,35 @@ def tier_of(notes: str) -> str:
     return notes[1:notes.index("]")] if notes.startswith("[") and "]" in notes else ""
 
 
-def measure_page(ref: PageRef, names: Sequence[str]) -> PageResult:
-    """Every extractor on one page: bytes and url to newsclean, decoded text and url to the peers."""
+def measure_page(ref: PageRef, names: Sequence[str], pandoc: str | None = None) -> PageResult:
+    """Every extractor on one page: bytes and url to newsclean, decoded text and url to the peers; with a pandoc
+    version, newsclean also on the page's pandoc forms (scored pages only)."""
     exp = read_expected(ref.folder)
     raw = read_page(ref.folder)
     text = decoded_for_peers(raw)
     url = exp.get("url") if isinstance(exp.get("url"), str) else None
     got = {name: run_one(_WORKER[name], raw, text, url) for name in names}
     notes = str(exp.get("notes", ""))
-    return PageResult(ref.source, ref.page_id, tier_of(notes), "dubious:" in notes,
-                      {k: exp[k] for k in FIELDS if k in exp}, got)
+    dubious = "dubious:" in notes
+    forms, failed = ({}, {}) if not pandoc or dubious or "newsclean" not in names else pandoc_forms(ref, text, url,
+                                                                                                    pandoc)
+    return PageResult(ref.source, ref.page_id, tier_of(notes), dubious, {k: exp[k] for k in FIELDS if k in exp}, got,
+                      forms, failed)
+
+
+def pandoc_forms(ref: PageRef, text: str, url: str | None, version: str) -> tuple[dict[str, Meta], dict[str, str]]:
+    """newsclean (``newsclean.clean(markdown_bytes, url=url)``) on each pandoc form of the page's decoded text,
+    converted by bench/devset.py's ``convert`` (``pandoc --sandbox``, timeout, cache); the forms that did not convert
+    with why ("timeout" | "error")."""
+    forms: dict[str, Meta] = {}
+    failed: dict[str, str] = {}
+    for form in PANDOC_FORMS:
+        conversion = convert(ref, form, text, version, PANDOC_TIMEOUT_S)  # type: ignore[arg-type] - source, page_id
+        if conversion.text is None:
+            failed[form] = conversion.failure or "error"
+        else:
+            forms[form] = run_one(_WORKER["newsclean"], conversion.text.encode("utf-8"), conversion.text, url)
+    return forms, failed
 
 
 def list_pages(root: Path, sources: Sequence[str], limit: int | None, pages: Sequence[str] = ()) -> list[PageRef]:
@@ -550,11 +589,13 @@ def list_pages(root: Path, sources: Sequence[str], limit: int | None, pages: Seq
     return refs
 
 
-def measure_all(refs: Sequence[PageRef], names: Sequence[str], jobs: int) -> list[PageResult]:
-    """Every extractor on every page, in a pool of ``jobs`` processes (in this process when jobs is 1), in page order."""
+def measure_all(refs: Sequence[PageRef], names: Sequence[str], jobs: int,
+                pandoc: str | None = None) -> list[PageResult]:
+    """Every extractor on every page, in a pool of ``jobs`` processes (in this process when jobs is 1), in page order;
+    with a pandoc version, newsclean on the pandoc forms of the scored pages too."""
     from tqdm import tqdm
 
-    work = partial(measure_page, names=tuple(names))
+    work = partial(measure_page, names=tuple(names), pandoc=pandoc)
     bar = partial(tqdm, total=len(refs), desc="metaset", unit="page", file=sys.stderr, smoothing=0.05)
     if jobs <= 1:
         init_worker(names)
@@ -757,6 +798,102 @@ def load_note(load: tuple[float, float], jobs: int) -> str:
     return ": other processes shared the cores during the run, so wall times are inflated and noisy (CPU times less so)"
 
 
+# --- pandoc forms (--pandoc) ----------------------------------------------------------------
+
+PANDOC_COLUMNS = ("html", *PANDOC_FORMS)  # the pandoc table's columns: newsclean on each form of the page
+
+
+def pandoc_tried(results: Sequence[PageResult]) -> list[PageResult]:
+    """The scored pages whose pandoc forms were tried (converted or not)."""
+    return [r for r in scored(results) if r.pandoc or r.pandoc_failed]
+
+
+def pandoc_compared(results: Sequence[PageResult]) -> list[PageResult]:
+    """newsclean's results on the HTML and on each pandoc form, as pages whose extractors are the forms, over the
+    scored pages where every form converted."""
+    return [PageResult(r.source, r.page_id, r.tier, r.dubious, r.expected,
+                       {"html": r.got["newsclean"], **{form: r.pandoc[form] for form in PANDOC_FORMS}})
+            for r in pandoc_tried(results) if all(form in r.pandoc for form in PANDOC_FORMS) and "newsclean" in r.got]
+
+
+def pandoc_rows(results: Sequence[PageResult]) -> list[Row]:
+    """Each column over the compared pages, with newsclean on the HTML and on each pandoc form as the cells."""
+    compared = pandoc_compared(results)
+    return [make_row("pandoc", column, compared, PANDOC_COLUMNS) for column in COLUMNS]
+
+
+def pandoc_failures(results: Sequence[PageResult]) -> list[tuple[str, str, str]]:
+    """The failed conversions: (source/id, form, "timeout" | "error"), scored pages, in page order."""
+    return [(f"{r.source}/{r.page_id}", form, r.pandoc_failed[form]) for r in pandoc_tried(results)
+            for form in PANDOC_FORMS if form in r.pandoc_failed]
+
+
+def pandoc_gap(rows: Sequence[Row]) -> tuple[float, str, str]:
+    """The largest gap, either way, between newsclean on a pandoc form and on the HTML: (gap, column, form), the first
+    in table order on a tie."""
+    gaps = [(abs(row.cells[form].share - row.cells["html"].share), row.column, form)
+            for row in rows if row.pages for form in PANDOC_FORMS]
+    return max(gaps, key=lambda gap: gap[0], default=(float("nan"), "", ""))
+
+
+def pandoc_target_line(results: Sequence[PageResult]) -> str:
+    """The issue-13 pandoc target (each form within TARGET_PANDOC_GAP of the HTML on every field) and whether it is
+    met."""
+    rows = pandoc_rows(results)
+    pages, failed = len(pandoc_compared(results)), len(pandoc_failures(results))
+    gap, column, form = pandoc_gap(rows)
+    result = (f"{pages} pages compared ({failed} failed conversions left out); largest gap {gap:.3f} ({column}, {form})"
+              if pages else f"no page compared ({failed} failed conversions)")
+    return (f"| both pandoc forms (gfm, markdown) within {TARGET_PANDOC_GAP:.2f} of the HTML form on every field "
+            f"(newsclean) | {result} | {met(bool(pages) and gap <= TARGET_PANDOC_GAP)} |")
+
+
+def _lost_gained(results: Sequence[PageResult], column: str, form: str) -> tuple[int, int]:
+    """Compared pages the form misses where the HTML matches, and the other way round."""
+    key = field_of(column)
+    pairs = [(matches(column, r.expected[key], r.got["html"]), matches(column, r.expected[key], r.got[form]))
+             for r in results if key in r.expected]
+    return sum(1 for h, f in pairs if h and not f), sum(1 for h, f in pairs if f and not h)
+
+
+def pandoc_lines(results: Sequence[PageResult], version: str) -> list[str]:
+    """The pandoc-forms subsection: how the forms were made, the failed conversions, the table per field."""
+    tried, compared = pandoc_tried(results), pandoc_compared(results)
+    failures = pandoc_failures(results)
+    kinds = "; ".join(f"{form}: " + (", ".join(f"{n} {kind}" for kind, n in sorted(Counter(
+        k for _, f, k in failures if f == form).items())) or "none") for form in PANDOC_FORMS)
+    lines = [f"newsclean on the pandoc forms of the {len(tried)} scored pages: `pandoc --sandbox -f html -t gfm` and "
+             f"`-t markdown` (pandoc {version}) of the page decoded to UTF-8 by newsclean's decoder, "
+             f"{PANDOC_TIMEOUT_S} s per conversion, cached in ~/.cache/newsclean-bench/pandoc/; then "
+             "`newsclean.clean(markdown_bytes, url=url)` with the HTML run's url, scored by the same rules "
+             "(`NotAnArticle.page` metadata included). Compared on the "
+             f"{len(compared)} pages where both forms converted; failed conversions ({len(failures)}: {kinds}) are "
+             "left out.", ""]
+    if failures:
+        lines += ["Failed conversions: " + ", ".join(f"{page} ({form}, {kind})" for page, form, kind in failures)
+                  + ".", ""]
+    lines += ["| field | pages | of them null/[] | html | gfm | Δ gfm (lost, gained) | markdown | "
+              "Δ markdown (lost, gained) |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = pandoc_rows(results)
+    for row in rows:
+        html = row.cells["html"]
+        cells = [_share(html)]
+        for form in PANDOC_FORMS:
+            lost, gained = _lost_gained(compared, row.column, form)
+            delta = f"{row.cells[form].share - html.share:+.3f} ({lost}, {gained})" if row.pages else "—"
+            cells += [_share(row.cells[form]), delta]
+        lines.append(f"| {row.column} | {row.pages} | {row.empty} | " + " | ".join(cells) + " |")
+    raised = [sum(1 for r in compared if r.got[form].error) for form in PANDOC_COLUMNS]
+    lines += ["", "newsclean raised on " + ", ".join(f"{n} ({form})" for n, form in zip(raised, PANDOC_COLUMNS))
+              + " of these pages (NotAnArticle's metadata is scored, as above)."]
+    published = next(row for row in rows if row.column == "published")
+    if published.pages and any(published.cells["html"].share - published.cells[form].share > TARGET_PANDOC_GAP
+                               for form in PANDOC_FORMS):
+        lines += ["", "Most publication dates live in the page's `<head>` (meta tags, JSON-LD), which pandoc drops: "
+                  "from its markdown only a date shown in the body can be read."]
+    return lines
+
+
 @dataclass(frozen=True, slots=True)
 class RunInfo:
     """What the report says about how it was made."""
@@ -768,6 +905,7 @@ class RunInfo:
     missing: Mapping[str, str] = field(default_factory=dict)
     partial: bool = False
     load: tuple[float, float] = (0.0, 0.0)
+    pandoc_version: str | None = None  # --pandoc ran with this pandoc (None: not run, the section has no pandoc part)
 
 
 REFUSED_METADATA_NOTE = (
@@ -782,13 +920,15 @@ def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunI
     dubious = sum(1 for r in results if r.dubious)
     sources = sorted({r.source for r in results}, key=source_order)
     command = " ".join(["python bench/metaset.py", *map(shlex.quote, info.argv)])
+    pandoc_shown = [f"pandoc {info.pandoc_version}"] if info.pandoc_version else []
     lines = [
         "## Metaset: titles, authors and publication dates of real pages",
         "",
         f"Generated by `{command}` on {dt.date.today().isoformat()} in {info.seconds:.0f} s "
         f"({info.jobs} worker processes){' — a partial run' if info.partial else ''}. Nothing below is edited by hand.",
         "",
-        f"- Machine: {machine_line(VERSIONS_SHOWN)}. Load average (1 min) {info.load[0]:.1f} at the start, {info.load[1]:.1f} at "
+        f"- Machine: {machine_line(VERSIONS_SHOWN, *pandoc_shown)}. Load average (1 min) {info.load[0]:.1f} at the "
+        f"start, {info.load[1]:.1f} at "
         f"the end{load_note(info.load, info.jobs)}.",
         f"- Pages: {len(results)} from {info.metaset} ({', '.join(sources)}): the title, authors and publication date "
         f"other projects' tests assert (see its README). {dubious} pages flagged `dubious:` are left out of every "
@@ -804,15 +944,25 @@ def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunI
         "- Per-page results: [benchmark-metaset-pages.csv](benchmark-metaset-pages.csv), one row per page and "
         "asserted field (dubious pages included and flagged).",
     ]
+    if info.pandoc_version:
+        lines.append(
+            "- Pandoc forms (`--pandoc`, issue 13): after its HTML, newsclean also gets each scored page as converted "
+            f"by `pandoc --sandbox -f html -t gfm` and `-t markdown` (pandoc {info.pandoc_version}, from the page "
+            "decoded to UTF-8, in the same workers): `newsclean.clean(markdown_bytes, url=url)`, same url and rules. "
+            "The CSV's `newsclean_gfm*` and `newsclean_markdown*` columns hold those results (`pandoc-timeout` / "
+            "`pandoc-error` in `_error` where the page did not convert).")
     if info.missing:
         lines.append("- Left out: " + "; ".join(f"{k}: {v}" for k, v in info.missing.items()) + ".")
     lines += ["", "### Matching rules", "", *RULES, "",
-              "### Targets (issue 13)", "", *target_lines(results, rows, extractors), "",
+              "### Targets (issue 13)", "", *target_lines(results, rows, extractors),
+              *([pandoc_target_line(results)] if info.pandoc_version and "newsclean" in extractors else []), "",
               "### Per source and field", "",
               "Share of the pages asserting the field where the extractor's value matches (matched/pages); the best of "
               "a row in bold. `of them null/[]`: pages whose source asserts nothing is found.", "",
               *score_table(rows, extractors), "",
               "### Per trust tier, every source", "", *score_table(tier_rows(results, extractors), extractors, "tier"),
+              *(["", "### Pandoc forms", "", *pandoc_lines(results, info.pandoc_version)]
+                if info.pandoc_version and "newsclean" in extractors else []),
               "", "### Raises", "",
               "Pages each extractor raised on (newsclean: `NotAnArticle` or any other exception), every page, dubious "
               "included.", "", *raise_table(results, extractors), "", REFUSED_METADATA_NOTE]
@@ -847,13 +997,36 @@ def _expected_cell(value: object) -> str:
     return str(value)
 
 
-def pages_csv(results: Sequence[PageResult], extractors: Sequence[str]) -> str:
-    """One row per page and asserted field: the expected value, every extractor's value, match flags and raise."""
+def _meta_cells(key: str, expected: object, meta: Meta) -> list[object]:
+    """An extractor's value, match, first-author match (authors only) and raise on one field, as the CSV has them."""
+    first = int(matches("authors (first)", expected, meta)) if key == "authors" else ""
+    return [_value(key, meta), int(matches(key, expected, meta)), first, meta.error]
+
+
+def pandoc_csv_cells(r: PageResult, key: str) -> list[object]:
+    """newsclean on each pandoc form for one field: as for an extractor; only `pandoc-timeout` / `pandoc-error` in the
+    error cell when the form did not convert; empty when the forms were not run (dubious pages)."""
+    cells: list[object] = []
+    for form in PANDOC_FORMS:
+        if form in r.pandoc:
+            cells += _meta_cells(key, r.expected[key], r.pandoc[form])
+        else:
+            failure = r.pandoc_failed.get(form, "")
+            cells += ["", "", "", f"pandoc-{failure}" if failure else ""]
+    return cells
+
+
+def pages_csv(results: Sequence[PageResult], extractors: Sequence[str], pandoc: bool = False) -> str:
+    """One row per page and asserted field: the expected value, every extractor's value, match flags and raise (and,
+    with ``pandoc``, newsclean's on each pandoc form; without it there are no pandoc columns)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header = ["source", "id", "tier", "dubious", "field", "expected"]
     for name in extractors:
         header += [name, f"{name}_match", f"{name}_first_author", f"{name}_error"]
+    if pandoc:
+        header += [f"newsclean_{form}{suffix}" for form in PANDOC_FORMS
+                   for suffix in ("", "_match", "_first_author", "_error")]
     writer.writerow(header)
     for r in results:
         for key in FIELDS:
@@ -861,9 +1034,9 @@ def pages_csv(results: Sequence[PageResult], extractors: Sequence[str]) -> str:
                 continue
             cells: list[object] = [r.source, r.page_id, r.tier, int(r.dubious), key, _expected_cell(r.expected[key])]
             for name in extractors:
-                meta = r.got[name]
-                first = int(matches("authors (first)", r.expected[key], meta)) if key == "authors" else ""
-                cells += [_value(key, meta), int(matches(key, r.expected[key], meta)), first, meta.error]
+                cells += _meta_cells(key, r.expected[key], r.got[name])
+            if pandoc:
+                cells += pandoc_csv_cells(r, key)
             writer.writerow(cells)
     return out.getvalue()
 
@@ -919,6 +1092,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--failures", choices=COLUMNS, metavar="FIELD",
                         help="after the run, print newsclean's misses on FIELD (title, authors, 'authors (first)', "
                              "published) to stdout")
+    parser.add_argument("--pandoc", action="store_true",
+                        help="also run newsclean on the pandoc gfm and markdown forms of every scored page (needs "
+                             "pandoc; a first run converts about 2,600 files, later runs read them from the cache)")
     parser.add_argument("--quiet", action="store_true", help="do not print the section to stderr")
     parser.add_argument("--metaset", type=Path, default=METASET, help=f"the metaset (default {METASET})")
     return parser.parse_args(argv)
@@ -932,6 +1108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     wanted = choose(args.extractors, EXTRACTORS, "extractors")
     if args.failures and "newsclean" not in wanted:
         raise SystemExit("--failures lists newsclean's misses: run newsclean too")
+    if args.pandoc and "newsclean" not in wanted:
+        raise SystemExit("--pandoc measures newsclean on the pandoc forms: run newsclean too")
     ready, missing = load_extractors(wanted)
     extractors = [name for name in wanted if name in ready]
     if not extractors:
@@ -945,14 +1123,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         report = DOCS / "benchmark.md"  # a broken metaset section fails now, not after the run
         replace_section(report.read_text(encoding="utf-8") if report.is_file() else "", "")
+    version = None
+    if args.pandoc and "newsclean" in extractors:
+        version = pandoc_version()
+        if version is None:
+            missing["pandoc forms"] = "pandoc is not installed (apt-get install -y pandoc)"
+            print("--pandoc: pandoc is not installed (apt-get install -y pandoc); going on without the pandoc forms",
+                  file=sys.stderr)
     refs = list_pages(args.metaset, sources, args.limit, pages)
-    print(f"{len(refs)} pages from {args.metaset}; extractors: {', '.join(extractors)}; {args.jobs} workers",
+    print(f"{len(refs)} pages from {args.metaset}; extractors: {', '.join(extractors)}; {args.jobs} workers"
+          + (f"; newsclean also on the pandoc {version} gfm and markdown forms of the scored pages" if version else ""),
           file=sys.stderr)
-    results = measure_all(refs, extractors, args.jobs)
+    results = measure_all(refs, extractors, args.jobs, version)
     info = RunInfo(list(sys.argv[1:] if argv is None else argv), args.metaset, time.perf_counter() - started,
-                   args.jobs, missing, partial_run, (load_at_start, os.getloadavg()[0]))
+                   args.jobs, missing, partial_run, (load_at_start, os.getloadavg()[0]), version)
     text = section(results, extractors, info)
-    written = write_outputs(out, pages_csv(results, extractors), text, partial_run)
+    written = write_outputs(out, pages_csv(results, extractors, version is not None), text, partial_run)
     if not args.quiet:
         print(text, file=sys.stderr)
     if args.failures:

@@ -9,6 +9,7 @@ import gzip
 import importlib.util
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -270,6 +271,167 @@ def test_the_network_is_blocked_in_a_worker() -> None:
         assert (meta.error, meta.network) == ("NetworkBlocked", 1)
     finally:
         socket.socket.connect, socket.socket.connect_ex, socket.create_connection, socket.getaddrinfo = saved
+
+
+# --- pandoc forms (--pandoc) ----------------------------------------------------------------
+
+def _with_pandoc(page: PageResult, gfm: Meta | None, markdown: Meta | None, failed: dict[str, str] | None = None
+                 ) -> PageResult:
+    forms = {form: meta for form, meta in (("gfm", gfm), ("markdown", markdown)) if meta is not None}
+    return PageResult(page.source, page.page_id, page.tier, page.dubious, page.expected, page.got, forms, failed or {})
+
+
+def _pandoc_results() -> list[PageResult]:
+    a, b, c, d = _results()
+    return [
+        _with_pandoc(a, Meta("Storm hits the coast", ("Jane Doe", "John Roe")),  # gfm: as good as the HTML
+                     Meta("Storm hits the coast", ("Jane Doe",))),  # markdown: an author lost
+        _with_pandoc(b, Meta("Storm hits the coast", (), None), Meta("Storm hits the coast", (), "2020-01-02")),
+        _with_pandoc(c, None, Meta("T"), {"gfm": "timeout"}),  # gfm did not convert: the page is not compared
+        d,  # dubious: never converted
+    ]
+
+
+def test_pandoc_table_compares_the_forms_on_the_pages_both_converted() -> None:
+    results = _pandoc_results()
+    assert [r.page_id for r in metaset.pandoc_compared(results)] == ["a", "b"]
+    assert metaset.pandoc_failures(results) == [("postlight-parser/c", "gfm", "timeout")]
+    table = {r.column: r for r in metaset.pandoc_rows(results)}
+    assert {c: (r.pages, *(r.cells[f].matched for f in ("html", "gfm", "markdown"))) for c, r in table.items()} == {
+        "title": (2, 1, 2, 2), "authors": (1, 1, 1, 0), "authors (first)": (1, 1, 1, 1), "published": (1, 0, 0, 1)}
+    assert metaset.pandoc_gap(list(table.values())) == (1.0, "authors", "markdown")
+    lines = metaset.pandoc_lines(results, "3.1")
+    text = "\n".join(lines)
+    assert "of the 3 scored pages" in text and "(pandoc 3.1)" in text and "`pandoc --sandbox -f html -t gfm`" in text
+    assert "Compared on the 2 pages where both forms converted; failed conversions (1: gfm: 1 timeout; markdown: " \
+           "none) are left out." in text
+    assert "Failed conversions: postlight-parser/c (gfm, timeout)." in lines
+    assert "| title | 2 | 0 | 0.500 (1/2) | 1.000 (2/2) | +0.500 (0, 1) | 1.000 (2/2) | +0.500 (0, 1) |" in lines
+    assert "| authors | 1 | 0 | 1.000 (1/1) | 1.000 (1/1) | +0.000 (0, 0) | 0.000 (0/1) | -1.000 (1, 0) |" in lines
+    assert "| published | 1 | 0 | 0.000 (0/1) | 0.000 (0/1) | +0.000 (0, 0) | 1.000 (1/1) | +1.000 (0, 1) |" in lines
+    assert "newsclean raised on 1 (html), 0 (gfm), 0 (markdown) of these pages" in text  # page b raised on the HTML
+    assert "<head>" not in text  # the forms' dates are no worse than the HTML's here
+
+
+def test_pandoc_dates_lost_are_explained_and_the_target_is_not_met() -> None:
+    page = _page("htmldate", "x", {"published": "2021-03-04"}, Meta(published="2021-03-04"), Meta())
+    results = [_with_pandoc(page, Meta(), Meta(published="2021-03-04"))]
+    assert "pandoc drops" in "\n".join(metaset.pandoc_lines(results, "3.1"))
+    assert metaset.pandoc_target_line(results) == (
+        "| both pandoc forms (gfm, markdown) within 0.05 of the HTML form on every field (newsclean) | 1 pages "
+        "compared (0 failed conversions left out); largest gap 1.000 (published, gfm) | **not met** |")
+    same = [_with_pandoc(page, Meta(published="2021-03-04"), Meta(published="2021-03-05T01:00:00+02:00"))]
+    assert metaset.pandoc_target_line(same).endswith("largest gap 1.000 (published, markdown) | **not met** |")
+    close = [_with_pandoc(page, Meta(published="2021-03-04"), Meta(published="2021-03-04T23:00:00-05:00"))]
+    assert metaset.pandoc_target_line(close).endswith("largest gap 0.000 (published, gfm) | **met** |")
+    assert metaset.pandoc_target_line([page]).endswith("no page compared (0 failed conversions) | **not met** |")
+
+
+def test_pandoc_target_and_section_only_when_pandoc_ran() -> None:
+    results = _pandoc_results()
+    extractors = ["newsclean", "trafilatura"]
+    info = metaset.RunInfo(["--limit", "2"], Path("/metaset"), 3.0, 2, partial=True)
+    without = metaset.section(results, extractors, info)
+    assert without == metaset.section(_results(), extractors, info)  # pandoc results unused: the section as before
+    assert "andoc" not in without
+    ran = metaset.section(results, extractors, metaset.RunInfo(["--pandoc"], Path("/metaset"), 3.0, 2, partial=True,
+                                                                pandoc_version="3.1"))
+    assert "pandoc 3.1" in ran.split("\n")[4]  # the machine line
+    assert "- Pandoc forms (`--pandoc`, issue 13):" in ran
+    targets = ran.split("### Targets (issue 13)")[1].split("###")[0]
+    assert targets.strip().splitlines()[-1].startswith("| both pandoc forms (gfm, markdown) within 0.05 of the HTML ")
+    assert "largest gap 1.000 (authors, markdown) | **not met** |" in targets
+    assert ran.index("### Per trust tier") < ran.index("### Pandoc forms") < ran.index("### Raises")
+    assert ran.replace(ran.split("### Pandoc forms")[1].split("### Raises")[0], "").count("### Pandoc forms") == 1
+
+
+def test_pages_csv_pandoc_columns() -> None:
+    extractors = ["newsclean", "trafilatura"]
+    assert metaset.pages_csv(_pandoc_results(), extractors) == metaset.pages_csv(_results(), extractors)  # no columns
+    rows = list(csv.DictReader(io.StringIO(metaset.pages_csv(_pandoc_results(), extractors, pandoc=True))))
+    assert list(rows[0])[-8:] == ["newsclean_gfm", "newsclean_gfm_match", "newsclean_gfm_first_author",
+                                  "newsclean_gfm_error", "newsclean_markdown", "newsclean_markdown_match",
+                                  "newsclean_markdown_first_author", "newsclean_markdown_error"]
+    a_authors = rows[1]
+    assert (a_authors["newsclean_gfm"], a_authors["newsclean_gfm_match"], a_authors["newsclean_gfm_first_author"],
+            a_authors["newsclean_markdown"], a_authors["newsclean_markdown_match"],
+            a_authors["newsclean_markdown_first_author"]) == ("Jane Doe; John Roe", "1", "1", "Jane Doe", "0", "1")
+    assert (rows[3]["newsclean_markdown"], rows[3]["newsclean_markdown_match"], rows[3]["newsclean_error"]) == (
+        "2020-01-02", "1", "NotAnArticle")
+    c_authors = rows[4]  # gfm timed out
+    assert [c_authors[f"newsclean_gfm{s}"] for s in ("", "_match", "_first_author", "_error")] == [
+        "", "", "", "pandoc-timeout"]
+    assert c_authors["newsclean_markdown_match"] == "1"
+    assert all(rows[6][k] == "" for k in rows[6] if k.startswith(("newsclean_gfm", "newsclean_markdown")))
+
+
+def test_pandoc_forms_run_pandoc_sandboxed_and_name_a_failed_conversion(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pandoc needed: the conversion's subprocess is stood in for (gfm converts, markdown times out)."""
+    import subprocess
+
+    import devset
+
+    argv: list[list[str]] = []
+
+    def fake_run(args: list[str], *, input: bytes, timeout: float, **kwargs: object) -> subprocess.CompletedProcess:
+        argv.append(args)
+        if args[-1] == "markdown":
+            raise subprocess.TimeoutExpired(args, timeout)
+        return subprocess.CompletedProcess(args, 0, b"# " + input.split(b"<h1>")[1].split(b"</h1>")[0] + b"\n", b"")
+
+    monkeypatch.setattr(devset, "PANDOC_CACHE", tmp_path / "cache")
+    monkeypatch.setattr(devset.subprocess, "run", fake_run)
+    monkeypatch.setitem(metaset._WORKER, "newsclean",
+                        lambda raw, text, url: Meta(title=raw.decode("utf-8"), published=url))
+    forms, failed = metaset.pandoc_forms(metaset.PageRef("goose3", "p", tmp_path), "<h1>Été</h1>", "https://x.org/a",
+                                         "0.0-test")
+    assert argv == [["pandoc", "--sandbox", "-f", "html", "-t", "gfm"],
+                    ["pandoc", "--sandbox", "-f", "html", "-t", "markdown"]]
+    assert forms["gfm"].title == "# Été\n" and forms["gfm"].published == "https://x.org/a" and "markdown" not in forms
+    assert failed == {"markdown": "timeout"}
+    argv.clear()
+    again = metaset.pandoc_forms(metaset.PageRef("goose3", "p", tmp_path), "<h1>Été</h1>", None, "0.0-test")
+    assert again[1] == failed and again[0]["gfm"].title == "# Été\n"
+    assert argv == []  # both read from the cache: the conversion and the timeout
+
+
+def test_pandoc_forms_of_a_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """measure_page converts a scored page (not a dubious one) and runs newsclean on each form; needs pandoc."""
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    import devset
+
+    monkeypatch.setattr(devset, "PANDOC_CACHE", tmp_path / "cache")
+    html = ("<html><head><title>Storm hits the coast | Site</title><meta property='article:published_time' "
+            "content='2020-01-02'></head><body><article><h1>Storm hits the coast</h1><p>By Jane Doe</p>"
+            + "<p>The storm reached the coast on Tuesday night and the wind kept blowing until morning.</p>" * 8
+            + "</article></body></html>").encode("utf-8")
+    for page_id, notes in (("ok", "[annotated] page=x"), ("odd", "[annotated] page=x; dubious: who knows")):
+        folder = tmp_path / "metaset" / "goose3" / page_id
+        folder.mkdir(parents=True)
+        (folder / "source.html.gz").write_bytes(gzip.compress(html))
+        (folder / "expected.json").write_text(json.dumps({"url": "https://example.org/storm", "title": "Storm hits "
+                                                          "the coast", "notes": notes}), encoding="utf-8")
+    calls: list[tuple[bytes, str | None]] = []
+
+    def fake_newsclean(raw: bytes, text: str, url: str | None) -> Meta:  # what newsclean is given, not how it does
+        calls.append((raw, url))
+        return Meta(title=raw.decode("utf-8").splitlines()[0])
+
+    monkeypatch.setitem(metaset._WORKER, "newsclean", fake_newsclean)  # not init_worker: it blocks sockets
+    version = metaset.pandoc_version()
+    odd, ok = (metaset.measure_page(ref, ["newsclean"], version) for ref in
+               metaset.list_pages(tmp_path / "metaset", ["goose3"], None))
+    assert (ok.page_id, odd.page_id, odd.dubious) == ("ok", "odd", True)
+    assert set(ok.pandoc) == {"gfm", "markdown"} and not ok.pandoc_failed
+    assert ok.got["newsclean"].title.startswith("<html><head><title>Storm")  # the HTML run had the bytes
+    assert ok.pandoc["gfm"].title == "# Storm hits the coast" and "Storm hits the coast" in ok.pandoc["markdown"].title
+    assert all(url == "https://example.org/storm" for _, url in calls) and len(calls) == 1 + 3  # dubious: HTML only
+    assert len(list((tmp_path / "cache").rglob("*.md"))) == 2  # one cached conversion per form (both pages alike)
+    assert (odd.pandoc, odd.pandoc_failed) == ({}, {})  # dubious: not converted
+    assert metaset.measure_page(metaset.PageRef("goose3", "ok", tmp_path / "metaset" / "goose3" / "ok"),
+                                ["newsclean"]).pandoc == {}  # without a pandoc version: no forms
 
 
 # --- bench/run.py keeps the metaset block -------------------------------------------------
