@@ -47,6 +47,23 @@ def test_class_vocabulary_names_the_layer() -> None:
     assert tree.css_first("#h").mem_id not in labels  # "header-image" is not an ad nor a masthead
 
 
+def test_an_element_with_the_id_header_is_the_masthead_and_its_panels_are_no_body() -> None:
+    # Dazed Digital 2012 (devset dragnet-R300): the site header, a <section id="header">, holds
+    # tabbed panels ("latest issue") with a long, comma-rich blurb in a div.content; the story is
+    # in <article><div id="editorial"> with no class scoring favours
+    blurb = ("Alongside an illuminating, inspiring interview with a fashion muse, a photoshoot, a chat, "
+             "a remix, a scoop, and more, this issue rounds up art's outer edge, from here, to there, and back. ")
+    panels = "".join(f"<div class='panel'><div class='content'><h4>Issue {n}</h4><p>{blurb * 2}</p></div></div>"
+                     for n in range(3))
+    story = [f"{PROSE} The vote was number {n}, and it was close." for n in range(2)]
+    html = _page(f"<section id='header'><a href='/'>Dazed</a>{panels}</section><section id='content'><article>"
+                 f"<div id='editorial'><h1>First Look</h1>" + "".join(f"<p>{s}</p>" for s in story)
+                 + "</div></article></section>")
+    tree, labels = _labels_of(html)
+    assert labels[tree.css_first("#header").mem_id] is Layer.MASTHEAD
+    assert [b.text for b in newsclean.clean(html).paragraphs] == story
+
+
 def test_a_named_container_holding_most_of_the_page_is_not_boilerplate() -> None:
     tree, labels = _labels_of(_page(f"<div class='nav-drawer-panel' id='frame'><p>{PROSE}</p><p>{PROSE}</p></div>"
                                     "<div class='nav-menu' id='menu'>Home World</div>"))

@@ -190,7 +190,7 @@ GENERIC = Profile(
     body=("[itemprop='articleBody']",),
     layers=(
         CHROME_RULE,
-        LayerRule(Layer.MASTHEAD, "body > header, [role='banner']", "page header landmark"),
+        LayerRule(Layer.MASTHEAD, "body > header, [role='banner'], [id='header' i]", "page header landmark"),
         LayerRule(Layer.PHOTO, "figure", "figures: image, caption, credit"),
         LayerRule(Layer.BYLINE, "[itemprop~='author'], [rel='author'], .byline", "schema.org/rel author"),
         LayerRule(Layer.DATELINE, "time", "dates"),
