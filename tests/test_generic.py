@@ -64,6 +64,25 @@ def test_an_element_with_the_id_header_is_the_masthead_and_its_panels_are_no_bod
     assert [b.text for b in newsclean.clean(html).paragraphs] == story
 
 
+def test_a_footer_named_foot_is_a_footer_and_its_browser_notice_no_body() -> None:
+    # BBC 2012 (devset dragnet-268): a short video story's three lines, and in div#blq-foot a long
+    # "best viewed in an up-to-date web browser" notice that outscored them
+    notice = ("This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. While you "
+              "will be able to view the content of this page in your current browser, you will not be able to get "
+              "the full visual experience. Please consider upgrading your browser software or enabling style sheets.")
+    story = ["People from all over the world are coming to London to see the Olympic Games.",
+             "Scott and Kathy Cleveland from the US state of Idaho are among the thousands making the trip.",
+             "They made a home-made movie about their preparations for the visit."]
+    sections = "".join(f"<li><a href='/news/{n}'>News section number {n} of the site</a></li>" for n in range(12))
+    html = _page(f"<div id='blq-nav'><ul>{sections}</ul></div>"
+                 "<div id='main-content'><h1>Coming to the Olympics</h1><div class='meta-information'>"
+                 + "".join(f"<p>{s}</p>" for s in story) + f"</div></div><div id='blq-foot' class='blq-rst'>"
+                 f"<div id='blq-obit'><p><strong>{notice}</strong></p></div></div>")
+    tree, labels = _labels_of(html)
+    assert labels[tree.css_first("#blq-foot").mem_id] is Layer.FOOTER
+    assert [b.text for b in newsclean.clean(html).paragraphs] == story
+
+
 def test_a_named_container_holding_most_of_the_page_is_not_boilerplate() -> None:
     tree, labels = _labels_of(_page(f"<div class='nav-drawer-panel' id='frame'><p>{PROSE}</p><p>{PROSE}</p></div>"
                                     "<div class='nav-menu' id='menu'>Home World</div>"))

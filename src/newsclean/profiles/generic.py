@@ -100,7 +100,7 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
     (Layer.MASTHEAD, r"(?:^|[\s_-])(?:masthead|site-header|page-header|global-header|header-wrap|"
                      r"top-header|site-branding|logo)(?:$|[\s_-])"),
-    (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
+    (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|foot|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
 # Blogger's main widget, the same in every Blogger template (div.widget.Blog#Blog1 >
 # .blog-posts > .date-outer > .date-posts > .post-outer), holds the posts.
