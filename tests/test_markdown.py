@@ -452,6 +452,20 @@ def test_simple_tables_with_and_without_a_header() -> None:
     assert [p.text() for p in tree.css("p") if p.parent.tag == "body"] == ["Between."]
 
 
+def test_table_columns_are_cut_where_pandoc_put_them_with_wide_characters_in_a_row() -> None:
+    # pandoc pads columns by display width: "한국어" and "中文" take two columns a character, so in
+    # their rows an edge is not at the border's character index (devset dragnet-R593's flag table)
+    simple = "  -------- ------------\n  한국어   Korean\n  Jays     Rajai Davis\n  -------- ------------\n"
+    grid = "+--------+-------------+\n| 中文   | Chinese     |\n+--------+-------------+\n| Jays   | Rajai Davis |\n" \
+           "+--------+-------------+\n"
+    tree = _tree(simple)
+    assert [[td.text().strip() for td in tr.css("td")] for tr in tree.css("tr")] == \
+        [["한국어", "Korean"], ["Jays", "Rajai Davis"]]
+    tree = _tree(grid)
+    assert [[cell.text().strip() for cell in row.css("div.grid-cell")] for row in tree.css("div.grid-row")] == \
+        [["中文", "Chinese"], ["Jays", "Rajai Davis"]]
+
+
 def test_a_grid_table_in_a_list_item_stays_inside_the_item() -> None:
     tree = _tree("::: x\n:::\n\n-   ::: {#share}\n    +----------+\n    | ::: {.a} |\n    | Share    |\n    | :::      |\n"
                  "    +----------+\n    :::\n\n::: {#story}\nThe story.\n:::\n")

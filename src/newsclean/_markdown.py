@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from functools import lru_cache
@@ -873,7 +874,7 @@ def _grid_cells(row_lines: list[str], edges: list[int]) -> list[str]:
     is one cell."""
     if _keeps_edges(row_lines, edges):
         columns = zip(edges, edges[1:])
-        cells = [_unchopped([line[a + 1:b] for line in row_lines]) for a, b in columns]
+        cells = [_unchopped([_cut(line, a + 1, b) for line in row_lines]) for a, b in columns]
     else:
         cells = ["\n".join(line.strip().strip("|").rstrip() for line in row_lines)]
     return [textwrap.dedent(cell).strip("\n") for cell in cells if cell.strip()]
@@ -985,11 +986,42 @@ _EDGE_PATTERN_MAX = 64  # columns; a wider table's rows are checked character by
 
 def _keeps_edges(row_lines: list[str], edges: list[int]) -> bool:
     """Whether every line has "|" at the first and last edge and "|" or "+" at the others."""
+    row_lines = [_by_columns(line) for line in row_lines]
     if len(edges) <= _EDGE_PATTERN_MAX:
         pattern = _edge_pattern(tuple(edges))
         return all(pattern.match(line) for line in row_lines)
     return all(all(e < len(line) and line[e] == "|" for e in (edges[0], edges[-1])) and
                all(e >= len(line) or line[e] in "|+" for e in edges) for line in row_lines)
+
+
+def _width(char: str) -> int:
+    """The columns a character takes where pandoc lays out a table: two for a wide one (CJK,
+    Hangul, full-width forms), none for a combining mark, else one."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _cut(line: str, start: int, end: int | None) -> str:
+    """The part of a table's line between two display columns (``end`` None: to its end).
+    pandoc pads a table's columns by display width, so in a line holding wide characters
+    ("한국어", "中文") a column's edge is not at the same character index as in the border."""
+    if line.isascii():
+        return line[start:end]
+    starts: list[int] = []
+    column = 0
+    for char in line:
+        starts.append(column)
+        column += _width(char)
+    return line[bisect_left(starts, start):len(line) if end is None else bisect_left(starts, end)]
+
+
+def _by_columns(line: str) -> str:
+    """The line with one character per display column (a wide character followed by a NUL, a
+    combining mark left out), so the border's edges fall at its indexes: for checking only."""
+    if line.isascii():
+        return line
+    return "".join(char + "\0" * (width - 1) for char in line if (width := _width(char)))
 
 
 @lru_cache(maxsize=256)
@@ -1101,6 +1133,6 @@ def _cells(rows: list[list[str]], columns: str) -> list[list[str]]:
     bounds = list(zip([0, *starts[1:]], [*starts[1:], None]))
     cells: list[list[str]] = []
     for row in rows:
-        texts = ["\n".join(line[a:b].rstrip() for line in row) for a, b in bounds]
+        texts = ["\n".join(_cut(line, a, b).rstrip() for line in row) for a, b in bounds]
         cells.append([textwrap.dedent(text).strip("\n") for text in texts if text.strip()])
     return cells
