@@ -249,6 +249,10 @@ def test_prose_that_starts_with_by_and_a_lower_case_word_is_no_story_card_byline
     blocks = [Block(BlockKind.PARAGRAPH, text) for text in lines]
     ensure_not_a_section_front(blocks, GENERIC)  # no raise
     cards = [Block(BlockKind.PARAGRAPH, text) for text in ("By Jane Doe", "By | Metro News", "BY JOHN ROE")]
+    logins = [Block(BlockKind.PARAGRAPH, text) for text in ("By admin", "Posted by admin on March 3, 2012",
+                                                             "By jsmith | 4 comments")]
+    with pytest.raises(newsclean.NotAnArticle, match="3 story-card bylines"):
+        ensure_not_a_section_front([*blocks, *logins], GENERIC)  # a blog's cards, bylined with its login
     with pytest.raises(newsclean.NotAnArticle, match="3 story-card bylines"):
         ensure_not_a_section_front([*blocks, *cards], GENERIC)
 

@@ -57,10 +57,19 @@ def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
 
 
 def _names_after(prefix: re.Pattern[str], text: str) -> bool:
-    """True when ``text`` starts with a byline prefix and what follows it is not a lower-case
-    word: "By Jane Doe", "By | Metric Media", not "By the way, …" or Italian prose's "Di solito"."""
+    """True when ``text`` starts with a byline prefix and what follows it is a name: not a
+    lower-case word, unless that word is all the byline says before its date or separator (a
+    blog's login, "By admin on March 3, 2012"). "By Jane Doe", "By | Metric Media", not "By the
+    way, …", "By contrast, …" or Italian prose's "Di solito"."""
     found = prefix.match(text)
-    return found is not None and not text[found.end():found.end() + 1].islower()
+    if found is None:
+        return False
+    rest = text[found.end():]
+    return not rest[:1].islower() or _LOGIN.match(rest) is not None
+
+
+# A lower-case login and nothing more before the byline's end, separator, date or "on <date>".
+_LOGIN = re.compile(r"[a-z0-9_.]+(?:$|\s*[|·•–—-]|\s+(?:on|at)\s|\s+\d)")
 
 
 def _long_paragraphs(blocks: Sequence[Block]) -> int:
