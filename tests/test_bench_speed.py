@@ -141,6 +141,25 @@ def test_targets_a_run_could_not_measure_are_n_a() -> None:
     assert "bare parse not in its CSV" in _row(no_bare, "devset, every page")
 
 
+def test_the_large_pages_show_the_memory_a_bare_parse_takes_beside_newsclean_s() -> None:
+    import dataclasses
+
+    results = _results()
+    big = dataclasses.replace(results.large[-1], bare_over_baseline_mb=100.0)  # 50 MB page: 100 MB → 2.1×
+    text = speed.section(dataclasses.replace(results, large=[results.large[0], big]), _info())
+    assert "a bare lexbor parse of the page alone, in its own process: 2.1×" in _row(text, "… and its peak memory")
+    assert _row(text, "50.0 MB |").endswith("| 100 | 2.1 |")
+    assert _row(text, "1.0 MB |").endswith("| — | — |")  # not measured: no number made up
+    assert "bare parse: peak RSS − baseline MB" in _row(text, "page | paragraphs")
+
+
+def test_the_bare_parse_memory_is_measured_on_the_page_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(speed.generic_page(200_000))
+    measured = speed.large_parse_child(str(page))["bare_over_baseline_mb"]
+    assert 0 <= measured < 200  # the page is read and parsed: its tree and bytes, a few MB at most
+
+
 def dataclasses_replace(results: speed.Results, **changes: object) -> speed.Results:
     import dataclasses
 
