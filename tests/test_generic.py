@@ -50,17 +50,30 @@ def test_class_vocabulary_names_the_layer() -> None:
 def test_an_element_with_the_id_header_is_the_masthead_and_its_panels_are_no_body() -> None:
     # Dazed Digital 2012 (devset dragnet-R300): the site header, a <section id="header">, holds
     # tabbed panels ("latest issue") with a long, comma-rich blurb in a div.content; the story is
-    # in <article><div id="editorial"> with no class scoring favours
+    # in <article><div id="editorial"> with no class scoring favours. (A class "header" is no
+    # masthead: an article's own header often has it.)
     blurb = ("Alongside an illuminating, inspiring interview with a fashion muse, a photoshoot, a chat, "
              "a remix, a scoop, and more, this issue rounds up art's outer edge, from here, to there, and back. ")
     panels = "".join(f"<div class='panel'><div class='content'><h4>Issue {n}</h4><p>{blurb * 2}</p></div></div>"
                      for n in range(3))
     story = [f"{PROSE} The vote was number {n}, and it was close." for n in range(2)]
+    links = "".join(f"<li><a href='/s/{n}'>A story from the archive of the magazine, number {n}</a></li>"
+                    for n in range(20))
     html = _page(f"<section id='header'><a href='/'>Dazed</a>{panels}</section><section id='content'><article>"
                  f"<div id='editorial'><h1>First Look</h1>" + "".join(f"<p>{s}</p>" for s in story)
-                 + "</div></article></section>")
+                 + f"</div></article></section><footer><ul>{links}</ul></footer>")
     tree, labels = _labels_of(html)
     assert labels[tree.css_first("#header").mem_id] is Layer.MASTHEAD
+    assert [b.text for b in newsclean.clean(html).paragraphs] == story
+
+
+def test_an_element_with_the_id_header_that_wraps_the_whole_page_is_no_masthead() -> None:
+    # Sina Taiwan (metaset htmldate/mc-1500260110): div#header is never closed before the story
+    story = [f"{PROSE} The vote was number {n}, and it was close." for n in range(2)]
+    html = _page("<div id='header'><div class='top_info'><a href='/'>Home</a></div><div id='main'><h1>Story</h1>"
+                 + "".join(f"<p>{s}</p>" for s in story) + "</div></div>")
+    tree, labels = _labels_of(html)
+    assert tree.css_first("#header").mem_id not in labels
     assert [b.text for b in newsclean.clean(html).paragraphs] == story
 
 

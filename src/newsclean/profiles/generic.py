@@ -98,8 +98,10 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                           r"(?:top|index|other|more|latest|related|similar|recent)[-_]?stories"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
-    (Layer.MASTHEAD, r"(?:^|[\s_-])(?:masthead|site-header|page-header|global-header|header-wrap|"
-                     r"top-header|site-branding|logo)(?:$|[\s_-])"),
+    # …and an element whose id is "header" (the names end with the id): Dazed Digital's <section
+    # id="header"> of tabbed panels. A class "header" is often an article's own header.
+    (Layer.MASTHEAD, r"(?:^|[\s_-])(?:(?:masthead|site-header|page-header|global-header|header-wrap|"
+                     r"top-header|site-branding|logo)(?:$|[\s_-])|(?<=\s)header$)"),
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|foot|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
 # Blogger's main widget, the same in every Blogger template (div.widget.Blog#Blog1 >
@@ -190,7 +192,7 @@ GENERIC = Profile(
     body=("[itemprop='articleBody']",),
     layers=(
         CHROME_RULE,
-        LayerRule(Layer.MASTHEAD, "body > header, [role='banner'], [id='header' i]", "page header landmark"),
+        LayerRule(Layer.MASTHEAD, "body > header, [role='banner']", "page header landmark"),
         LayerRule(Layer.PHOTO, "figure", "figures: image, caption, credit"),
         LayerRule(Layer.BYLINE, "[itemprop~='author'], [rel='author'], .byline", "schema.org/rel author"),
         LayerRule(Layer.DATELINE, "time", "dates"),
