@@ -98,8 +98,8 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                           r"(?:top|index|other|more|latest|related|similar|recent)[-_]?stories"),
     (Layer.NAVIGATION, r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-link|"
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
-    # …and an element whose id is "header" (the names end with the id): Dazed Digital's <section
-    # id="header"> of tabbed panels. A class "header" is often an article's own header.
+    # The masthead's words, and an id "header" (the names string ends with the id): Dazed
+    # Digital's <section id="header"> of tabbed panels. A class "header" is often an article's own.
     (Layer.MASTHEAD, r"(?:^|[\s_-])(?:(?:masthead|site-header|page-header|global-header|header-wrap|"
                      r"top-header|site-branding|logo)(?:$|[\s_-])|(?<=\s)header$)"),
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|foot|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
