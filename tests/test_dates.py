@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import newsclean
-from newsclean.dates import (first_date, in_local_time, local_day_from_url, page_date, parse_shown_date,
-                             written_for_people)
+from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, page_date,
+                             parse_shown_date, written_for_people)
 
 UTC = dt.timezone.utc
 
@@ -103,7 +103,7 @@ def test_the_date_search_reads_at_most_the_first_million_characters(monkeypatch)
     import newsclean.metadata as metadata
 
     seen: list[int] = []
-    monkeypatch.setattr(metadata, "page_date", lambda markup, url: seen.append(len(markup)))
+    monkeypatch.setattr(metadata, "page_date", lambda markup, url, **_: seen.append(len(markup)))
     filler = "<p>" + "Words of a very long page that declares and shows no date at all. " * 20 + "</p>"
     newsclean.clean(_page(body=filler * 1200))  # about 1.6 million characters
     assert seen and seen[0] == metadata.MAX_DATE_SEARCH_CHARS
@@ -173,3 +173,28 @@ def test_htmldate_searches_the_markup_once(monkeypatch) -> None:
     monkeypatch.setattr(htmldate, "find_date", find_date)
     assert page_date("<html><body><p>07.11.2023</p></body></html>", None) == dt.date(2023, 11, 7)
     assert calls == [(str, {"url": None, "original_date": True, "extensive_search": True})]
+
+
+def test_a_pandoc_form_is_given_htmldate_s_quick_search_only(monkeypatch) -> None:  # noqa: ANN001
+    import htmldate
+
+    calls = []
+
+    def find_date(html, **options):
+        calls.append((html, options))
+        return "2016-12-23"
+
+    monkeypatch.setattr(htmldate, "find_date", find_date)
+    words = "The post's own text, long enough to be its body and nothing else. " * 6
+    article = newsclean.clean(f"# A post\n\n<div class=\"post-body\">\n\n{words}\n\n</div>\n")
+    assert article.form == "pandoc" and article.published == dt.date(2016, 12, 23)
+    assert article.origins["published"] == "htmldate"
+    # the tree rendered from the markdown, not the markdown itself, and no scan of its text
+    assert calls[0][0].startswith("<html>") and calls[0][1]["extensive_search"] is False
+
+
+def test_a_text_that_is_only_a_date() -> None:
+    assert is_only_a_date("Friday, December 23, 2016") and is_only_a_date("23.12.2016")
+    assert not is_only_a_date("Python 3.6.0 is now available!")
+    assert not is_only_a_date("Apple unveils a phone on June 5, 2016")
+    assert not is_only_a_date("Today")  # no digit: no date header

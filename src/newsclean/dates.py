@@ -125,6 +125,20 @@ def _fuzzy(text: str, default: dt.datetime) -> dt.datetime | None:
             return None
 
 
+def is_only_a_date(text: str) -> bool:
+    """The whole text is a date ("Friday, December 23, 2016", "23.12.2016"): a blog's date
+    header, not a headline."""
+    if not re.search(r"\d", text) or len(text) > _SHOWN_MAX_CHARS:
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+        try:
+            dateparser.parse(text.strip(), parserinfo=_DATE_INFO)
+        except (ValueError, OverflowError):
+            return False
+    return True
+
+
 def first_date(*candidates: str | dt.date | None) -> dt.date | dt.datetime | None:
     """The first candidate that parses, preferring ones that carry a time zone."""
     return first_date_and_text(*candidates)[0]
@@ -213,10 +227,11 @@ def local_day_from_url(value: dt.date | dt.datetime, page_url: str | None) -> dt
     return value
 
 
-def page_date(html: str, url: str | None) -> dt.date | None:
+def page_date(html: str, url: str | None, *, scan_text: bool = True) -> dt.date | None:
     """The day the page was first published by htmldate's search (original date; its URL, its
-    markup's date attributes and headers), or None. Used only when the page declares no date
-    and shows no dateline newsclean reads: it parses the page again."""
+    markup's date attributes and headers; with ``scan_text``, then the dates in its text), or
+    None. Used only when the page declares no date and shows no dateline newsclean reads: it
+    parses the page again."""
     try:
         from htmldate import find_date
     except ImportError:  # htmldate comes with trafilatura; without it there is no search
@@ -228,7 +243,7 @@ def page_date(html: str, url: str | None) -> dt.date | None:
             # attributes, headers) first itself. A tree parsed here would be deep-copied by
             # htmldate before each search, and a quick search first, then the extensive one when
             # it finds nothing, did that twice: 8.6 ms a metaset page that reaches this, 6.9 now.
-            found = find_date(html, url=url, original_date=True, extensive_search=True)
+            found = find_date(html, url=url, original_date=True, extensive_search=scan_text)
     except Exception:  # noqa: BLE001 - a third-party parser on hostile markup: no date, not a crash
         return None
     try:

@@ -22,8 +22,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsclean._dom import ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
                                 strip_prefix)
-from newsclean.dates import (first_date, first_date_and_text, in_local_time, local_day_from_url, page_date, parse_date,
-                             parse_shown_date, url_day, written_for_people, year_first)
+from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
+                             page_date, parse_date, parse_shown_date, url_day, written_for_people, year_first)
 from newsclean.layers import Labels, labelled_ancestor
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -116,11 +116,11 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
                converted: bool = False) -> tuple[dt.date | dt.datetime | None, str]:
     """The first publication: the article's JSON-LD, meta tags, microdata; then the article's
     own ``<time datetime>``; then the dateline the page shows; then the date folder of its
-    address; then, on an HTML page, htmldate's search of the page (on a pandoc form, which
-    kept no head, its guesses from the text were wrong on every corpus page with a known
-    date: none is better than a wrong one). Returns the value and its source. A declared day
-    written for people ("Jun 24, 2025", "01/07/16": a template's text, often its "last
-    updated") gives way to a different day the page shows as its own."""
+    address; then htmldate's search of the page (on a pandoc form, which kept no head, only
+    its quick search: guesses from the text were as often wrong as right). Returns the value
+    and its source. A declared day written for people ("Jun 24, 2025", "01/07/16": a
+    template's text, often its "last updated") gives way to a different day the page shows
+    as its own."""
     groups = (("json-ld", [_ld_str(ld, "datePublished")]), ("meta", head.all(*_PUBLISHED_METAS)),
               ("microdata", [dom.marked("datePublished")]), ("json-ld", [_ld_any(lds, "datePublished")]))
     shown_date = cache(lambda: dom.shown_date(profile))  # the dateline the page shows, read once if asked
@@ -147,9 +147,11 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     day = url_day(page_url)  # the day the CMS filed the story under, when its address says
     if day is not None:
         return day, "url"
-    if converted:
-        return None, ""
-    found = page_date(source[:MAX_DATE_SEARCH_CHARS], page_url or url)
+    # A pandoc form kept no head: htmldate's quick search (date attributes, classes, <time>)
+    # still holds there, its scan of the whole text does not (right on half the metaset pages
+    # it alone dated; 83 % in HTML).
+    markup = (tree.html or "") if converted else source
+    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], page_url or url, scan_text=not converted)
     return (found, "htmldate") if found is not None else (None, "")
 
 
@@ -894,7 +896,8 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
                                  and not _is_site_title(text, site_names, raw, headings)), None)
         if shown:
             return shown, "h1"
-        shown = next((h for h in headings if not _is_site_title(h, site_names, raw, headings)), None)
+        shown = next((h for h in headings if not _is_site_title(h, site_names, raw, headings)
+                      and not is_only_a_date(h)), None)
         return (shown, "heading") if shown else (None, "")
     if visible and _agree(visible, consensus[0]):
         return visible, "h1"
