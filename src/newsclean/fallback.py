@@ -45,16 +45,18 @@ def load_trafilatura() -> ModuleType | None:
 
 def fallback_blocks(html: str, *, wrapped: bool = False) -> tuple[Block, ...]:
     """trafilatura's paragraphs for the page, or () when it finds none or cannot be loaded.
-    It runs with its default settings, as its users run it (precision mode loses the lists,
-    tables and sections of many pages), on the page less its ``<noscript>`` elements: it
-    keeps their text, and a "please enable JavaScript" notice is no article. Its body comes
-    as elements, so headings, quotes and list items keep their kind. ``wrapped``: the markup's
-    lines were wrapped (pandoc's, at 72 columns), so a line break in an element's text is no
-    new block."""
+    On HTML it runs with its default settings, as its users run it (precision mode loses the
+    lists, tables and sections of many pages), on the page less its ``<noscript>`` elements:
+    it keeps their text, and a "please enable JavaScript" notice is no article. Its body
+    comes as elements, so headings, quotes and list items keep their kind. ``wrapped``: the
+    markup was rendered from pandoc markdown (lines wrapped at 72 columns, so a line break in
+    an element's text is no new block), where pandoc has flattened forms, selects and menus
+    into plain text: there trafilatura runs in precision mode, which leaves that text out."""
     trafilatura = load_trafilatura()
     if trafilatura is None:
         return ()
-    document = trafilatura.bare_extraction(_NOSCRIPT.sub("", html), include_comments=False)
+    document = trafilatura.bare_extraction(_NOSCRIPT.sub("", html), include_comments=False,
+                                           favor_precision=wrapped)
     body = getattr(document, "body", None)
     if body is None:
         return ()
