@@ -46,6 +46,8 @@ from newsclean.profiles.generic import GENERIC
     ("By Zach Hanlon 5 minute Read", ["Zach Hanlon"]),  # a reading time beside the name
     ("Jane Doe · Lesezeit: 4 Min.", ["Jane Doe"]),
     ("Marie Dupont 6 min de lecture", ["Marie Dupont"]),
+    ("Stephen Jesudunsin AI Writer", ["Stephen Jesudunsin"]),  # an acronym after a full name is a beat
+    ("AAA Travel Editor", ["AAA Travel Editor"]),  # an acronym leading the credit is a desk's
 ])
 def test_bylines_are_cleaned_to_names(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names
@@ -286,3 +288,27 @@ def test_a_login_in_lower_case_marked_as_the_author_is_kept() -> None:
 def test_follow_buttons_of_an_author_card_are_no_names(control: str) -> None:
     assert split_byline(f"Patrick Allan {control}", GENERIC) == ["Patrick Allan"]
     assert split_byline(control, GENERIC) == []
+
+
+def test_an_author_inside_a_wrapper_labelled_a_dateline_is_read() -> None:
+    # Dotdash Meredith's "mntl-attribution__item--has-date", "author-and-date" wrappers.
+    body = '<div class="meta-date"><span>June 12, 2025</span> <span class="author-name">Summer Swann</span></div>'
+    assert newsclean.clean(_page(body=body)).authors == ("Summer Swann",)
+
+
+def test_a_byline_label_alone_takes_the_names_of_the_next_block() -> None:
+    body = '<div class="post-meta"><div><p>Written by</p></div><div class="highlight">Jack Shepherd</div></div>'
+    assert newsclean.clean(_page(body=body)).authors == ("Jack Shepherd",)
+
+
+def test_an_author_element_is_read_line_by_line_when_its_text_run_together_names_no_one() -> None:
+    body = ('<div class="Author_wrapper"><div class="Author_content"><p>Nick van Mead</p>'
+            '<p><span class="Author_time">2022-11-23T08:10+02:00</span></p></div></div>')
+    assert newsclean.clean(_page(body=body)).authors == ("Nick van Mead",)
+
+
+def test_elementor_post_info_author_is_read_inside_widget_wrappers() -> None:
+    body = ('<div class="elementor-widget elementor-widget-post-info"><div class="elementor-widget-container"><ul>'
+            '<li><span class="elementor-post-info__item elementor-post-info__item--type-author">Kev</span></li>'
+            '<li><span class="elementor-post-info__item--type-date">January 1, 2026</span></li></ul></div></div>')
+    assert newsclean.clean(_page(body=body)).authors == ("Kev",)

@@ -231,8 +231,10 @@ def _is_desk_credit(name: str, profile: Profile) -> bool:
     if found is None or found.start() == 0 or name[found.end():].strip(" .,"):
         return False
     words = name[:found.start()].split()
+    # An acronym leads an outlet's name ("AAA Travel Editor"); after a full name it is a beat
+    # ("Stephen Jesudunsin AI Writer").
     return len(words) == 1 or any(w.casefold().strip(".,") in _OUTLET_WORDS | _ORG_WORDS for w in words) or (
-        any(w.isupper() and len(w) > 1 for w in words) and not all(w.isupper() for w in words))
+        words[0].isupper() and len(words[0]) > 1 and not all(w.isupper() for w in words))
 
 
 _EDGE_JUNK = re.compile(r"^[^\w@#]+|[^\w@#]+$|^_+|_+$")  # a handle's "@" stays: it is no name
@@ -284,7 +286,7 @@ def _looks_like_name(name: str, *, visible: bool) -> bool:
 _BEATS = frozenset("business political politics technology tech health science sports sport economics economy "
                    "entertainment culture security legal foreign national international environment climate "
                    "education media royal diplomatic defence defense finance markets travel food fashion music "
-                   "film arts world global investigations".split())
+                   "film arts world global investigations ai".split())
 # Lower-case words inside names: "Ludwig van Beethoven", "Maria de la Cruz", "bin", "al".
 _NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le bin ibn al el y e zu ter ten".split())
 

@@ -19,12 +19,12 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urljoin, urlsp
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import ancestors, collapse, node_text
+from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
                                 strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
                              page_date, parse_date, parse_shown_date, url_day, written_for_people, year_first)
-from newsclean.layers import Labels, labelled_ancestor
+from newsclean.layers import Labels
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
 
@@ -415,10 +415,27 @@ class _LabelledDom:
             if not found and len(node_text(node)) < 40 and node.parent is not None \
                     and len(node_text(node.parent)) < 160:  # "Written by" beside the name's own element
                 found = split_byline(self.text_without_dates(node.parent, profile), profile)
+            if not found and anchor is None and _BYLINE_LABEL.match(node_text(node)):
+                found = self._names_after_label(node, profile)
+                if found:  # the block after the label holds them all (the next bylines are its own, or a reviewer's)
+                    return found
             if found:
                 names += found
                 anchor = anchor or node
         return names
+
+    def _names_after_label(self, label: LexborNode, profile: Profile) -> list[str]:
+        """The names in the block after a byline label that stands alone ("<div>Written
+        by</div><div>Jack Shepherd</div>", Medium's "Written by" over its author's heading)."""
+        block = label
+        while (following := _next_element(block)) is None:
+            if block.parent is None or node_text(block.parent) != node_text(label):
+                return []
+            block = block.parent  # the wrappers that hold the label alone
+        text = self.text_without_dates(following, profile)
+        if not self.own(following) or len(text) > _MAX_AUTHOR_ELEMENT_CHARS:
+            return []
+        return split_byline(text, profile)
 
     def author_element_names(self, profile: Profile) -> list[str]:
         """With no labelled byline: the names in the first author element ("post-author",
@@ -468,6 +485,7 @@ class _LabelledDom:
         author, not the links of the author's bio), skipping elements inside the ``outside`` layers."""
         names: list[str] = []
         anchor: LexborNode | None = None
+        read: set[int] = set()
         for node in nodes:
             if anchor is not None and not _near(node, anchor):
                 break
@@ -477,10 +495,13 @@ class _LabelledDom:
                 break  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>"
             if any(label in outside for label in self.labels.enclosing(node)) or _is_tag_link(node):
                 continue
+            if any(parent.mem_id in read for parent in ancestors(node)):
+                continue  # inside an element already read ("AI Writer" in the name's wrapper)
             found = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
             if found:
                 names += found
                 anchor = anchor or node
+                read.add(node.mem_id)
         return names
 
     def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
@@ -495,21 +516,44 @@ class _LabelledDom:
         names = clean_names(marked, profile, visible=True, marked=True) if marked else []
         if names:
             return names + _unmarked_coauthors(text, marked, profile)
-        return split_byline(text, profile) if max_chars is None or len(text) <= max_chars else []
+        if max_chars is not None and len(text) > max_chars:
+            return []
+        # "Nick van Mead" over "2022-11-23T08:10+02:00", "ServiceTitan" over "November 26th, 2024":
+        # when the text run together names no one, each block of the element is read apart.
+        return split_byline(text, profile) or split_byline(self.text_without_dates(node, profile, lines=True), profile)
 
     def byline_attr_names(self, profile: Profile) -> list[str]:
         """Names the byline spells in attributes, in their proper case (NYT's data-byline-name)."""
         return [value for byline in self.bylines() for attr in profile.byline_name_attrs
                 for node in byline.css(f"[{attr}]") if (value := collapse(node.attrs.get(attr) or ""))]
 
-    def text_without_dates(self, node: LexborNode, profile: Profile) -> str:
+    def text_without_dates(self, node: LexborNode, profile: Profile, *, lines: bool = False) -> str:
         """The node's text less the dates inside it: "by Lucas Nolan" + "22 Dec 2016", a
-        labelled dateline or a run of text that is a whole date."""
+        labelled dateline or a run of text that is a whole date. ``lines``: the texts of its
+        blocks (divs, paragraphs) kept apart by " | ", a separator between names."""
         dateline = profile.dateline_pattern
-        return collapse(" ".join(
-            text.text_content or "" for text in node.traverse(include_text=True)
-            if text.is_text_node and labelled_ancestor(text, self.labels) is not Layer.DATELINE
-            and not (dateline is not None and dateline.match((text.text_content or "").strip()))))
+        parts: list[str] = []
+        for item in node.traverse(include_text=True):
+            if not item.is_text_node:
+                if lines and item.tag in BLOCK_TAGS and item.mem_id != node.mem_id:
+                    parts.append(" | ")
+                continue
+            text = item.text_content or ""
+            if not self._dated_within(item, node) and not (dateline is not None and dateline.match(text.strip())):
+                parts.append(text)
+        return collapse(" ".join(parts))
+
+    def _dated_within(self, text: LexborNode, node: LexborNode) -> bool:
+        """True when the nearest labelled element around ``text``, up to ``node`` itself, is a
+        dateline. A dateline label on a wrapper outside ``node`` does not count: Dotdash
+        Meredith's byline item ("mntl-attribution__item--has-date") holds the author's link."""
+        for element in (text, *ancestors(text)):
+            layer = self.labels.get(element.mem_id)
+            if layer is not None:
+                return layer is Layer.DATELINE
+            if element.mem_id == node.mem_id:
+                return False
+        return False
 
     def shared_address(self, profile: Profile) -> str | None:
         """The address the page's share buttons share (``facebook.com/sharer?u=…``), the one
@@ -676,6 +720,7 @@ _AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
     "[class*='byline' i] a, [class*='author' i] a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
     "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
+    "[class*='post-info__item--type-author' i], "  # Elementor's post-info widget, which gfm's wrappers label promo
     "[itemprop~='author'], "  # schema.org's byline, also where it stands in the article's own <footer>
     # An author box's heading is its name: in the pandoc forms "#### Ahmet Serhan" lost its class.
     + ", ".join(f"[class*='{box}' i] {h}" for box in ("author-box", "author_box", "authorbox")
@@ -761,6 +806,18 @@ def _label_before(node: LexborNode) -> str:
         return ""
     at = around.find(own)
     return around[max(0, at - 30):at] if at > 0 else ""
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after ``node`` among its siblings that shows text, if any."""
+    sibling = node.next
+    while sibling is not None:
+        if sibling.is_element_node and node_text(sibling):
+            return sibling
+        if sibling.is_text_node and (sibling.text_content or "").strip():
+            return None  # text of the same line follows: the label is not alone
+        sibling = sibling.next
+    return None
 
 
 def _near(node: LexborNode, anchor: LexborNode) -> bool:
