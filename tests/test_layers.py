@@ -327,3 +327,37 @@ def test_a_phrase_repeated_on_every_block_labels_each_block() -> None:
     tree, labels = _labels(f"<div>{body}</div>", GENERIC)
     assert all(_label_of(tree, labels, f"#a{n}") is Layer.AD for n in range(50))
     assert not any(_label_of(tree, labels, f"#p{n}") for n in range(50))
+
+
+_STORY = "".join(f"<p>{n}: home prices rose in the second quarter for the first time since 2007, the report "
+                 "says, and the market is starting to recover.</p>" for n in range(5))
+
+
+def test_a_heading_that_is_only_a_byline_is_the_byline() -> None:
+    # pandoc's gfm drops the h3's class "byline" ("### BY NICK TIMIRAOS"); many sites set it so
+    html = f"<html><body><article><h1>Home Prices Rise</h1><h3>BY NICK TIMIRAOS</h3>{_STORY}</article></body></html>"
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "h3") is Layer.BYLINE
+    article = newsclean.clean(html)
+    assert article.authors == ("Nick Timiraos",) and "TIMIRAOS" not in article.text
+    markdown = "# Home Prices Rise\n\n### BY NICK TIMIRAOS\n\n" + "\n\n".join(
+        f"{n}: home prices rose in the second quarter for the first time since 2007, the report says." for n in range(5))
+    assert newsclean.clean(markdown, form="pandoc").authors == ("Nick Timiraos",)
+
+
+def test_headings_that_sort_by_something_are_no_bylines() -> None:
+    # two different "By …" headings are facets of a list or an article's sections ("By
+    # Functionality", "By Audience", the second with markdown emphasis pandoc left unrendered)
+    html = (f"<html><body><article><h1>Mobile apps</h1>{_STORY}<h3>By Functionality</h3>{_STORY}"
+            f"<h3>**By Audience\xa0**</h3>{_STORY}<h3>More from Apple</h3></article></body></html>")
+    tree, labels = _labels(html, GENERIC)
+    assert all(labels.get(h.mem_id) is not Layer.BYLINE for h in tree.css("h3"))
+    article = newsclean.clean(html)
+    assert "By Functionality" in [p.text for p in article.paragraphs] and article.authors == ()
+
+
+def test_story_cards_bylined_in_headings_are_left_to_the_section_front_verdict() -> None:
+    cards = "".join(f"<div><h2>Story {n}</h2><h3>By Writer Number{n}</h3><p>A short summary of story {n}.</p></div>"
+                    for n in range(6))
+    tree, labels = _labels(f"<html><body><main>{cards}</main></body></html>", GENERIC)
+    assert not any(layer is Layer.BYLINE for layer in labels.values())

@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, is_block, node_text
 from newsclean.model import Layer, LayerReport
 from newsclean.profiles.base import Profile, _trie
-from newsclean.verdict import MIN_CARD_BYLINES
+from newsclean.verdict import MIN_CARD_BYLINES, is_byline
 
 __all__ = ["TEXT_HOLDER_MIN_CHARS", "TEXT_HOLDER_TAGS", "Labels", "PageScan", "drop_code", "label_layers", "layer_report",
            "labelled_ancestor"]
@@ -223,8 +223,42 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
         setdefault(key, layer)
     labels.text_holders, labels.prose_chars, labels.byline_starts = facts.holders, facts.prose_chars, facts.byline_starts
     _label_list_headings(lists, labels)
+    _label_byline_headings(scan, profile, labels)
     _label_headline(scan, profile, labels)
     return labels
+
+
+_BYLINE_HEADINGS = "h2, h3, h4, h5, h6"
+_MAX_BYLINE_HEADING_CHARS = 80
+_EMPHASIS_MARKS = "*_ \xa0"  # markdown emphasis left unrendered ("**By Audience\xa0**": the space ends no run)
+# One byline, maybe repeated (a hidden copy for another layout). Two different ones were, on
+# the devset and metaset, facet headings ("By Functionality", "By Audience"; "By Company Size").
+_MAX_BYLINE_HEADINGS = 1
+# Of the byline prefixes, those that say "by" ("By", "Written by", "Von", "Publié par"): a
+# heading may well start with "More from", "Author" or "Text" and be no byline.
+# "Posts by Topic", "More by Jane Doe", "Articles by …" head lists of other posts.
+_BY_WORD = re.compile(r"(?:^|\s)(?<!posts )(?<!more )(?<!articles )(?<!stories )(?:by|von|par|por|door|da)$", re.I)
+
+
+def _label_byline_headings(scan: PageScan, profile: Profile, labels: Labels) -> None:
+    """A heading that is only a "By …" line is the byline, not a subhead: sites set bylines
+    in h3s ("BY NICK TIMIRAOS"), and pandoc's gfm drops the class that said so. A page with
+    more than :data:`_MAX_BYLINE_HEADINGS` different ones is a list of stories, whose bylines
+    the section-front verdict counts, or a menu's "By Industry", "By Role": they stay."""
+    prefixes = _by_prefixes(tuple(profile.byline_prefixes))
+    if not prefixes:
+        return
+    found = [(node.mem_id, text) for node in scan.css(_BYLINE_HEADINGS)
+             if len(text := scan.node_text(node).strip(_EMPHASIS_MARKS)) <= _MAX_BYLINE_HEADING_CHARS
+             and is_byline(text, prefixes)]
+    if len({text for _, text in found}) <= _MAX_BYLINE_HEADINGS:
+        for key, _ in found:
+            labels.setdefault(key, Layer.BYLINE)
+
+
+@lru_cache(maxsize=16)
+def _by_prefixes(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(prefix for prefix in prefixes if _BY_WORD.search(prefix))
 
 
 _MAX_NAMED_SHARE = 0.5  # a class name never labels an element holding over half the page's text

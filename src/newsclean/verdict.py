@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsclean.errors import NotAnArticle
 from newsclean.model import Block
 from newsclean.profiles.base import Profile
 
-__all__ = ["MIN_CARD_BYLINES", "ensure_article", "ensure_not_a_section_front", "may_be_section_front"]
+__all__ = ["MIN_CARD_BYLINES", "ensure_article", "ensure_not_a_section_front", "is_byline", "may_be_section_front"]
 
 _MAX_CARD_BYLINE_CHARS = 120
 MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three are story cards
@@ -49,11 +50,22 @@ def may_be_section_front(byline_starts: int) -> bool:
 
 
 def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
-    prefixes = "|".join(re.escape(p) for p in profile.byline_prefixes)
-    if not prefixes:
+    pattern = _byline_pattern(tuple(profile.byline_prefixes))
+    if pattern is None:
         return 0
-    pattern = re.compile(rf"^(?:{prefixes})\b[\s:]*", re.I)
     return sum(1 for b in blocks if len(b.text) <= _MAX_CARD_BYLINE_CHARS and _names_after(pattern, b.text))
+
+
+def is_byline(text: str, prefixes: tuple[str, ...]) -> bool:
+    """The text is a "By …" line: one of the byline ``prefixes``, then a name."""
+    pattern = _byline_pattern(prefixes)
+    return pattern is not None and _names_after(pattern, text)
+
+
+@lru_cache(maxsize=16)
+def _byline_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    alternatives = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"^(?:{alternatives})\b[\s:]*", re.I) if alternatives else None
 
 
 def _names_after(prefix: re.Pattern[str], text: str) -> bool:
