@@ -186,6 +186,15 @@ def test_markup_shown_as_text_is_chrome_but_a_code_sample_is_not() -> None:
     assert _label_of(tree, labels, "#s") is None
 
 
+def test_a_tag_with_a_broken_attribute_shown_as_text_is_chrome() -> None:
+    # pandoc keeps a page's broken attribute name (data-<=""), so the renderer shows the tag as
+    # text; in dragnet-R15's gfm form such list items outweighed the story's link list
+    tree, labels = _labels('<ul><li id="m">&lt;img src="http://www.hypebot.com/OneRPM.gif" data-&lt;="" '
+                           'data-center="" /&gt;</li><li id="s">Upward Spiral &lt;12&gt; is out</li></ul>', GENERIC)
+    assert _label_of(tree, labels, "#m") is Layer.CHROME
+    assert _label_of(tree, labels, "#s") is None
+
+
 @pytest.mark.parametrize("code", [
     '<pre><code class="language-bash"><span class="hljs-comment" id="k"># stage every change</span>\ngit add .</code></pre>',
     '<pre class="language-js"><span class="token comment" id="k">// share the state</span>\nlet x = 1;</pre>',

@@ -111,8 +111,9 @@ _BYLINE_STARTS_ENOUGH = MIN_CARD_BYLINES  # verdict's least number of story-card
 _SEEN_MAX_CHARS = 100  # runs of text up to this long are matched once per page, however often they repeat
 
 # Text that is nothing but tags is markup shown as text, never prose: a pandoc conversion
-# writes a page's <noscript> tracking pixels as escaped "<div …><img …></div>" paragraphs.
-_ONLY_TAGS = re.compile(r"(?:<[!/]?[A-Za-z][^<>]*>\s*)+$")
+# writes a page's <noscript> tracking pixels as escaped "<div …><img …></div>" paragraphs,
+# and a tag whose attribute name pandoc kept broken ('<img src=… data-<="" />') as text.
+_ONLY_TAGS = re.compile(r"(?:<[!/]?[A-Za-z][^>]*>\s*)+$")
 _CODE_TAGS = frozenset("pre code kbd samp textarea xmp plaintext".split())  # code samples stay
 _DIGIT = re.compile(r"\d")
 
