@@ -188,6 +188,48 @@ def test_with_nothing_declared_and_no_h1_the_first_own_heading_is_the_title() ->
     assert (article.title, article.origins["title"]) == ("On Behalf of Literally", "heading")
 
 
+@pytest.mark.parametrize(("logo", "url"), [
+    ('<a href="/">Human in the Loop</a>', "https://blog.example.org/ai-trains-on-your-art"),
+    ('<a href="https://blog.example.org/">Bits or pieces?</a>', "https://blog.example.org/2024/02/a-map.html"),
+    ('<a href="/blog/">The Go Blog</a>', "https://go.example.dev/blog/defer-panic-and-recover"),
+])
+def test_with_nothing_declared_an_h1_linking_up_to_the_home_page_or_a_section_is_a_logo(logo: str, url: str) -> None:
+    # Substack, Write.as, Blogger as pandoc gfm: the blog's name is the first h1, a link to the home
+    # page (or the blog's front above the post); the post title is the h2 under it
+    markdown = (f"# {logo}\n\n## Three Models That Could Pay You Back\n\n"
+                + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, url=url, form="pandoc")
+    assert (article.title, article.origins["title"]) == ("Three Models That Could Pay You Back", "heading")
+
+
+def test_with_nothing_declared_an_h1_linking_to_its_own_page_stays_the_title() -> None:
+    # a WordPress entry title is a link to the post itself (its permalink), not up to the home page
+    url = "https://www.example.com/2016/12/these-six-celebrities-refuse"
+    markdown = (f"# [These six celebrities refuse to play]({url})\n\n## Related coverage\n\n"
+                + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, url=url, form="pandoc")
+    assert article.title == "These six celebrities refuse to play"
+
+
+def test_with_nothing_declared_the_h1_nearest_the_text_beats_a_banner_h1_above_it() -> None:
+    # giordanos.com, pastore.net as pandoc gfm: a section banner "# The Blog" heads the page, the
+    # article's own h1 comes later, just above its text
+    markdown = ('<div class="block-stamp-header">\n\n# The Blog\n\n</div>\n\n[Menus](/menus)\n\n'
+                '<div class="entry-header">\n\n# Catering 101: Catering Tips to Make Your Next Event a Success\n\n'
+                '</div>\n\n' + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, form="pandoc")
+    assert (article.title, article.origins["title"]) == (
+        "Catering 101: Catering Tips to Make Your Next Event a Success", "h1")
+
+
+def test_with_nothing_declared_a_long_first_h1_is_no_banner() -> None:
+    # two h1 above the text, the first a full headline: it stays the title (a later h1 is a module's)
+    markdown = ("# Storm hits the coast as thousands flee inland\n\n# Weather alerts near you today\n\n"
+                + ("The story's own words, long enough to be a body and nothing else at all. " * 6))
+    article = newsclean.clean(markdown, form="pandoc")
+    assert article.title == "Storm hits the coast as thousands flee inland"
+
+
 def test_a_declared_title_still_outranks_an_unrelated_heading() -> None:
     html = ("<html><head><title>Storm hits the coast | Daily Planet</title></head><body><article>"
             "<h3>Got a tip?</h3>" + _PROSE + "</article></body></html>")

@@ -142,10 +142,29 @@ def _article(analysis: Analysis, blocks: tuple[Block, ...], *, url: str | None) 
     # block dense with links (author page, e-mail, follow buttons) is cut but still the byline.
     labels = analysis.labels.copy_without(set(analysis.cleaned)) if analysis.cleaned else analysis.labels
     meta = extract_metadata(analysis.tree, labels, analysis.profile, source=decoded.text, url=url,
-                            converted=decoded.form is Form.PANDOC)
+                            converted=decoded.form is Form.PANDOC, body_start=_body_start(analysis, blocks))
     return Article(paragraphs=blocks, form=decoded.form, layers=layer_report(analysis.labels),
                    encoding=decoded.encoding, extractor=analysis.extractor, confidence=analysis.confidence,
                    **{field.name: getattr(meta, field.name) for field in fields(meta)})
+
+
+_MIN_OPENING_CHARS = 80  # a sentence, not a breadcrumb or "Share" line left in the body (same metaset score)
+
+
+def _body_start(analysis: Analysis, blocks: tuple[Block, ...]) -> LexborNode | None:
+    """The element the body's first paragraph came from (None without a body, or when the
+    fallback found it): where the article's text starts, for the title step."""
+    if blocks is not analysis.blocks or not analysis.block_sources:
+        return None
+    first = next((source for block, source in zip(blocks, analysis.block_sources)
+                  if block.kind is BlockKind.PARAGRAPH and len(block.text) >= _MIN_OPENING_CHARS), None)
+    if first is None:
+        return None
+    for root in analysis.roots:
+        for node in root.traverse():
+            if node.mem_id == first:
+                return node
+    return None
 
 
 def clean_text(decoded: DecodedInput) -> Article:

@@ -61,9 +61,11 @@ class Metadata:
 
 
 def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *,
-                     source: str, url: str | None, converted: bool = False) -> Metadata:
+                     source: str, url: str | None, converted: bool = False,
+                     body_start: LexborNode | None = None) -> Metadata:
     """All metadata of the page, each field from its most reliable source. ``converted``: the
-    tree was rendered from pandoc markdown (no ``<head>``; ``source`` is the markdown)."""
+    tree was rendered from pandoc markdown (no ``<head>``; ``source`` is the markdown).
+    ``body_start``: the element the body's first paragraph came from, when one was found."""
     head = _HeadTags.read(tree)
     lds = _json_ld_items(tree)
     ld = _resolve_ld_refs(_article_item(lds), lds)
@@ -71,7 +73,8 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url or \
         dom.shared_address(profile)
     site_names = _site_names(tree, head, ld, profile, canonical or url)
-    title, title_origin = _title(tree, dom, profile, head, ld, site_names)
+    title, title_origin = _title(tree, dom, profile, head, ld, site_names, page_url=canonical or url,
+                                 body_start=body_start)
     authors = _authors(dom, profile, head, ld, lds, site_names)
     published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url,
                                               page_url=canonical or url, converted=converted)
@@ -350,13 +353,14 @@ class _LabelledDom:
         """True when no enclosing layer marks the node as another article's or the site's."""
         return not any(label in _FOREIGN_LAYERS for label in self.labels.enclosing(node))
 
-    def headings(self) -> list[str]:
+    def headings(self, page_url: str | None = None) -> list[str]:
         """The page's own ``h1``–``h3`` texts in order (a blog's post title is often an
-        ``h2`` under a logo ``h1``), the first few only."""
+        ``h2`` under a logo ``h1``), the first few only; none that links to the home page or
+        a section front above ``page_url`` (see :func:`_links_up`)."""
         found = []
         for node in self.tree.css("h1, h2, h3")[:_MAX_HEADINGS]:
             text = node_text(node)
-            if text and len(text) <= _MAX_TITLE_CHARS and self.own(node):
+            if text and len(text) <= _MAX_TITLE_CHARS and self.own(node) and not _links_up(node, page_url):
                 found.append(text)
         return found
 
@@ -368,10 +372,11 @@ class _LabelledDom:
         return [node for node in self.tree.css("h1")[:_MAX_HEADINGS]
                 if not any(label in foreign for label in self.labels.enclosing(node))]
 
-    def headline(self) -> str | None:
-        """The text of the element the layer step labelled as the headline."""
+    def headline(self, page_url: str | None = None) -> str | None:
+        """The text of the element the layer step labelled as the headline, unless it links
+        to the home page or a section front above ``page_url`` (a logo)."""
         found = self.layer_nodes(Layer.HEADLINE)
-        return node_text(found[0]) if found else None
+        return node_text(found[0]) if found and not _links_up(found[0], page_url) else None
 
     def section(self, profile: Profile) -> str | None:
         for selector in profile.section:
@@ -929,38 +934,114 @@ _MAX_DATE_LINE_CHARS = 120
 
 
 def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
-           ld: Mapping[str, Any], site_names: Sequence[str]) -> tuple[str | None, str]:
+           ld: Mapping[str, Any], site_names: Sequence[str], *, page_url: str | None,
+           body_start: LexborNode | None = None) -> tuple[str | None, str]:
     """The headline as readers see it, and where it was read. The visible headline when a
     declared title (JSON-LD, OpenGraph, Twitter, ``<title>``) agrees with it; a declared
     title, less its site-name part, when none is visible or they disagree; never the
-    site's name from a logo ``<h1>``, never a placeholder no other title agrees with."""
+    site's name from a logo ``<h1>`` (one that names the site, or links to the home page or
+    a section front above ``page_url``), never a placeholder no other title agrees with."""
     title_tag = tree.css_first("title")
     raw = [(value, origin) for value, origin in (
         (_ld_str(ld, "headline"), "json-ld"), (head.first("og:title"), "og:title"),
         (head.first("twitter:title"), "twitter:title"), (head.first("hdl"), "meta"),
         (node_text(title_tag) if title_tag is not None else None, "title")) if value and value.strip()]
     declared = [(_without_site_part(value, site_names), origin) for value, origin in raw]
-    visible = dom.headline()
-    headings = dom.headings()
+    visible = dom.headline(page_url)
+    headings = dom.headings(page_url)
     if visible and _is_site_title(visible, site_names, raw, headings):
         visible = None  # a logo <h1>
-    if visible and (profile.prefer_visible_title or not declared):
+    if visible and profile.prefer_visible_title:
         return visible, "h1"
     consensus = _consensus(declared, headings)
-    if consensus is None:  # nothing declared (the pandoc forms have no <head>): the first h1, else h2/h3
-        shown = visible or next((text for node in dom.own_h1s(in_wrappers=True)
-                                 if (text := node_text(node)) and len(text) <= _MAX_TITLE_CHARS
-                                 and not _is_site_title(text, site_names, raw, headings)), None)
-        if shown:
-            return shown, "h1"
-        shown = next((h for h in headings if not _is_site_title(h, site_names, raw, headings)
-                      and not is_only_a_date(h)), None)
-        return (shown, "heading") if shown else (None, "")
+    if consensus is None:  # nothing declared (the pandoc forms have no <head>)
+        return _undeclared_title(tree, dom, visible, headings, site_names, page_url=page_url, body_start=body_start)
     if visible and _agree(visible, consensus[0]):
         return visible, "h1"
     shown = next((h for h in headings if _states(h, consensus[0], [t for t, _ in raw])
                   and not _is_site_title(h, site_names, raw, headings)), None)
     return (shown, "heading") if shown else consensus
+
+
+def _undeclared_title(tree: LexborHTMLParser, dom: _LabelledDom, visible: str | None, headings: list[str],
+                      site_names: Sequence[str], *, page_url: str | None,
+                      body_start: LexborNode | None) -> tuple[str | None, str]:
+    """The title of a page that declares none: the last of several ``h1`` under a banner
+    ``h1``, else the labelled headline, else the first ``h1`` outside other articles' layers,
+    else the first own ``h2``/``h3`` that is more than a date; never a logo."""
+    h1s = [node for node in dom.own_h1s(in_wrappers=True)
+           if (text := node_text(node)) and len(text) <= _MAX_TITLE_CHARS
+           and not _is_site_title(text, site_names, [], headings) and not _links_up(node, page_url)]
+    shown = _h1_under_banner(tree, h1s, body_start) or visible or (node_text(h1s[0]) if h1s else None)
+    if shown:
+        return shown, "h1"
+    shown = next((h for h in headings if not _is_site_title(h, site_names, [], headings)
+                  and not is_only_a_date(h)), None)
+    return (shown, "heading") if shown else (None, "")
+
+
+# "The Blog", "Perspectives", "browse by Category": a section's or blog's name. On the metaset's
+# gfm forms, a bound of 4 words loses no page; without one, 3 pages whose first h1 is the headline.
+_MAX_BANNER_WORDS = 4
+
+
+def _h1_under_banner(tree: LexborHTMLParser, h1s: list[LexborNode], body_start: LexborNode | None) -> str | None:
+    """A page with several ``h1`` above its body's first paragraph, the first a short banner
+    (a section's or blog's name) and the last longer: the last, the article's own headline
+    nearest its text ("<h1>The Blog</h1> … <h1>Catering 101: Catering Tips…</h1>")."""
+    above = _above(tree, h1s, body_start)
+    if len(above) < 2:
+        return None
+    banner, nearest = node_text(above[0]), node_text(above[-1])
+    banner_words = len(_title_words(banner))
+    return nearest if banner_words <= _MAX_BANNER_WORDS and len(_title_words(nearest)) > banner_words else None
+
+
+def _above(tree: LexborHTMLParser, nodes: list[LexborNode], body_start: LexborNode | None) -> list[LexborNode]:
+    """Those of ``nodes`` that come before ``body_start`` in document order (none without it)."""
+    if body_start is None or tree.body is None:
+        return []
+    wanted = {node.mem_id: node for node in nodes}
+    found = []
+    for node in tree.body.traverse():
+        if node.mem_id == body_start.mem_id:
+            return found
+        if node.mem_id in wanted:
+            found.append(wanted[node.mem_id])
+    return []
+
+
+_MAX_LINK_LEVELS = 2  # <a><div><h1>: a logo's link that wraps its heading sits just above it
+
+
+def _links_up(heading: LexborNode, page_url: str | None) -> bool:
+    """The heading is a link, whole, to the site's home page or to a section front above the
+    page: a logo or banner ("<h1><a href="/">The Go Blog</a></h1>" over /blog/defer-…),
+    never the article's own headline, which links to itself when it links at all."""
+    link = next((node for node in _up(heading, _MAX_LINK_LEVELS) if node.tag == "a"), None)
+    if link is None:
+        link = heading.css_first("a[href]")
+        if link is None or collapse(link.text(deep=True)) != node_text(heading):
+            return False
+    href = (link.attrs.get("href") or "").strip()
+    return bool(href) and _leads_up(href, page_url)
+
+
+def _leads_up(href: str, page_url: str | None) -> bool:
+    """``href`` is the home page of ``page_url``'s site or a folder above the page ("/",
+    "https://blog.example.org/", "/news/business/" over /news/business/article1.html);
+    without a page address only "/" can be told."""
+    if page_url is None:
+        return href == "/"
+    target, page = urlsplit(urljoin(page_url, href)), urlsplit(page_url)
+    if target.scheme not in ("http", "https") or _host_key(target.netloc) != _host_key(page.netloc):
+        return False
+    folder, path = target.path.rstrip("/"), page.path.rstrip("/")
+    return folder != path and path.startswith(folder + "/")
+
+
+def _host_key(netloc: str) -> str:
+    return netloc.lower().removeprefix("www.")
 
 
 def _consensus(declared: list[tuple[str, str]], headings: list[str]) -> tuple[str, str] | None:
