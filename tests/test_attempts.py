@@ -180,6 +180,28 @@ def test_a_rescued_body_does_not_repeat_the_headline(monkeypatch: pytest.MonkeyP
     assert [b.text for b in article.paragraphs] == SENTENCES
 
 
+def test_a_pandoc_form_that_precision_mode_and_we_find_empty_gets_the_default_mode(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pandoc form's second opinion runs in precision mode; when it and every attempt of ours
+    # find nothing, the default mode is asked before the page is refused (metaset mc-1493663910)
+    asked: list[bool | None] = []
+
+    def second_opinion(html: str, wrapped: bool = False, precision: bool | None = None) -> tuple[Block, ...]:
+        asked.append(precision)
+        return () if precision is None else tuple(Block(BlockKind.PARAGRAPH, text) for text in SENTENCES)
+
+    monkeypatch.setattr(attempts, "fallback_blocks", second_opinion)
+    menus = ('<div class="nav">\n\n- [Home](/)\n- [World](/world)\n\n</div>\n\n<div class="share">\n\n'
+             'Share this story\n\n</div>\n\n<div class="footer">\n\n© 2019 The Gazette\n\n</div>\n')
+    article = newsclean.clean(menus, form="pandoc")
+    assert article.extractor == "trafilatura" and [b.text for b in article.paragraphs] == SENTENCES
+    assert asked == [None, False]
+    asked.clear()
+    with pytest.raises(newsclean.NotAnArticle):  # an HTML page gets no second try
+        newsclean.clean(_page("<nav>Home | World | Sports</nav><div class='share'>Share</div>"))
+    assert asked == [None]
+
+
 def test_a_page_of_menus_is_still_not_an_article() -> None:
     with pytest.raises(newsclean.NotAnArticle):
         newsclean.clean(_page("<nav>Home | World | Sports</nav><div class='share'>Share</div>"

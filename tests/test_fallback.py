@@ -50,3 +50,18 @@ def test_on_an_html_page_a_line_in_trafilaturas_text_is_a_block() -> None:
     menu = "<br>".join(f"Category {n}" for n in range(30))
     blocks = fallback_blocks(_page(f"<p>{PROSE}</p><p>{menu}</p>"))
     assert [b.text for b in blocks] == [PROSE] + [f"Category {n}" for n in range(30)]
+
+
+def test_a_pandoc_form_is_asked_in_precision_mode_unless_told_otherwise(monkeypatch) -> None:  # noqa: ANN001
+    # pandoc flattens forms and menus into text the default mode keeps (devset dragnet-R965's gfm
+    # form: its answer, nine times our body, replaced it)
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    asked: list[bool] = []
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda markup, **options: asked.append(options["favor_precision"]) or real(markup, **options))
+    page = _page(f"<p>{PROSE}</p>")
+    assert [b.text for b in fallback_blocks(page, wrapped=True)] == [PROSE] and asked == [True]
+    assert [b.text for b in fallback_blocks(page, wrapped=True, precision=False)] == [PROSE] and asked == [True, False]
+    assert [b.text for b in fallback_blocks(page)] == [PROSE] and asked == [True, False, False]

@@ -122,11 +122,18 @@ def find_article(tree: LexborHTMLParser, profile: Profile, *, converted: bool = 
     strict = run_attempt(tree, profile, frozenset(), scan)
     if _is_sure(strict):
         return Verdict(strict, strict.blocks, profile.name, [strict])
-    opinion = fallback_blocks(tree.html or "", wrapped=converted) if scan.page_chars() <= SECOND_OPINION_MAX_CHARS \
-        else ()
-    opinion = _without_headline(opinion, _headline(scan, profile, strict.labels))
+    asked = scan.page_chars() <= SECOND_OPINION_MAX_CHARS
+    headline = _headline(scan, profile, strict.labels)
+    opinion = _without_headline(fallback_blocks(tree.html or "", wrapped=converted) if asked else (), headline)
     relaxations = RELAXATIONS if opinion else tuple(r for r in RELAXATIONS if r <= _SAFE_ALONE)
-    return judge(_chain(tree, profile, strict, relaxations, scan), opinion, profile.name)
+    verdict = judge(_chain(tree, profile, strict, relaxations, scan), opinion, profile.name)
+    if converted and asked and not opinion and not verdict.blocks:
+        # precision mode found nothing on a pandoc form, and nor did we: before the page is
+        # refused, trafilatura's default mode, which keeps more (metaset mc-1493663910's gfm form)
+        rescue = _without_headline(fallback_blocks(tree.html or "", wrapped=True, precision=False), headline)
+        if rescue:
+            return Verdict(verdict.attempt, rescue, "trafilatura", verdict.attempts)
+    return verdict
 
 
 def _headline(scan: PageScan, profile: Profile, labels: Labels) -> str | None:

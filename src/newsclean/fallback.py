@@ -43,7 +43,7 @@ def load_trafilatura() -> ModuleType | None:
     return _loaded["trafilatura"]
 
 
-def fallback_blocks(html: str, *, wrapped: bool = False) -> tuple[Block, ...]:
+def fallback_blocks(html: str, *, wrapped: bool = False, precision: bool | None = None) -> tuple[Block, ...]:
     """trafilatura's paragraphs for the page, or () when it finds none or cannot be loaded.
     On HTML it runs with its default settings, as its users run it (precision mode loses the
     lists, tables and sections of many pages), on the page less its ``<noscript>`` elements:
@@ -51,12 +51,13 @@ def fallback_blocks(html: str, *, wrapped: bool = False) -> tuple[Block, ...]:
     comes as elements, so headings, quotes and list items keep their kind. ``wrapped``: the
     markup was rendered from pandoc markdown (lines wrapped at 72 columns, so a line break in
     an element's text is no new block), where pandoc has flattened forms, selects and menus
-    into plain text: there trafilatura runs in precision mode, which leaves that text out."""
+    into plain text: there trafilatura runs in precision mode (``precision`` None), which
+    leaves that text out."""
     trafilatura = load_trafilatura()
     if trafilatura is None:
         return ()
-    document = trafilatura.bare_extraction(_NOSCRIPT.sub("", html), include_comments=False,
-                                           favor_precision=wrapped)
+    precise = wrapped if precision is None else precision
+    document = trafilatura.bare_extraction(_NOSCRIPT.sub("", html), include_comments=False, favor_precision=precise)
     body = getattr(document, "body", None)
     if body is None:
         return ()
