@@ -370,3 +370,22 @@ def test_story_cards_bylined_in_headings_are_left_to_the_section_front_verdict()
                     for n in range(6))
     tree, labels = _labels(f"<html><body><main>{cards}</main></body></html>", GENERIC)
     assert not any(layer is Layer.BYLINE for layer in labels.values())
+
+
+def test_a_paragraph_classed_as_a_byline_that_reads_by_is_the_byline() -> None:
+    # WordPress VIP's "wp-byline" (cleanportaleval's Washington Post blogs): it leaked into the body
+    html = (f"<html><body><article><h1>Mobile Web</h1><p class='wp-byline'>By Julia Beizer, <span>Published: "
+            f"March 8 at 3:23 pm</span></p>{_STORY}</article></body></html>")
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "p.wp-byline") is Layer.BYLINE
+    article = newsclean.clean(html)
+    assert article.authors == ("Julia Beizer",) and "Published" not in article.text
+
+
+def test_a_byline_classed_paragraph_is_no_byline_unless_it_reads_by_or_is_one_of_many() -> None:
+    # a job title in a "byline" paragraph; related cards each with their own "By …" paragraph
+    cards = "".join(f"<div><h3>Story {n}</h3><p class='article__byline'>By Writer Number{n}</p></div>" for n in range(4))
+    tree, labels = _labels(f"<html><body><article><h1>A story</h1><p class='post-byline' id='role'>Trends Reporter</p>"
+                           f"{_STORY}</article><aside>{cards}</aside></body></html>", GENERIC)
+    assert _label_of(tree, labels, "#role") is None
+    assert not any(labels.get(p.mem_id) is Layer.BYLINE for p in tree.css("p.article__byline"))

@@ -230,6 +230,8 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
 
 
 _BYLINE_HEADINGS = "h2, h3, h4, h5, h6"
+_BYLINE_PARAGRAPHS = "p[class*='byline' i]"
+_MAX_BYLINE_PARAGRAPH_CHARS = 120
 _MAX_BYLINE_HEADING_CHARS = 80
 _EMPHASIS_MARKS = "*_ \xa0"  # markdown emphasis left unrendered ("**By Audience\xa0**": the space ends no run)
 # One byline, maybe repeated (a hidden copy for another layout). Two different ones were, on
@@ -242,19 +244,25 @@ _BY_WORD = re.compile(r"(?:^|\s)(?<!posts )(?<!more )(?<!articles )(?<!stories )
 
 
 def _label_byline_headings(scan: PageScan, profile: Profile, labels: Labels) -> None:
-    """A heading that is only a "By …" line is the byline, not a subhead: sites set bylines
+    """A heading (or a paragraph classed as a byline) that is only a "By …" line is the
+    byline, not a subhead: sites set bylines
     in h3s ("BY NICK TIMIRAOS"), and pandoc's gfm drops the class that said so. A page with
     more than :data:`_MAX_BYLINE_HEADINGS` different ones is a list of stories, whose bylines
     the section-front verdict counts, or a menu's "By Industry", "By Role": they stay."""
     prefixes = _by_prefixes(tuple(profile.byline_prefixes))
     if not prefixes:
         return
-    found = [(node.mem_id, text) for node in scan.css(_BYLINE_HEADINGS)
-             if len(text := scan.node_text(node).strip(_EMPHASIS_MARKS)) <= _MAX_BYLINE_HEADING_CHARS
-             and is_byline(text, prefixes)]
-    if len({text for _, text in found}) <= _MAX_BYLINE_HEADINGS:
-        for key, _ in found:
-            labels.setdefault(key, Layer.BYLINE)
+    # Also a paragraph the page names a byline that reads "By …" (WordPress VIP's "wp-byline": "By
+    # Julia Beizer, Published: March 8 at 3:23 pm"). The class alone is not enough: "byline"
+    # paragraphs also hold job titles, which would then be read as names.
+    for selector, max_chars in ((_BYLINE_HEADINGS, _MAX_BYLINE_HEADING_CHARS),
+                                (_BYLINE_PARAGRAPHS, _MAX_BYLINE_PARAGRAPH_CHARS)):
+        found = [(node.mem_id, text) for node in scan.css(selector)
+                 if len(text := scan.node_text(node).strip(_EMPHASIS_MARKS)) <= max_chars
+                 and is_byline(text, prefixes)]
+        if len({text for _, text in found}) <= _MAX_BYLINE_HEADINGS:  # else story cards (ITPro's related cards)
+            for key, _ in found:
+                labels.setdefault(key, Layer.BYLINE)
 
 
 @lru_cache(maxsize=16)
