@@ -224,7 +224,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
         setdefault(key, layer)
     labels.text_holders, labels.prose_chars, labels.byline_starts = facts.holders, facts.prose_chars, facts.byline_starts
     _label_list_headings(lists, labels)
-    _label_byline_headings(scan, profile, labels)
+    _label_byline_lines(scan, profile, labels)
     _label_headline(scan, profile, labels)
     return labels
 
@@ -236,19 +236,19 @@ _MAX_BYLINE_HEADING_CHARS = 80
 _EMPHASIS_MARKS = "*_ \xa0"  # markdown emphasis left unrendered ("**By Audience\xa0**": the space ends no run)
 # One byline, maybe repeated (a hidden copy for another layout). Two different ones were, on
 # the devset and metaset, facet headings ("By Functionality", "By Audience"; "By Company Size").
-_MAX_BYLINE_HEADINGS = 1
+_MAX_BYLINE_TEXTS = 1
 # Of the byline prefixes, those that say "by" ("By", "Written by", "Von", "Publié par"): a
 # heading may well start with "More from", "Author" or "Text" and be no byline.
 # "Posts by Topic", "More by Jane Doe", "Articles by …" head lists of other posts.
 _BY_WORD = re.compile(r"(?:^|\s)(?<!posts )(?<!more )(?<!articles )(?<!stories )(?:by|von|par|por|door|da)$", re.I)
 
 
-def _label_byline_headings(scan: PageScan, profile: Profile, labels: Labels) -> None:
+def _label_byline_lines(scan: PageScan, profile: Profile, labels: Labels) -> None:
     """A heading (or a paragraph classed as a byline) that is only a "By …" line is the
-    byline, not a subhead: sites set bylines
-    in h3s ("BY NICK TIMIRAOS"), and pandoc's gfm drops the class that said so. A page with
-    more than :data:`_MAX_BYLINE_HEADINGS` different ones is a list of stories, whose bylines
-    the section-front verdict counts, or a menu's "By Industry", "By Role": they stay."""
+    byline, not a subhead: sites set bylines in h3s ("BY NICK TIMIRAOS"), and pandoc's gfm
+    drops the class that said so. A page with more than :data:`_MAX_BYLINE_TEXTS` different
+    ones is a list of stories, whose bylines the section-front verdict counts, or a menu's
+    "By Industry", "By Role": they stay."""
     prefixes = _by_prefixes(tuple(profile.byline_prefixes))
     if not prefixes:
         return
@@ -260,7 +260,7 @@ def _label_byline_headings(scan: PageScan, profile: Profile, labels: Labels) -> 
         found = [(node.mem_id, text) for node in scan.css(selector)
                  if len(text := scan.node_text(node).strip(_EMPHASIS_MARKS)) <= max_chars
                  and is_byline(text, prefixes)]
-        if len({text for _, text in found}) <= _MAX_BYLINE_HEADINGS:  # else story cards (ITPro's related cards)
+        if len({text for _, text in found}) <= _MAX_BYLINE_TEXTS:  # else story cards (ITPro's related cards)
             for key, _ in found:
                 labels.setdefault(key, Layer.BYLINE)
 
