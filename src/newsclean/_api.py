@@ -151,20 +151,13 @@ def _article(analysis: Analysis, blocks: tuple[Block, ...], *, url: str | None) 
 _MIN_OPENING_CHARS = 80  # a sentence, not a breadcrumb or "Share" line left in the body (same metaset score)
 
 
-def _body_start(analysis: Analysis, blocks: tuple[Block, ...]) -> LexborNode | None:
-    """The element the body's first paragraph came from (None without a body, or when the
-    fallback found it): where the article's text starts, for the title step."""
+def _body_start(analysis: Analysis, blocks: tuple[Block, ...]) -> int | None:
+    """The id (``mem_id``) of the element the body's first paragraph came from (None without
+    a body, or when the fallback found it): where the article's text starts, for the title step."""
     if blocks is not analysis.blocks or not analysis.block_sources:
         return None
-    first = next((source for block, source in zip(blocks, analysis.block_sources)
-                  if block.kind is BlockKind.PARAGRAPH and len(block.text) >= _MIN_OPENING_CHARS), None)
-    if first is None:
-        return None
-    for root in analysis.roots:
-        for node in root.traverse():
-            if node.mem_id == first:
-                return node
-    return None
+    return next((source for block, source in zip(blocks, analysis.block_sources)
+                 if block.kind is BlockKind.PARAGRAPH and len(block.text) >= _MIN_OPENING_CHARS), None)
 
 
 def clean_text(decoded: DecodedInput) -> Article:

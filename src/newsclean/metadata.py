@@ -62,10 +62,10 @@ class Metadata:
 
 def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *,
                      source: str, url: str | None, converted: bool = False,
-                     body_start: LexborNode | None = None) -> Metadata:
+                     body_start: int | None = None) -> Metadata:
     """All metadata of the page, each field from its most reliable source. ``converted``: the
     tree was rendered from pandoc markdown (no ``<head>``; ``source`` is the markdown).
-    ``body_start``: the element the body's first paragraph came from, when one was found."""
+    ``body_start``: the id of the element the body's first paragraph came from, when one was found."""
     head = _HeadTags.read(tree)
     lds = _json_ld_items(tree)
     ld = _resolve_ld_refs(_article_item(lds), lds)
@@ -935,7 +935,7 @@ _MAX_DATE_LINE_CHARS = 120
 
 def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
            ld: Mapping[str, Any], site_names: Sequence[str], *, page_url: str | None,
-           body_start: LexborNode | None = None) -> tuple[str | None, str]:
+           body_start: int | None = None) -> tuple[str | None, str]:
     """The headline as readers see it, and where it was read. The visible headline when a
     declared title (JSON-LD, OpenGraph, Twitter, ``<title>``) agrees with it; a declared
     title, less its site-name part, when none is visible or they disagree; never the
@@ -965,7 +965,7 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
 
 def _undeclared_title(tree: LexborHTMLParser, dom: _LabelledDom, visible: str | None, headings: list[str],
                       site_names: Sequence[str], *, page_url: str | None,
-                      body_start: LexborNode | None) -> tuple[str | None, str]:
+                      body_start: int | None) -> tuple[str | None, str]:
     """The title of a page that declares none: the last of several ``h1`` under a banner
     ``h1``, else the labelled headline, else the first ``h1`` outside other articles' layers,
     else the first own ``h2``/``h3`` that is more than a date; never a logo."""
@@ -985,11 +985,11 @@ def _undeclared_title(tree: LexborHTMLParser, dom: _LabelledDom, visible: str | 
 _MAX_BANNER_WORDS = 4
 
 
-def _h1_under_banner(tree: LexborHTMLParser, h1s: list[LexborNode], body_start: LexborNode | None) -> str | None:
+def _h1_under_banner(tree: LexborHTMLParser, h1s: list[LexborNode], body_start: int | None) -> str | None:
     """A page with several ``h1`` above its body's first paragraph, the first a short banner
     (a section's or blog's name) and the last longer: the last, the article's own headline
     nearest its text ("<h1>The Blog</h1> … <h1>Catering 101: Catering Tips…</h1>")."""
-    above = _above(tree, h1s, body_start)
+    above = _above(tree, h1s, body_start) if len(h1s) >= 2 else []  # one h1: no walk
     if len(above) < 2:
         return None
     banner, nearest = node_text(above[0]), node_text(above[-1])
@@ -997,14 +997,15 @@ def _h1_under_banner(tree: LexborHTMLParser, h1s: list[LexborNode], body_start: 
     return nearest if banner_words <= _MAX_BANNER_WORDS and len(_title_words(nearest)) > banner_words else None
 
 
-def _above(tree: LexborHTMLParser, nodes: list[LexborNode], body_start: LexborNode | None) -> list[LexborNode]:
-    """Those of ``nodes`` that come before ``body_start`` in document order (none without it)."""
+def _above(tree: LexborHTMLParser, nodes: list[LexborNode], body_start: int | None) -> list[LexborNode]:
+    """Those of ``nodes`` that come before the element whose id is ``body_start``, in document
+    order (none without it): one walk, asked only on a page that declares no title."""
     if body_start is None or tree.body is None:
         return []
     wanted = {node.mem_id: node for node in nodes}
     found = []
     for node in tree.body.traverse():
-        if node.mem_id == body_start.mem_id:
+        if node.mem_id == body_start:
             return found
         if node.mem_id in wanted:
             found.append(wanted[node.mem_id])
