@@ -304,3 +304,33 @@ def test_a_story_or_two_like_siblings_keep_the_scored_container() -> None:
 def test_like_siblings_with_little_text_are_no_run_of_items() -> None:
     html = _thread().replace(_REPLY, "+1")
     assert _found(html) == [_PROSE + " " + _PROSE]
+
+
+def _story_in_sections(cta: str = "<div class='cta'><p>Get quotes from up to three pros near you today!</p></div>") -> str:
+    """A story whose text is cut into classless sibling sections, each wrapping the same
+    component (a classed div around a div of paragraphs), with a call to action between them;
+    one section holds most of the text (scoring picks it), as on HomeAdvisor's cost guides."""
+    def part(*paragraphs: str) -> str:
+        return "<section><div class='parts'><div>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></div></section>"
+    return ("<html><head><meta property='og:type' content='article'></head><body><main><h1>What a garden costs</h1>"
+            f"{part(_REPLY, _PROSE)}<section>{cta}</section>{part(*[_PROSE] * 8)}{part(_PROSE, _REPLY_TOO)}"
+            "</main></body></html>")
+
+
+def test_a_story_cut_into_sections_of_one_shape_keeps_every_section() -> None:
+    assert _found(_story_in_sections()) == [_REPLY, *[_PROSE] * 10, _REPLY_TOO]
+
+
+def test_sections_of_other_shapes_or_no_class_are_not_parts_of_the_story() -> None:
+    bare = _story_in_sections().replace(" class='parts'", "")
+    assert _found(bare) == [_PROSE] * 8
+
+
+def test_layout_columns_of_one_shape_are_not_parts_of_the_story() -> None:
+    # a sidebar of the story column's shape whose many links make up a sibling's score
+    links = "".join(f"<li><a href='/{n}'>Archive of the month number {n} of this blog</a></li>" for n in range(24))
+    html = ("<html><head><meta property='og:type' content='article'></head><body>"
+            f"<div id='alpha'><div class='pkg'><h2>Archives</h2><ul>{links}</ul></div></div>"
+            f"<div id='beta'><div class='pkg'>{''.join(f'<p>{_PROSE}</p>' for _ in range(8))}</div></div>"
+            "</body></html>")
+    assert _found(html) == [_PROSE] * 8

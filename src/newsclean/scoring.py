@@ -44,6 +44,7 @@ _PROSE_COMMAS = 10  # Readability's rule: a block whose paragraphs hold this man
 _MAX_CLEANED_SHARE = 0.5  # conditional cleaning never takes a block holding over half the body's text
 _LIST_LINK_DENSITY = 0.5
 _LINK_LIST_MAX_CHARS = 1500
+_SHAPE_LEVELS = 4  # how many elements of two siblings' only-child chains are compared
 _MIN_RIVALS = 2  # with the top candidate, three strong candidates under one ancestor
 
 
@@ -386,12 +387,15 @@ def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float
         return [top]
     threshold = max(_SIBLING_MIN_SCORE, top_score * _SIBLING_SHARE)
     top_class = top.attributes.get("class")
+    top_shape = None if top_class else _shape(_only_child_chain(top))
     roots = []
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == top.mem_id:
             roots.append(sibling)
         elif sibling.mem_id in labels:
             continue
+        elif _is_part_like(sibling, top_shape, scores, threshold):
+            roots.append(sibling)
         elif scores.get(sibling.mem_id, 0.0) + (top_score * _SIBLING_SHARE if top_class and
                                                  sibling.attributes.get("class") == top_class else 0) >= threshold:
             roots.append(sibling)
@@ -401,6 +405,38 @@ def _with_siblings(top: LexborNode, top_score: float, scores: Mapping[int, float
             if (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text.endswith(".")):
                 roots.append(sibling)
     return roots
+
+
+def _only_child_chain(node: LexborNode) -> list[LexborNode]:
+    """The node and, while an element has one element child, that child (at most
+    :data:`_SHAPE_LEVELS` of them in all)."""
+    chain = [node]
+    while len(chain) < _SHAPE_LEVELS:
+        children = list(chain[-1].iter(include_text=False))
+        if len(children) != 1:
+            break
+        chain.append(children[0])
+    return chain
+
+
+def _shape(chain: list[LexborNode]) -> tuple[tuple[str, str], ...] | None:
+    """The tags and classes down an only-child chain, to its last class; None when no class is
+    below its head: classless sections that each wrap one component of a story (a paragraph
+    list, unlike a table or a call to action) have one shape."""
+    named = [(node.tag, node.attributes.get("class") or "") for node in chain]
+    last = max((depth for depth, (_, style) in enumerate(named) if style), default=0)
+    return tuple(named[:last + 1]) if last else None
+
+
+def _is_part_like(sibling: LexborNode, shape: tuple[tuple[str, str], ...] | None, scores: Mapping[int, float],
+                  threshold: float) -> bool:
+    """A sibling of the top candidate's ``shape`` whose paragraphs give one of its wrappers a
+    sibling's score: the next part of a story cut into sections. Layout columns of one shape
+    (a blog's sidebars) hold lists and modules, whose text scores little that close."""
+    if shape is None:
+        return False
+    chain = _only_child_chain(sibling)
+    return _shape(chain) == shape and max(scores.get(node.mem_id, 0.0) for node in chain) >= threshold
 
 
 def _with_parts_like(best: LexborNode, roots: list[LexborNode], scores: Mapping[int, float],
