@@ -124,6 +124,19 @@ def test_bloggers_post_wrappers_are_not_a_widget_nor_a_dateline() -> None:
     assert _label_of(tree, labels, "#HTML3") is Layer.PROMO  # a sidebar widget stays one
 
 
+def test_a_figure_of_a_table_or_code_is_text_and_a_figure_of_a_picture_is_a_photo() -> None:
+    # WordPress wraps tables in <figure class="wp-block-table">, code blocks often sit in a figure too
+    tree, labels = _labels('<figure id="table" class="wp-block-table"><table><tr><td>1</td><td>State Farm</td></tr>'
+                           '</table><figcaption>Source: NAIC</figcaption></figure>'
+                           '<figure id="code"><pre>pip install newsclean</pre></figure>'
+                           '<figure id="photo"><img src="a.jpg"><figcaption>A river</figcaption></figure>'
+                           '<figure id="both"><img src="b.png"><table><tr><td>x</td></tr></table></figure>', GENERIC)
+    assert _label_of(tree, labels, "#table") is None
+    assert _label_of(tree, labels, "#code") is None
+    assert _label_of(tree, labels, "#photo") is Layer.PHOTO
+    assert _label_of(tree, labels, "#both") is Layer.PHOTO  # a picture beside a table: its image is kept as one
+
+
 def test_report_counts_outermost_elements_and_their_characters() -> None:
     tree, labels = _labels('<footer id="f"><p>About us</p><aside>Promo</aside></footer><p>Body text.</p>')
     report = {r.layer: r for r in layer_report(labels)}

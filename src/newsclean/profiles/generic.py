@@ -193,7 +193,8 @@ GENERIC = Profile(
     layers=(
         CHROME_RULE,
         LayerRule(Layer.MASTHEAD, "body > header, [role='banner']", "page header landmark"),
-        LayerRule(Layer.PHOTO, "figure", "figures: image, caption, credit"),
+        LayerRule(Layer.PHOTO, "figure:not(:has(table, pre)), figure:has(img, picture, video, iframe)",
+                  "figures: image, caption, credit (a table or code listing in a figure is text)"),
         LayerRule(Layer.BYLINE, "[itemprop~='author'], [rel='author'], .byline", "schema.org/rel author"),
         LayerRule(Layer.DATELINE, "time", "dates"),
         LayerRule(Layer.NAVIGATION, "nav, [role='navigation']", "navigation landmark"),
