@@ -138,6 +138,19 @@ def test_a_block_whose_paragraphs_hold_many_commas_is_prose_whatever_its_picture
     assert review in article.text.split("\n\n")
 
 
+def test_a_recipe_whose_method_is_a_list_is_prose_whatever_its_pictures() -> None:
+    # a recipe card: a thumbnail and save/print icons against two short paragraphs; its prose is in list items
+    steps = ["Heat a large pot, add the oil, then the onion and garlic, and cook, stirring, for three minutes.",
+             "Add the pear, coriander, allspice, salt and pepper, and cook for five minutes, stirring now and then.",
+             "Add the squash, stir, and cook for fifteen minutes, or until it is golden, soft and fragrant."]
+    recipe = ("<div id='recipe'><img src='soup-thumb.jpg'><img src='save.png'><img src='print.png'>"
+              "<h2>Butternut Squash Soup</h2><p>Serves four.</p><p>Ingredients:</p>"
+              "<ul><li>1/2 cup olive oil</li><li>6 cloves garlic, peeled and minced</li></ul>"
+              "<ol>" + "".join(f"<li>{step}</li>" for step in steps) + "</ol></div>")
+    article = newsclean.clean(_page(f"<article>{f'<p>{PROSE}</p>' * 4}{recipe}</article>"))
+    assert article.text.split("\n\n")[-3:] == steps
+
+
 def test_a_row_of_picture_cards_with_commas_in_their_titles_is_still_a_gallery() -> None:
     # a book list beside the story: the commas are in its items' titles, not in paragraphs
     books = "".join(f"<li><img src='{i}.jpg'>Ann Lee, River Towns {i} (Delta Press, 2012), a history, with maps</li>"

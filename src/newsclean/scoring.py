@@ -277,8 +277,9 @@ def _commas(text: str) -> int:
 def _paragraphs(node: LexborNode, prose_divs: dict[int, int]) -> tuple[int, int]:
     """``<p>`` elements, and divs used as paragraphs (CNN's "zn-body__paragraph"): a div with
     a sentence's worth of text straight inside it, longer than a caption usually is; and the
-    commas in their text (a list's items and a card's title are not counted: a book list or a
-    row of product cards is no prose). Nested galleries ask about the same divs: ``prose_divs``
+    commas in their text and in list items of text alone (a recipe's ingredients and method).
+    A card's title and list items with a link or a picture are not counted: a book list or a
+    row of product cards is no prose. Nested galleries ask about the same divs: ``prose_divs``
     keeps each answer (the commas of its own text; -1 when it is no paragraph)."""
     divs = commas = 0
     for div in node.css("div"):
@@ -291,6 +292,7 @@ def _paragraphs(node: LexborNode, prose_divs: dict[int, int]) -> tuple[int, int]
             commas += own
     paragraphs = node.css("p")
     commas += sum(_commas(paragraph.text(deep=True)) for paragraph in paragraphs)
+    commas += sum(_commas(item.text(deep=True)) for item in node.css("li") if item.css_first("a, img") is None)
     return len(paragraphs) + divs, commas
 
 
