@@ -127,12 +127,15 @@ def _judge(analysis: Analysis) -> None:
     # already, or the page has too few lines that could be a card's byline to be one, or it
     # declares itself one article (its bylined cards are related stories).
     body = tree.body
+    judged: tuple[Block, ...] | None = None  # blocks already found no section front
     if strict.confidence >= SELECTOR_CONFIDENCE or body is None or \
             (len(strict.roots) == 1 and strict.roots[0].mem_id == body.mem_id):
         ensure_not_a_section_front(strict.blocks, profile)
+        judged = strict.blocks
     elif may_be_section_front(strict.labels.byline_starts) and not declares_one_article(tree):
         ensure_not_a_section_front(extract_blocks([body], strict.labels), profile)
-    ensure_article(analysis.blocks, profile, form=analysis.decoded.form.value, labelled=len(strict.labels))
+    ensure_article(analysis.blocks, profile, form=analysis.decoded.form.value, labelled=len(strict.labels),
+                   cards_judged=analysis.blocks is judged)
 
 
 def _article(analysis: Analysis, blocks: tuple[Block, ...], *, url: str | None) -> Article:

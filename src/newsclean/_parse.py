@@ -26,7 +26,7 @@ SAFE_TAG_COUNT = 20_000
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # a comment: its text is not markup
     r"|<(script|style|textarea|title|xmp|plaintext)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # raw-text elements, whole
-    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>",
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)>",  # a tag (its attributes end in "/" when self-closing)
     re.S | re.I,
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
@@ -67,10 +67,11 @@ def _unwrap_deep(html: str, max_depth: int) -> str:
     for match in _TOKEN.finditer(html):
         out.append(html[position:match.start()])
         position = match.end()
-        raw_text, closing, name, self_closing = match.group(1), match.group(2), match.group(3), match.group(4)
+        raw_text, closing, name, attributes = match.groups()
         if raw_text is not None or name is None:
             out.append(match.group(0))
             continue
+        self_closing = attributes.endswith("/")
         name = name.lower()
         if closing:
             kept = _close(stack, name)
@@ -98,7 +99,7 @@ def _deepest(html: str, max_depth: int) -> int:
     push, pop = stack.append, stack.pop
     deepest = 0
     for match in _TOKEN.finditer(html):  # (not findall: a long page has millions of tags)
-        raw_text, closing, name, self_closing = match.groups()
+        raw_text, closing, name, attributes = match.groups()
         if raw_text is not None or name is None:
             continue  # a comment, or a raw-text element whole
         name = name.lower()
@@ -107,7 +108,7 @@ def _deepest(html: str, max_depth: int) -> int:
                 pop()
             elif name in stack:  # else a stray closing tag, ignored
                 del stack[len(stack) - 1 - stack[::-1].index(name):]
-        elif self_closing or name in _VOID:
+        elif name in _VOID or attributes.endswith("/"):
             continue
         else:
             if stack and stack[-1] == name and name in _SELF_CLOSING_SIBLINGS:

@@ -231,10 +231,11 @@ class _BlockWalker:
             key = node.mem_id  # type: ignore[union-attr]
             if key in labels:
                 if tag in BLOCK_TAGS:
-                    if buffer or self._marks:
+                    if self._marks or (buffer and (len(buffer) > 1 or not buffer[0].isspace())):
                         self._flush()
-                    else:
-                        self._break_at = None  # (all that flushing nothing does)
+                    else:  # (all that flushing nothing, or the whitespace between blocks, does)
+                        buffer.clear()
+                        self._break_at = None
                 continue
             if tag in _SKIPPED_TAGS:
                 continue
@@ -242,20 +243,33 @@ class _BlockWalker:
                 self._line_break()
                 continue
             if tag in BLOCK_TAGS:
-                if buffer or self._marks:
+                if self._marks or (buffer and (len(buffer) > 1 or not buffer[0].isspace())):
                     self._flush()
                 else:
+                    buffer.clear()
                     self._break_at = None
                 opened.append(key)
                 kind = _KIND_OF_TAG.get(tag)
                 if kind is not None:
                     self._kinds.append(kind)
-                push(_LEAVE_BLOCK if kind is None else _LEAVE_KIND_BLOCK)
+                action = _LEAVE_BLOCK if kind is None else _LEAVE_KIND_BLOCK
             elif tag in _SPAN_TAGS and self._open_span(node, tag):  # type: ignore[arg-type]
-                push(_LEAVE_SPAN)
+                action = _LEAVE_SPAN
             else:
-                push(0)
-            push(node.iter(include_text=True))  # type: ignore[union-attr]
+                action = 0
+            text = _sole_text(node)  # type: ignore[arg-type]
+            if text is None:
+                push(action)
+                push(node.iter(include_text=True))  # type: ignore[union-attr]
+                continue
+            buffer.append(text)  # an element holding one text node: entered and left at once
+            if action == _LEAVE_SPAN:
+                self._close_span()
+            elif action:
+                self._flush()
+                opened.pop()
+                if action == _LEAVE_KIND_BLOCK:
+                    self._kinds.pop()
         self._flush()
 
     def _line_break(self) -> None:
@@ -308,6 +322,15 @@ class _BlockWalker:
         marks = self._marks + [(len(self._buffer), False, span) for span in reversed(self._spans)]
         spans = _spans_in_text(self._buffer, marks, text)
         return inline_markdown(text, spans) if spans else None
+
+
+def _sole_text(node: LexborNode) -> str | None:
+    """The text of the element's one child when that child is a text node (most paragraphs,
+    links and emphasis hold just that), else None."""
+    child = node.first_child
+    if child is None or child.next is not None or not child.is_text_node:
+        return None
+    return child.text_content or ""
 
 
 def _spans_in_text(parts: list[str], marks: list[_Mark], text: str) -> list[tuple[int, int, InlineSpan]]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsclean._dom import TEXT_BLOCK_TAGS, ancestors, is_block, node_text
+from newsclean._dom import BLOCK_TAGS, TEXT_BLOCK_TAGS, ancestors, collapse, is_block, node_text
 from newsclean.model import Layer, LayerReport
 from newsclean.profiles.base import Profile, _trie
 from newsclean.verdict import MIN_CARD_BYLINES, is_byline
@@ -40,13 +40,14 @@ class Labels(dict[int, Layer]):
     runs of text a story card's "By …" line could start with: fewer than three, and the page
     is no section front (:mod:`newsclean.verdict`) whatever its blocks."""
 
-    __slots__ = ("_tree", "_in_order", "_enclosing", "dropped_code", "text_holders", "prose_chars",
+    __slots__ = ("_tree", "_in_order", "_by_layer", "_enclosing", "dropped_code", "text_holders", "prose_chars",
                  "byline_starts")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
         self._tree = tree
         self._in_order: list[LexborNode] | None = None
+        self._by_layer: dict[Layer, list[LexborNode]] | None = None
         self._enclosing: dict[int, tuple[Layer, ...]] = {}
         self.dropped_code = 0
         self.text_holders: set[int] = set()
@@ -68,9 +69,19 @@ class Labels(dict[int, Layer]):
             self._in_order = [n for n in root.traverse() if n.mem_id in self] if root is not None else []
         return self._in_order
 
+    def of_layer(self, layer: Layer) -> list[LexborNode]:
+        """The elements labelled ``layer`` in document order (:meth:`in_order` sorted by layer once)."""
+        if self._by_layer is None:
+            by_layer: dict[Layer, list[LexborNode]] = {}
+            for node in self.in_order():
+                by_layer.setdefault(self[node.mem_id], []).append(node)
+            self._by_layer = by_layer
+        return self._by_layer.get(layer, [])
+
     def forget_order(self) -> None:
-        """Drop what :meth:`in_order` and :meth:`enclosing` kept, after a label is taken off."""
+        """Drop what :meth:`in_order`, :meth:`of_layer` and :meth:`enclosing` kept, after a label is taken off."""
         self._in_order = None
+        self._by_layer = None
         self._enclosing.clear()
 
     def enclosing(self, node: LexborNode) -> tuple[Layer, ...]:
@@ -446,12 +457,12 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     starts = _byline_start_patterns(tuple(profile.byline_prefixes))  # None: no prefixes, no story cards
     too_long: set[int] = set()  # ancestors whose text is over the phrase bound: each read once
     seen: dict[str, tuple[int | None, bool]] = {}  # short runs repeat ("Advertisement"): (phrase, byline start)
-    for text_node in tree.body.traverse(include_text=True):
+    collapsed: dict[str, tuple[str, bool]] = {}  # short runs that are a phrase → (collapsed, short and matching)
+    all_chars = len(tree.body.text(deep=True))  # (the text nodes' lengths: the walk below skips blank ones)
+    for text_node in tree.body.traverse(include_text=True, skip_empty=True):
         if not text_node.is_text_node:
             continue
-        raw = text_node.text_content or ""
-        all_chars += len(raw)
-        own = raw.strip()  # phrase patterns allow any whitespace run
+        own = (text_node.text_content or "").strip()  # phrase patterns allow any whitespace run
         if not own:
             continue
         if own[0] == "<" and _ONLY_TAGS.match(own) and text_node.parent.tag not in _CODE_TAGS:
@@ -484,7 +495,20 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
             byline_starts += 1
         if index is not None:
             layer, pattern = patterns[index]
-            target = _widest_match(text_node, pattern, too_long)
+            if text_node.prev is None and text_node.next is None:  # the run is all its parent holds
+                alone = collapsed.get(own)
+                if alone is None:
+                    text = collapse(own)
+                    alone = (text, len(text) <= _PREFIX_PHRASE_MAX_CHARS and pattern.match(text) is not None)
+                    if chars <= _SEEN_MAX_CHARS:
+                        collapsed[own] = alone
+                parent = text_node.parent
+                if alone[1] and parent.tag in BLOCK_TAGS and parent.mem_id not in too_long:
+                    target = parent  # (what _widest_match finds: a block whose text is the phrase)
+                else:
+                    target = _widest_match(text_node, pattern, too_long, alone[0])
+            else:
+                target = _widest_match(text_node, pattern, too_long)
             if target is not None:
                 found.append((target.mem_id, layer))
     return _TextFacts(found, holders, prose, byline_starts, all_chars)
@@ -522,16 +546,21 @@ def _sequence_needs_digit(items, parser) -> bool:  # noqa: ANN001 - re._parser's
     return False
 
 
-def _widest_match(text_node: LexborNode, pattern: re.Pattern[str], too_long: set[int]) -> LexborNode | None:
+def _widest_match(text_node: LexborNode, pattern: re.Pattern[str], too_long: set[int],
+                  alone: str | None = None) -> LexborNode | None:
     """The highest ancestor, up to the nearest block, whose whole text matches the phrase.
     ``too_long`` keeps the ancestors found to hold over :data:`_PREFIX_PHRASE_MAX_CHARS`, so a
-    long one is read once however many phrases it holds."""
+    long one is read once however many phrases it holds. ``alone``, when given, is the text
+    node's text collapsed, which is its parent's text (the parent holds nothing else)."""
     found: LexborNode | None = None
     for element in ancestors(text_node):
         key = element.mem_id
         if key in too_long:
             break
-        text = node_text(element)
+        if alone is not None:
+            text, alone = alone, None
+        else:
+            text = node_text(element)
         if len(text) > _PREFIX_PHRASE_MAX_CHARS:
             too_long.add(key)
             break

@@ -338,9 +338,7 @@ class _LabelledDom:
     def layer_nodes(self, layer: Layer, *, outermost: bool = True) -> list[LexborNode]:
         """Nodes labelled ``layer`` in document order, outside other articles' layers."""
         found: list[LexborNode] = []
-        for node in self.labels.in_order():
-            if self.labels[node.mem_id] is not layer:
-                continue
+        for node in self.labels.of_layer(layer):
             outer = self.labels.enclosing(node)
             if any(label in _FOREIGN_LAYERS for label in outer):
                 continue
@@ -465,7 +463,7 @@ class _LabelledDom:
             if names:
                 return names
         for scope in scopes:  # a byline written as a line of text: "Von Jennifer Patt"
-            for node in scope.css(_BYLINE_LINES)[:_MAX_BYLINE_LINES]:
+            for node in _first_matches(scope, _BYLINE_LINES, _MAX_BYLINE_LINES):
                 text = node_text(node)
                 if _BYLINE_LABEL.match(text) and node.parent is not None \
                         and len(node_text(node.parent)) <= _MAX_LABELLED_LINE_CHARS:
@@ -565,6 +563,8 @@ class _LabelledDom:
         they share most (buttons of related stories share theirs); None when no button names
         an absolute http(s) address."""
         counts: Counter[str] = Counter()
+        if not profile.share_links or self.tree.css_first(", ".join(s for s, _ in profile.share_links)) is None:
+            return None  # no share button at all: one pass over the page instead of one per network
         for selector, parameter in profile.share_links:
             for link in self.tree.css(selector):
                 for value in parse_qs(urlsplit(link.attrs.get("href") or "").query).get(parameter, ()):
@@ -835,6 +835,57 @@ def _near(node: LexborNode, anchor: LexborNode) -> bool:
             return True
         block = block.parent
     return False
+
+
+def _first_matches(scope: LexborNode, selector: str, limit: int) -> list[LexborNode]:
+    """``scope.css(selector)[:limit]`` without a node made for every match of a long page, for
+    a selector no element matches twice (lexbor lists an element once per selector of a list
+    that it matches): lexbor finds the first match in what is left (``css_first`` stops there),
+    and the search goes on after it, in document order. What is left is a stack of runs of
+    siblings, each with their subtrees. Past :data:`_FIRST_MATCHES_STEPS` steps per wanted
+    match (matches far apart), the whole query instead."""
+    found: list[LexborNode] = []
+    runs: list[tuple[LexborNode, bool]] = [(scope, False)]  # (first node, its next siblings too)
+    steps = _FIRST_MATCHES_STEPS * limit
+    while runs and len(found) < limit:
+        steps -= 1
+        if steps < 0:
+            return scope.css(selector)[:limit]
+        node, siblings = runs.pop()
+        if siblings and (following := _next_element_sibling(node)) is not None:
+            runs.append((following, True))
+        first = node.css_first(selector)
+        if first is None:
+            continue
+        found.append(first)
+        chain = []  # from the match up to the node's child: what follows each of them comes next
+        current = first
+        while current.mem_id != node.mem_id:
+            chain.append(current)
+            current = current.parent
+        for element in reversed(chain):
+            if (following := _next_element_sibling(element)) is not None:
+                runs.append((following, True))
+        if (child := _first_element_child(first)) is not None:
+            runs.append((child, True))
+    return found
+
+
+_FIRST_MATCHES_STEPS = 4
+
+
+def _next_element_sibling(node: LexborNode) -> LexborNode | None:
+    sibling = node.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.next
+    return sibling
+
+
+def _first_element_child(node: LexborNode) -> LexborNode | None:
+    child = node.first_child
+    while child is not None and not child.is_element_node:
+        child = child.next
+    return child
 
 
 def _sorted_into(nodes: list[LexborNode], scopes: Sequence[LexborNode]) -> list[list[LexborNode]]:

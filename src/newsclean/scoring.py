@@ -57,20 +57,20 @@ class ScoredBody:
 
 
 _PARAGRAPH_CONTAINERS = TEXT_HOLDER_TAGS  # vote only with text of their own
+_PARAGRAPH_VOTERS = ", ".join(tag for tag in _VOTERS.split(", ") if tag not in _PARAGRAPH_CONTAINERS)  # the others
 
 
 class _Measures:
     """What scoring reads off a page that no label changes, kept for the page's next attempt:
-    each voter's vote and the containers it votes for, containers' base scores, and element
-    texts and link densities."""
+    each voter's vote, the containers the voters in each parent vote for, containers' base
+    scores, and element texts and link densities."""
 
-    __slots__ = ("tree", "votes", "lines", "above", "bases", "texts", "densities", "link_chars")
+    __slots__ = ("tree", "votes", "above", "bases", "texts", "densities", "link_chars")
 
     def __init__(self, tree: LexborHTMLParser, scan: PageScan | None) -> None:
         self.tree = tree
         self.votes: dict[int, int] = {}  # voter id → its vote; 0 when its text is too short to vote
-        self.lines: dict[int, list[tuple[LexborNode, int]]] = {}  # voter id → the containers it votes for
-        self.above: dict[int, list[tuple[LexborNode, int]]] = {}  # the same per voter's parent: siblings share it
+        self.above: dict[int, list[tuple[LexborNode, int]]] = {}  # voter's parent id → the containers its voters vote for
         self.bases: dict[tuple[object, object], dict[int, float]] = {}  # (score patterns) → id → base score
         self.texts: dict[int, str] = scan.texts if scan is not None else {}
         self.densities: dict[int, float] = scan.densities if scan is not None else {}
@@ -104,24 +104,27 @@ def score_body(tree: LexborHTMLParser, labels: Labels, profile: Profile, scan: P
     ``scan`` keeps what scoring read off the page for its next attempt."""
     positive, negative = profile.score_patterns
     measures = _measures(tree, scan)
-    votes, lines = measures.votes, measures.lines
+    votes, above = measures.votes, measures.above
     bases = measures.bases.setdefault((positive, negative), {})
     holders = labels.text_holders
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     inside: dict[int, bool] = {}  # element id → it or an ancestor is labelled (voters share one walk up)
-    for node in measures.tree.css(_VOTERS):
+    # Containers vote only when they hold text of their own: with none on the page, only paragraphs are asked for.
+    for node in measures.tree.css(_VOTERS if holders else _PARAGRAPH_VOTERS):
         key = node.mem_id
-        container = node.tag in _PARAGRAPH_CONTAINERS
+        container = bool(holders) and node.tag in _PARAGRAPH_CONTAINERS
         if container and key not in holders:
             continue  # a container votes only when it is used as a paragraph, with text of its own
-        line = lines.get(key)
-        if line is None:
-            line = _voted_for(node, measures.above)
-            if line:  # (a vote for nothing is found again as fast as it is kept)
-                lines[key] = line
-        if not line or _inside_labels(node, labels, inside):
+        line = _voted_for(node, above)
+        if not line or key in labels:
             continue  # (a vote for nothing but body or html is not counted, whatever it is)
+        parent, parent_key = line[0]  # the voter's parent: siblings share its answer
+        within = inside.get(parent_key)
+        if within is None:
+            within = _inside_labels(parent, labels, inside)
+        if within:
+            continue
         vote = votes.get(key)
         if vote is None:
             vote = votes[key] = _vote(node, container)
@@ -154,10 +157,9 @@ def _vote(node: LexborNode, container: bool) -> int:
     if container:
         text = _own_text(node)
         chars = len(text)
-    else:  # node_text's length, without joining it (commas are the same in the raw text)
+    else:  # node_text's length (commas are the same in the raw text)
         text = node.text(deep=True, separator="", strip=False)
-        words = text.split()
-        chars = sum(map(len, words)) + len(words) - 1 if words else 0
+        chars = len(" ".join(text.split()))
     if chars < _MIN_VOTE_CHARS:
         return 0
     return 1 + _commas(text) + min(chars // 100, 3)
@@ -196,18 +198,22 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
     for root in roots:
         most_of_root = _MAX_CLEANED_SHARE * len(root.text(deep=True))
         images = _images_inside(root)
+        linked = _holding_links(root)
         for node in root.css(_CONDITIONAL):
             key = node.mem_id
+            paragraph = node.tag == "p"
+            if (paragraph and key not in linked) or key in labels:
+                continue  # a paragraph without a link is no link line; a labelled block is cleaned already
             if key == root.mem_id or key in kept or _inside_labels(node, labels, inside):
                 continue  # the chosen container is never itself a layer
-            if node.tag == "p":
+            if paragraph:
                 chars = len(node.text(deep=True).strip())
                 if 0 < chars <= _LINK_LINE_MAX_CHARS and _link_density(node) >= _LINK_LINE_DENSITY:
                     labels[key] = Layer.RECIRCULATION
                     inside[key] = True
                     cleaned.append(key)
                 continue
-            layer = _non_prose_layer(node, prose_divs, images.get(key, 0), measures)  # type: ignore[arg-type]
+            layer = _non_prose_layer(node, prose_divs, images.get(key, 0), key in linked, measures)  # type: ignore[arg-type]
             if layer is not None and len(node.text(deep=True)) <= most_of_root:
                 labels[key] = layer  # a block holding most of the body is the story, whatever its pictures
                 inside[key] = True
@@ -255,16 +261,31 @@ def _images_inside(root: LexborNode) -> dict[int, int]:
     return counts
 
 
-def _non_prose_layer(node: LexborNode, prose_divs: dict[int, int], images: int, measures: _Measures) -> Layer | None:
+def _holding_links(root: LexborNode) -> set[int]:
+    """The ids of the elements inside ``root`` that hold an ``a`` element (one query and a walk
+    up from each link, stopping at an element already noted: its ancestors are noted too)."""
+    holding: set[int] = set()
+    top = root.mem_id
+    for link in root.css("a"):
+        parent = link.parent
+        while parent is not None and (key := parent.mem_id) != top and key not in holding:
+            holding.add(key)
+            parent = parent.parent
+    return holding
+
+
+def _non_prose_layer(node: LexborNode, prose_divs: dict[int, int], images: int, linked: bool,
+                     measures: _Measures) -> Layer | None:
     """Gallery for a block of more pictures than paragraphs, unless its paragraphs hold
     :data:`_PROSE_COMMAS` commas (a recipe's method, a product's review, a story column beside
-    its photos: prose, as Readability reads it); recirculation for a short list of links."""
+    its photos: prose, as Readability reads it); recirculation for a short list of links.
+    ``linked``: the block holds a link (without one, its density is 1 when it has no text, else 0)."""
     if images >= _GALLERY_MIN_IMAGES:
         paragraphs, commas = _paragraphs(node, prose_divs)
         if paragraphs < images and commas < _PROSE_COMMAS:
             return Layer.GALLERY
-    if node.tag in ("ul", "ol", "div", "section") and len(measures.text(node)) < _LINK_LIST_MAX_CHARS \
-            and measures.density(node) > _LIST_LINK_DENSITY:
+    if node.tag in ("ul", "ol", "div", "section") and len(text := measures.text(node)) < _LINK_LIST_MAX_CHARS \
+            and (measures.density(node) > _LIST_LINK_DENSITY if linked else not text):
         return Layer.RECIRCULATION
     return None
 
@@ -476,8 +497,25 @@ def _div_used_as_paragraph(node: LexborNode, labels: Labels) -> bool:
 
 def _confidence(roots: list[LexborNode], top_score: float, finals: list[float], measures: _Measures) -> float:
     """Prose length, the score itself and its lead over the runner-up, as one number in 0–1."""
-    chars = sum(len(measures.text(r)) for r in roots)
-    length = min(chars / 1500, 1.0)
+    chars = sum(_chars_up_to(r, _FULL_LENGTH_CHARS, measures) for r in roots)
+    length = min(chars / _FULL_LENGTH_CHARS, 1.0)
     strength = min(top_score / 40, 1.0)
     margin = 1.0 if len(finals) < 2 or finals[0] <= 0 else min(1.0, 0.5 + (finals[0] - max(finals[1], 0)) / finals[0])
     return round(max(0.0, min(1.0, 0.45 * length + 0.35 * strength + 0.2 * margin)), 3)
+
+
+_FULL_LENGTH_CHARS = 1500  # a body this long is long enough for full confidence
+
+
+def _chars_up_to(node: LexborNode, enough: int, measures: _Measures) -> int:
+    """The length of the node's text (whitespace collapsed), or a number at least ``enough``
+    when it is that long: a long body's text is not collapsed whole just to be measured (its
+    collapsed start is never longer than all of it)."""
+    text = measures.texts.get(node.mem_id)
+    if text is not None:
+        return len(text)
+    raw = node.text(deep=True, separator="", strip=False)
+    start = len(" ".join(raw[:2 * enough].split()))
+    if start >= enough or len(raw) <= 2 * enough:
+        return start
+    return len(measures.text(node))

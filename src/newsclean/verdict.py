@@ -23,12 +23,15 @@ _LONG_PARAGRAPH_WORDS = 40  # a card's summary is a sentence or two; a story's p
 _ARTICLE_LONG_PARAGRAPHS = 3  # this many long paragraphs are an article, however many bylines
 
 
-def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labelled: int) -> None:
-    """Raise NotAnArticle for an empty body or a page of story cards."""
+def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labelled: int,
+                   cards_judged: bool = False) -> None:
+    """Raise NotAnArticle for an empty body or a page of story cards (``cards_judged``: these
+    blocks were already found to be no section front)."""
     if not blocks:
         raise NotAnArticle(f"no body text: all text of this {form} page was in the {labelled} "
                            f"boilerplate elements found (profile {profile.name})")
-    ensure_not_a_section_front(blocks, profile)
+    if not cards_judged:
+        ensure_not_a_section_front(blocks, profile)
 
 
 def ensure_not_a_section_front(blocks: Sequence[Block], profile: Profile) -> None:
