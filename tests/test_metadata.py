@@ -118,6 +118,16 @@ def test_two_authors_with_a_date_between_the_byline_and_the_count() -> None:
     assert article.authors == ("Ann Lee", "Bo Chen")
 
 
+@pytest.mark.parametrize("line", [
+    "<em>October 11, 2023</em> by <strong>Autumn Huerter</strong>",  # a pandoc form of a blog's entry meta
+    "Posted on March 3, 2019 by Autumn Huerter",
+    "Monday, June 5, 2023 | By Autumn Huerter",
+])
+def test_a_line_that_starts_with_its_date_then_names_the_author(line: str) -> None:
+    article = newsclean.clean(_page(body=f"<p>{line}</p><p>Body text of the story, long enough to be the body.</p>"))
+    assert article.authors == ("Autumn Huerter",)
+
+
 def test_the_section_is_the_name_of_the_first_folder_of_the_article_url() -> None:
     # Le Monde's way: the head names no section; the rubric bar links the URL's first folder.
     body = ('<nav><ul><li><a href="/sport/">Sport</a></li><li class="actif"><a href="/pixels/">Techno</a></li></ul></nav>'

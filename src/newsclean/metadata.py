@@ -469,10 +469,16 @@ class _LabelledDom:
                         and len(node_text(node.parent)) <= _MAX_LABELLED_LINE_CHARS:
                     node = node.parent  # "<div>By</div><div>Summer Swann</div><div>-</div>"
                     text = node_text(node)
-                if len(text) <= _MAX_AUTHOR_ELEMENT_CHARS and _BYLINE_LINE.match(text) and self.own(node):
+                dated = _DATED_LINE.match(text)  # "Posted on October 11, 2023 by Autumn Huerter"
+                if dated is not None and not _BYLINE_LINE.match(text[dated.end():]):
+                    dated = None
+                if len(text) <= _MAX_AUTHOR_ELEMENT_CHARS and (dated or _BYLINE_LINE.match(text)) and self.own(node):
                     # The names end where a date starts: "by Jane Doe | Dec 30, 2025 | Indoor Plants",
                     # also when the whole line is labelled a dateline.
-                    line = _DATE_IN_LINE.split(collapse(node.text(deep=True, separator=" ")), maxsplit=1)[0]
+                    line = collapse(node.text(deep=True, separator=" "))
+                    if dated is not None:
+                        line = _DATED_LINE.sub("", line, count=1)
+                    line = _DATE_IN_LINE.split(line, maxsplit=1)[0]
                     sentence = _WRITTEN_BY_SENTENCE.match(line)
                     if sentence is not None:  # "This post was written by Jane Doe, Head of …"
                         line = line[sentence.end():].split(",")[0]
@@ -747,6 +753,10 @@ _MAX_LABELLED_LINE_CHARS = 60
 _DATE_IN_LINE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
                            r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                            r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})", re.I)
+# A line that starts with its date and goes on with the byline: "October 11, 2023 by Autumn Huerter",
+# "Posted on March 3, 2019 by admin" (WordPress's entry meta, its spans gone in a pandoc form).
+_DATED_LINE = re.compile(r"^\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                         rf"(?:{_DATE_IN_LINE.pattern})(?:,?\s+\d{{4}})?\s*[|·•,–-]?\s*", re.I)
 _WRITTEN_BY_SENTENCE = re.compile(r"^\s*This (?:post|article|story|piece) was written by\s", re.I)
 _ARTICLE_BY = re.compile(r"^\s*Article by\b\s*:?", re.I)
 
