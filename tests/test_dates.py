@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import newsclean
 from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, page_date,
                              parse_shown_date, written_for_people)
@@ -56,7 +58,9 @@ def test_a_date_labelled_published_wins_over_an_earlier_shown_update() -> None:
 
 
 def test_a_page_that_declares_no_date_is_searched_by_htmldate() -> None:
-    body = '<p class="info">Peter Grimm / 07.11.2023 / 09:30</p>'
+    # the date shown only below the story's first paragraph: no dateline newsclean reads
+    story = "A long first paragraph of the story, which says what happened and why it matters. " * 3
+    body = f'<p>{story}</p><p class="info">Peter Grimm / 07.11.2023 / 09:30</p>'
     article = newsclean.clean(_page(body=body), url="https://www.achgut.com/artikel/x")
     assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "htmldate"
 
@@ -159,6 +163,21 @@ def test_a_date_shown_in_the_pages_language_is_read_in_its_day_order() -> None:
     assert parse_shown_date("31 stycznia 2020 | 10:00", "pl") == dt.datetime(2020, 1, 31, 10, 0)
     assert parse_shown_date("сегодня в 05:46", "ru") is None  # relative: no year stated
     assert parse_shown_date("29 juin 2019", "en") is None  # English is read by the profile's formats
+
+
+@pytest.mark.parametrize(("shown", "day"), [
+    ("Nachricht vom 06.11.2023", dt.date(2023, 11, 6)),  # dots: day first in every locale
+    ("am Dienstag, 07.11.2023 - 10:30", dt.date(2023, 11, 7)),
+    ("Datum: 26.01.2022", dt.date(2022, 1, 26)),
+    ("26/01/2022", dt.date(2022, 1, 26)),  # one reading holds
+    ("01/26/2022", dt.date(2022, 1, 26)),
+    ("08/11/2023 | 20:26", None),  # 8 November or August 11: no language says which
+    ("31.02.2020", None),
+    ("Version 1.2.3 of 2020", None),
+])
+def test_a_numeric_date_on_a_page_of_no_stated_language_is_read_when_one_reading_holds(
+        shown: str, day: dt.date | None) -> None:
+    assert parse_shown_date(shown, None) == day
 
 
 def test_htmldate_searches_the_markup_once(monkeypatch) -> None:

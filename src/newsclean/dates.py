@@ -68,6 +68,7 @@ def parse_date(text: str | None) -> dt.date | dt.datetime | None:
 
 
 _SHOWN_MAX_CHARS = 60
+_NUMERIC_DATE = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?((?:19|20)\d\d)(?![\d.:/-]\d)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -81,7 +82,26 @@ def parse_shown_date(text: str, language: str | None) -> dt.date | dt.datetime |
     if len(text) > _SHOWN_MAX_CHARS or not _YEAR.search(text):
         return None
     code = (language or "").split("-")[0].lower()
-    return _multilingual(text, code) if code and code != "en" else None
+    if not code:
+        return _numeric_day(text)
+    return _multilingual(text, code) if code != "en" else None
+
+
+def _numeric_day(text: str) -> dt.date | None:
+    """The day of a numeric date a page of no stated language shows, when only one reading
+    holds: day first with dots ("Nachricht vom 06.11.2023": no locale writes the month first
+    with dots), or with slashes or dashes a number over 12 on one side ("26/01/2022")."""
+    found = _NUMERIC_DATE.search(text)
+    if found is None:
+        return None
+    first, second, year = (int(part) for part in found.group(1, 3, 4))
+    if found.group(2) != "." and (first <= 12) == (second <= 12):
+        return None  # "08/11/2023": 8 November or August 11
+    day, month = (second, first) if found.group(2) != "." and first <= 12 else (first, second)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _multilingual(text: str, language: str) -> dt.date | dt.datetime | None:
