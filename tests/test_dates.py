@@ -180,6 +180,16 @@ def test_a_numeric_date_on_a_page_of_no_stated_language_is_read_when_one_reading
     assert parse_shown_date(shown, None) == day
 
 
+def test_a_wrapper_and_its_only_child_count_once_among_the_lines_under_the_headline() -> None:
+    # agrarheute: a share bar of buttons, each a span in its own div, fills the lines read for a date
+    buttons = "".join(f"<div><span>{word}</span></div>" for word in
+                      ("Teilen", "Twittern", "Pinnen", "XING", "Mail", "Druck", "Merken", "Folgen"))
+    story = "Der erste lange Absatz der Geschichte, der sagt, was geschah und warum es wichtig ist. " * 3
+    body = f"<h1>Landwirt klagt</h1>{buttons}<p>am Dienstag, 07.11.2023 - 10:30</p><p>{story}</p>"
+    article = newsclean.clean(_page(body=body))
+    assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "dateline"
+
+
 def test_htmldate_searches_the_markup_once(monkeypatch) -> None:
     import htmldate
 

@@ -668,8 +668,8 @@ class _LabelledDom:
             text = node_text(node)
             if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS:
                 break  # the story has begun
-            if text and len(text) <= _MAX_DATE_LINE_CHARS:
-                lines.append(text)
+            if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
+                lines.append(text)  # (a wrapper and its only child give one line)
         return lines
 
     def images(self, profile: Profile) -> Iterator[Image]:
