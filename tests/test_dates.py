@@ -190,6 +190,27 @@ def test_a_wrapper_and_its_only_child_count_once_among_the_lines_under_the_headl
     assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "dateline"
 
 
+_STORY = "<p>" + "The first long paragraph of the story, which says what happened and why it matters. " * 3 + "</p>"
+
+
+def _top(top: str) -> str:
+    """A page whose top (before its story's first paragraph) is ``top``."""
+    return f"<html><head></head><body>{top}{_STORY}</body></html>"
+
+
+@pytest.mark.parametrize(("kicker", "day"), [("FEBRUARY 12, 2024", dt.date(2024, 2, 12)),
+                                             ("Published on June 04, 2025", dt.date(2025, 6, 4)),
+                                             ("This story is from October 9, 2019", dt.date(2019, 10, 9))])
+def test_a_date_shown_just_above_the_headline_is_read_when_none_is_below_it(kicker: str, day: dt.date) -> None:
+    article = newsclean.clean(_top(f"<div class='post-header'><div>{kicker}</div><h1>Podcast equipment</h1></div>"))
+    assert article.published == day and article.origins["published"] == "dateline"
+
+
+def test_a_date_in_the_masthead_above_the_headline_is_the_day_s_not_the_story_s() -> None:
+    article = newsclean.clean(_top("<header><div>Friday, December 19, 2025</div></header><h1>Podcast equipment</h1>"))
+    assert article.origins.get("published") != "dateline"  # (htmldate's search may still take it)
+
+
 def test_htmldate_searches_the_markup_once(monkeypatch) -> None:
     import htmldate
 

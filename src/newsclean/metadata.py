@@ -636,11 +636,15 @@ class _LabelledDom:
             found = _shown_date(text, profile, language)
             if found is not None:
                 ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
-        if not ranked:  # no dateline marked as one: a date line under the headline, not an update's
-            for index, text in enumerate(self.lines_under_headline()):
-                found = _shown_date(text, profile, language)
-                if found is not None and (rank := _date_rank(text[:found[1]])) < _UPDATED_RANK:
-                    ranked.append((rank, index, found[0]))
+        if not ranked:  # no dateline marked as one: a date line under the headline (else just
+            # above it, as a kicker: "FEBRUARY 12, 2024", "Published on June 04, 2025"), not an update's
+            for lines in (self.lines_under_headline(), self.lines_above_headline()):
+                for index, text in enumerate(lines):
+                    found = _shown_date(text, profile, language)
+                    if found is not None and (rank := _date_rank(text[:found[1]])) < _UPDATED_RANK:
+                        ranked.append((rank, index, found[0]))
+                if ranked:
+                    break
         best = min(ranked, key=lambda r: r[:2]) if ranked else None
         return (best[2], best[0]) if best is not None else None
 
@@ -671,6 +675,28 @@ class _LabelledDom:
             if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
                 lines.append(text)  # (a wrapper and its only child give one line)
         return lines
+
+    def lines_above_headline(self) -> list[str]:
+        """The last few short texts before the headline, nearest first, outside the masthead
+        and the site's layers: where a page shows its date as a kicker over the headline."""
+        head = next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+        body = self.tree.body
+        if head is None or body is None:
+            return []
+        around = {parent.mem_id for parent in ancestors(head)}
+        lines: list[str] = []
+        for visited, node in enumerate(body.traverse()):
+            if node.mem_id == head.mem_id:
+                break
+            if visited > _MAX_NODES_ABOVE_HEADLINE:
+                return []  # a headline that far down is no page top's
+            if node.tag not in _LINE_TAGS or node.mem_id in around or not self.own(node) or \
+                    Layer.MASTHEAD in self.labels.enclosing(node):
+                continue
+            text = node_text(node)
+            if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
+                lines.append(text)
+        return lines[::-1][:_MAX_LINES_ABOVE_HEADLINE]
 
     def images(self, profile: Profile) -> Iterator[Image]:
         for node in self.layer_nodes(Layer.PHOTO):
@@ -990,6 +1016,8 @@ _LINE_TAGS = frozenset({"p", "div", "span", "time", "small", "li", "h2", "h3", "
                         "b", "i", "a", "dd", "address", "font"})
 _MAX_NODES_UNDER_HEADLINE = 60
 _MAX_LINES_UNDER_HEADLINE = 15
+_MAX_LINES_ABOVE_HEADLINE = 3
+_MAX_NODES_ABOVE_HEADLINE = 20_000
 _STORY_PARAGRAPH_CHARS = 200
 _MAX_DATE_LINE_CHARS = 120
 
