@@ -199,6 +199,8 @@ def _top(top: str) -> str:
 
 
 @pytest.mark.parametrize(("kicker", "day"), [("FEBRUARY 12, 2024", dt.date(2024, 2, 12)),
+                                             ("15 Dec, 2025", dt.date(2025, 12, 15)),  # a comma after the month
+                                             ("PUBLISHED 3 January, 2025", dt.date(2025, 1, 3)),
                                              ("Published on June 04, 2025", dt.date(2025, 6, 4)),
                                              ("This story is from October 9, 2019", dt.date(2019, 10, 9))])
 def test_a_date_shown_just_above_the_headline_is_read_when_none_is_below_it(kicker: str, day: dt.date) -> None:

@@ -69,7 +69,7 @@ _JAPANESE_DATE = (r"(?:\d{4}[/年])?\d{1,2}[/月]\d{1,2}日?(?:\s*[(（][月火�
                   r"(?:\s*\d{1,2}[:時]\d{2}分?)?")
 DATE_FORMATS: tuple[str, ...] = (
     rf"(?:(?:Published|Updated)\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}{_TIME}",
-    rf"(?:(?:Published|Updated)\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}{_TIME}",  # "22 Dec 2016", British order
+    rf"(?:(?:Published|Updated)\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}{_TIME}",  # "22 Dec 2016", "15 Dec, 2025"
     rf"(?:(?:Publicado|Actualizado)\s+(?:el\s+)?)?\d{{1,2}}\s+de\s+{_SPANISH_MONTH}\s+de\s+\d{{4}}{_TIME}",
     rf"(?:最終更新|更新|配信)\s*[:：]?\s*{_JAPANESE_DATE}",
     rf"(?:\S[^\n]{{0,40}}?\s)?{_JAPANESE_DATE}\s*(?:配信|更新)",
