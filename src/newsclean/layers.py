@@ -92,9 +92,15 @@ class Labels(dict[int, Layer]):
         answer = memo.get(key)
         if answer is not None:
             return answer
+        parent = node.parent
+        if parent is not None and parent.is_element_node:  # most often answered already: a sibling was asked
+            parent_key = parent.mem_id
+            known = memo.get(parent_key)
+            if known is not None:
+                answer = memo[key] = (self[parent_key], *known) if parent_key in self else known
+                return answer
         path = [key]  # the node, then its ancestors up to the first with a known answer
         answer = ()  # the answer for the element above path[-1]... made the answer for path[-1] below
-        parent = node.parent
         while parent is not None and parent.is_element_node:
             parent_key = parent.mem_id
             known = memo.get(parent_key)
@@ -231,7 +237,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
             if setdefault(node.mem_id, layer) in _LISTS_WITH_HEADINGS:
                 lists.append(node)
     _label_by_class_names(scan, profile, labels)
-    for key, layer in facts.labels:
+    for key, layer in facts.labels.items():
         setdefault(key, layer)
     labels.text_holders, labels.prose_chars, labels.byline_starts = facts.holders, facts.prose_chars, facts.byline_starts
     _label_list_headings(lists, labels)
@@ -390,7 +396,7 @@ class _TextFacts:
     document order), the elements with a run of prose of their own and its characters, how
     many runs (up to three) could start a "By …" line, and the characters of all the text."""
 
-    labels: list[tuple[int, Layer]]
+    labels: dict[int, Layer]  # element id → its first label (a dict: no tuple per label for the collector to walk)
     holders: set[int]
     prose_chars: int
     byline_starts: int
@@ -444,7 +450,7 @@ def _spaced_trie(words: set[str]) -> str:
 def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     """One walk over the page's text: label the widest element whose whole text is a
     boilerplate phrase, and note the elements that hold a run of text of their own."""
-    found: list[tuple[int, Layer]] = []
+    found: dict[int, Layer] = {}
     holders: set[int] = set()
     prose = byline_starts = all_chars = 0
     if tree.body is None:
@@ -466,7 +472,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
         if not own:
             continue
         if own[0] == "<" and _ONLY_TAGS.match(own) and text_node.parent.tag not in _CODE_TAGS:
-            found.append((text_node.parent.mem_id, Layer.CHROME))  # markup shown as text
+            found.setdefault(text_node.parent.mem_id, Layer.CHROME)  # markup shown as text
             continue
         chars = len(own)
         if chars >= TEXT_HOLDER_MIN_CHARS:
@@ -510,7 +516,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
             else:
                 target = _widest_match(text_node, pattern, too_long)
             if target is not None:
-                found.append((target.mem_id, layer))
+                found.setdefault(target.mem_id, layer)
     return _TextFacts(found, holders, prose, byline_starts, all_chars)
 
 
@@ -633,10 +639,12 @@ def layer_report(labels: Labels) -> tuple[LayerReport, ...]:
     counts: dict[Layer, list[int]] = defaultdict(lambda: [0, 0])
     if labels.dropped_code:
         counts[Layer.CHROME][0] = labels.dropped_code
+    enclosing = labels.enclosing
     for node in labels.in_order():
-        if labels.enclosing(node):
+        if enclosing(node):
             continue
-        entry = counts[labels[node.mem_id]]
+        layer = labels[node.mem_id]
+        entry = counts[layer]
         entry[0] += 1
-        entry[1] += 0 if labels[node.mem_id] is Layer.CHROME else len(node_text(node))
+        entry[1] += 0 if layer is Layer.CHROME else len(node_text(node))
     return tuple(LayerReport(layer, count, chars) for layer, (count, chars) in counts.items())

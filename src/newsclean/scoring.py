@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -435,7 +436,7 @@ def _only_child_chain(node: LexborNode) -> list[LexborNode]:
     :data:`_SHAPE_LEVELS` of them in all)."""
     chain = [node]
     while len(chain) < _SHAPE_LEVELS:
-        children = list(chain[-1].iter(include_text=False))
+        children = list(islice(chain[-1].iter(include_text=False), 2))  # two tell "not one" (a body has thousands)
         if len(children) != 1:
             break
         chain.append(children[0])
