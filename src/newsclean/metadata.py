@@ -648,11 +648,15 @@ class _LabelledDom:
         best = min(ranked, key=lambda r: r[:2]) if ranked else None
         return (best[2], best[0]) if best is not None else None
 
+    def headline_node(self) -> LexborNode | None:
+        """The labelled headline, else the page's first own h1."""
+        return next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+
     def lines_under_headline(self) -> list[str]:
         """The short texts between the headline and the story's first long paragraph, where a
         page with no dateline markup shows its date ("First Published on Apr 8, 2020 04:25 pm"
         in a ``div.arttidate_pub``, "22/11/2020 - 04:30 - Fonte: Agência Brasil")."""
-        head = next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+        head = self.headline_node()
         body = self.tree.body
         if head is None or body is None:
             return []
@@ -679,7 +683,7 @@ class _LabelledDom:
     def lines_above_headline(self) -> list[str]:
         """The last few short texts before the headline, nearest first, outside the masthead
         and the site's layers: where a page shows its date as a kicker over the headline."""
-        head = next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+        head = self.headline_node()
         body = self.tree.body
         if head is None or body is None:
             return []
