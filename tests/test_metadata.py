@@ -128,6 +128,14 @@ def test_a_line_that_starts_with_its_date_then_names_the_author(line: str) -> No
     assert article.authors == ("Autumn Huerter",)
 
 
+def test_an_author_box_s_own_label_is_no_author() -> None:
+    # Gardenary: "The Author" over the card with the name (a class with "author" on both)
+    box = ('<div class="author-container"><div class="article-author"><span>The Author</span></div>'
+           '<div class="author-card"><span class="author-meta--name">Nicole Burke</span></div></div>')
+    article = newsclean.clean(_page(body="<p>Body text of the story, long enough to be the body.</p>" + box))
+    assert article.authors == ("Nicole Burke",)
+
+
 def test_the_section_is_the_name_of_the_first_folder_of_the_article_url() -> None:
     # Le Monde's way: the head names no section; the rubric bar links the URL's first folder.
     body = ('<nav><ul><li><a href="/sport/">Sport</a></li><li class="actif"><a href="/pixels/">Techno</a></li></ul></nav>'

@@ -165,7 +165,7 @@ BYLINE_ROLES: tuple[str, ...] = (
 BYLINE_NOISE: tuple[str, ...] = (
     "Twitter", "Facebook", "Instagram", "LinkedIn", "Email", "E-mail", "Mail", "See full bio", "Full bio",
     "View Full Profile", "Follow", "Unfollow", "Following", "Followed", "Updated", "Last updated", "Published",
-    "Posted on", "Posted in", "Posted",
+    "Posted on", "Posted in", "Posted", "About the author", "About me", "More about me", "The author",
     "min read", "comments", "Comment", "Kommentare", "Kommentar", "Commentaires", "Comentarios", "Aktualisiert", "Veröffentlicht",
     "Actualizado", "Publicado", "Mis à jour", "Publié le",
     # page controls that sit in author boxes
