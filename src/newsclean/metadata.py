@@ -676,8 +676,7 @@ class _LabelledDom:
             text = node_text(node)
             if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS:
                 break  # the story has begun
-            if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
-                lines.append(text)  # (a wrapper and its only child give one line)
+            _add_date_line(lines, text)
         return lines
 
     def lines_above_headline(self) -> list[str]:
@@ -697,9 +696,7 @@ class _LabelledDom:
             if node.tag not in _LINE_TAGS or node.mem_id in around or not self.own(node) or \
                     Layer.MASTHEAD in self.labels.enclosing(node):
                 continue
-            text = node_text(node)
-            if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
-                lines.append(text)
+            _add_date_line(lines, node_text(node))
         return lines[::-1][:_MAX_LINES_ABOVE_HEADLINE]
 
     def images(self, profile: Profile) -> Iterator[Image]:
@@ -851,6 +848,13 @@ def _label_before(node: LexborNode) -> str:
         return ""
     at = around.find(own)
     return around[max(0, at - 30):at] if at > 0 else ""
+
+
+def _add_date_line(lines: list[str], text: str) -> None:
+    """Add a text short enough to be a date line, unless it repeats the last one (a wrapper
+    and its only child give one line)."""
+    if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
+        lines.append(text)
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:

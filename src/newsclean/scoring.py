@@ -340,10 +340,16 @@ def _higher_scoring_parent(top: LexborNode, scores: Mapping[int, float]) -> Lexb
 def _sole_child_parent(top: LexborNode) -> LexborNode:
     """Climb while the container is its parent's only element: its siblings are the parent's."""
     parent = top.parent
-    while parent is not None and parent.tag not in ("body", "html") and \
-            sum(1 for child in parent.iter(include_text=False)) == 1:
+    while parent is not None and parent.tag not in ("body", "html") and _only_element_child(parent) is not None:
         top, parent = parent, parent.parent
     return top
+
+
+def _only_element_child(node: LexborNode) -> LexborNode | None:
+    """The node's element child when it has exactly one, else None (two are enough to tell:
+    a body has thousands)."""
+    children = list(islice(node.iter(include_text=False), 2))
+    return children[0] if len(children) == 1 else None
 
 
 def _common_ancestor_of_rivals(top: LexborNode, final: Mapping[int, float], nodes: Mapping[int, LexborNode]) -> LexborNode:
@@ -435,11 +441,8 @@ def _only_child_chain(node: LexborNode) -> list[LexborNode]:
     """The node and, while an element has one element child, that child (at most
     :data:`_SHAPE_LEVELS` of them in all)."""
     chain = [node]
-    while len(chain) < _SHAPE_LEVELS:
-        children = list(islice(chain[-1].iter(include_text=False), 2))  # two tell "not one" (a body has thousands)
-        if len(children) != 1:
-            break
-        chain.append(children[0])
+    while len(chain) < _SHAPE_LEVELS and (child := _only_element_child(chain[-1])) is not None:
+        chain.append(child)
     return chain
 
 
