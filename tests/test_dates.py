@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 import newsclean
-from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, page_date,
-                             parse_shown_date, written_for_people)
+from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
+                             page_date, parse_shown_date, written_for_people)
 
 UTC = dt.timezone.utc
 
@@ -163,6 +163,29 @@ def test_a_date_shown_in_the_pages_language_is_read_in_its_day_order() -> None:
     assert parse_shown_date("31 stycznia 2020 | 10:00", "pl") == dt.datetime(2020, 1, 31, 10, 0)
     assert parse_shown_date("сегодня в 05:46", "ru") is None  # relative: no year stated
     assert parse_shown_date("29 juin 2019", "en") is None  # English is read by the profile's formats
+
+
+@pytest.mark.parametrize(("shown", "language", "value"), [
+    ("21.dez.2018 às 12h55", "pt", dt.datetime(2018, 12, 21, 12, 55)),  # Folha de S.Paulo
+    ("21 de dezembro de 2018 às 9h05", "pt", dt.datetime(2018, 12, 21, 9, 5)),
+    ("publié le 1er novembre 2023 à 16h28", "fr", dt.datetime(2023, 11, 1, 16, 28)),  # Libération
+    ("Mis en ligne le 3 mai 2021 à 8h", "fr", dt.date(2021, 5, 3)),  # no minutes: no time, still the day
+])
+def test_an_hour_written_with_an_h_does_not_hide_the_date(shown: str, language: str,
+                                                         value: dt.date | dt.datetime) -> None:
+    assert parse_shown_date(shown, language) == value
+
+
+@pytest.mark.parametrize(("text", "worded"), [
+    ("21.dez.2018 às 12h55", True),
+    ("publié le 1er novembre 2023", True),
+    ("2023年11月1日", True),  # CJK characters are words too: the language tells how to read them
+    ("06.11.2023", False),  # numbers alone: read in any language
+    ("Le gouvernement a annoncé mardi", False),  # no year: no date to read
+    ("Le gouvernement a annoncé mardi 1er novembre 2023 de nouvelles mesures pour la région", False),  # a sentence
+])
+def test_only_a_short_line_with_words_beside_a_year_may_name_its_month(text: str, worded: bool) -> None:
+    assert names_a_month(text) is worded
 
 
 @pytest.mark.parametrize(("shown", "day"), [

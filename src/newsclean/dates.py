@@ -14,8 +14,8 @@ from dateutil import parser as dateparser
 
 from newsclean._dom import collapse
 
-__all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "page_date", "parse_date",
-           "parse_shown_date", "url_day", "written_for_people", "year_first"]
+__all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "names_a_month", "page_date",
+           "parse_date", "parse_shown_date", "url_day", "written_for_people", "year_first"]
 
 class _SpanishMonths(dateparser.parserinfo):
     """dateutil's parser, also reading Spanish month names and "de"."""
@@ -87,6 +87,16 @@ def parse_shown_date(text: str, language: str | None) -> dt.date | dt.datetime |
     return _multilingual(text, code) if code != "en" else None
 
 
+def names_a_month(text: str) -> bool:
+    """True for a text :func:`parse_shown_date` may read that has words beside a year
+    ("21.dez.2018", "29 juin 2019"): its month may be named, and only its language can tell."""
+    text = collapse(text)
+    return len(text) <= _SHOWN_MAX_CHARS and bool(_YEAR.search(text)) and bool(_WORD.search(text))
+
+
+_WORD = re.compile(r"[^\W\d_]")  # a letter of any script: "dez", "年"
+
+
 def _numeric_day(text: str) -> dt.date | None:
     """The day of a numeric date a page of no stated language shows, when only one reading
     holds: day first with dots ("Nachricht vom 06.11.2023": no locale writes the month first
@@ -110,7 +120,7 @@ def _multilingual(text: str, language: str) -> dt.date | dt.datetime | None:
     except ImportError:  # dateparser comes with htmldate; without it only dateutil reads dates
         return None
     years = _YEAR.findall(text)
-    words = text.split(" ")
+    words = _HOUR_H_MINUTES.sub(r"\1:\2", text).split(" ")
     for start in range(min(len(words), _MAX_LEADING_WORDS + 1)):
         part = " ".join(words[start:])
         try:
@@ -127,6 +137,9 @@ def _multilingual(text: str, language: str) -> dt.date | dt.datetime | None:
 
 
 _MAX_LEADING_WORDS = 3
+# "às 12h55", "à 10h30": the hour written with an h, as Portuguese and French pages write it;
+# dateparser's Portuguese reads only "12:55" and then gives up the whole date.
+_HOUR_H_MINUTES = re.compile(r"(?<![\w:])([01]?\d|2[0-3])h([0-5]\d)(?![\w:])")
 _MULTILINGUAL_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_LOCALE_DATE_ORDER": True}
 
 

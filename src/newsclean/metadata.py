@@ -23,7 +23,9 @@ from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
                                 strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
-                             page_date, parse_date, parse_shown_date, url_day, written_for_people, year_first)
+                             names_a_month, page_date, parse_date, parse_shown_date, url_day, written_for_people,
+                             year_first)
+from newsclean.language import guess_language
 from newsclean.layers import Labels
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
@@ -334,6 +336,7 @@ class _LabelledDom:
 
     tree: LexborHTMLParser
     labels: Labels
+    _guessed_language: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def layer_nodes(self, layer: Layer, *, outermost: bool = True) -> list[LexborNode]:
         """Nodes labelled ``layer`` in document order, outside other articles' layers."""
@@ -591,6 +594,20 @@ class _LabelledDom:
         root = self.tree.css_first("html")
         return (root.attrs.get("lang") or None) if root is not None else None
 
+    def read_shown_date(self, text: str, profile: Profile) -> tuple[dt.date | dt.datetime, int] | None:
+        """:func:`_shown_date` in the page's declared language; on a page that declares none (a
+        pandoc form keeps no ``<html lang>``), a date that names its month ("21.dez.2018 às
+        12h55") is read in the language the page's prose is guessed to be in."""
+        language = self.language()
+        found = _shown_date(text, profile, language)
+        if found is None and language is None and names_a_month(text):
+            if "guess" not in self._guessed_language:  # once per page, and only when needed
+                self._guessed_language["guess"] = guess_language(self.tree)
+            guessed = self._guessed_language["guess"]
+            if guessed is not None:
+                found = _shown_date(text, profile, guessed)
+        return found
+
     def time_date(self, profile: Profile) -> dt.date | dt.datetime | None:
         """The machine-readable value of the article's own ``<time datetime>`` ("2016-10-04
         05:07:09" of one showing "10/04/2016 05:07 AM EDT"), ranked as datelines are. Values
@@ -610,7 +627,7 @@ class _LabelledDom:
         if not ranked:
             return None
         _, _, value, node = min(ranked, key=lambda r: r[:2])
-        shown = _shown_date(node_text(node), profile, self.language())
+        shown = self.read_shown_date(node_text(node), profile)
         if shown is not None and abs(_day_of(shown[0]) - _day_of(value)) > dt.timedelta(days=1):
             return _day_of(shown[0])
         return value
@@ -631,16 +648,15 @@ class _LabelledDom:
                 rest = collapse(node_text(parent).replace(node_text(byline), " ", 1))
                 candidates.append(("", strip_prefix(rest, profile)))
         ranked: list[tuple[int, int, dt.date | dt.datetime]] = []
-        language = self.language()
         for index, (before, text) in enumerate(candidates):
-            found = _shown_date(text, profile, language)
+            found = self.read_shown_date(text, profile)
             if found is not None:
                 ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
         if not ranked:  # no dateline marked as one: a date line under the headline (else just
             # above it, as a kicker: "FEBRUARY 12, 2024", "Published on June 04, 2025"), not an update's
             for lines in (self.lines_under_headline(), self.lines_above_headline()):
                 for index, text in enumerate(lines):
-                    found = _shown_date(text, profile, language)
+                    found = self.read_shown_date(text, profile)
                     if found is not None and (rank := _date_rank(text[:found[1]])) < _UPDATED_RANK:
                         ranked.append((rank, index, found[0]))
                 if ranked:
