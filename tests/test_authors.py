@@ -312,3 +312,12 @@ def test_elementor_post_info_author_is_read_inside_widget_wrappers() -> None:
             '<li><span class="elementor-post-info__item elementor-post-info__item--type-author">Kev</span></li>'
             '<li><span class="elementor-post-info__item--type-date">January 1, 2026</span></li></ul></div></div>')
     assert newsclean.clean(_page(body=body)).authors == ("Kev",)
+
+
+@pytest.mark.parametrize("after", [
+    '<a class="btn" href="http://servo.texterity.com/servo/201001/">View In Digital Edition</a>',  # servomagazine
+    '<a href="/subscribe">Subscribe Now</a>',
+])
+def test_a_by_line_that_links_its_author_gives_the_linked_name_not_the_buttons_after_it(after: str) -> None:
+    body = f'<p>By <a href="/magazine/contributor/a._j._neal">A. J. Neal</a>&nbsp;&nbsp; {after}</p>'
+    assert newsclean.clean(_page(body=body)).authors == ("A. J. Neal",)

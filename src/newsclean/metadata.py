@@ -486,7 +486,13 @@ class _LabelledDom:
                     if sentence is not None:  # "This post was written by Jane Doe, Head of …"
                         line = line[sentence.end():].split(",")[0]
                     line = _ARTICLE_BY.sub("", line)
-                    names = split_byline(line, profile)
+                    # The names the line links to their pages, when it does: the words after them
+                    # are a button's ("By <a>A. J. Neal</a> <a>View In Digital Edition</a>").
+                    marked = [collapse(n.text(deep=True, separator=" ")) for s in profile.byline_names
+                              for n in node.css(s)]
+                    names = [name for name in clean_names(marked, profile, visible=True, marked=True)
+                             if name in line] if marked else []
+                    names = names or split_byline(line, profile)
                     if names:
                         return names
         return []
