@@ -321,3 +321,22 @@ def test_elementor_post_info_author_is_read_inside_widget_wrappers() -> None:
 def test_a_by_line_that_links_its_author_gives_the_linked_name_not_the_buttons_after_it(after: str) -> None:
     body = f'<p>By <a href="/magazine/contributor/a._j._neal">A. J. Neal</a>&nbsp;&nbsp; {after}</p>'
     assert newsclean.clean(_page(body=body)).authors == ("A. J. Neal",)
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    ('<div class="content-item"><h3>Author</h3><p>  Lisa D. Ellis</p></div>', ("Lisa D. Ellis",)),  # Harvard Medical School
+    ('<div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div>', ("Janet Loughrey",)),
+    ('<h2 class="text-3xl">Article by</h2><div class="leading-relaxed">Matias Heikkilä</div>', ("Matias Heikkilä",)),
+    # The name over its role, each in its own element: the name only.
+    ('<p class="label">AUTHOR</p><div><span>Annemarie Bufe</span><p>Product Analytics Expert</p></div>',
+     ("Annemarie Bufe",)),
+    ('<div><b>Autor:</b> Jan Nowak</div>', ("Jan Nowak",)),
+])
+def test_a_label_standing_alone_introduces_the_names_after_it(body: str, names: tuple[str, ...]) -> None:
+    assert newsclean.clean(_page(body=body)).authors == names
+
+
+def test_a_menu_item_named_authors_introduces_no_one() -> None:
+    menu = '<nav><ul><li><a href="/authors">Authors</a></li><li><a href="/contact">Contact Us</a></li></ul></nav>'
+    page = _page(body="").replace("<body>", "<body>" + menu)
+    assert newsclean.clean(page).authors == ()

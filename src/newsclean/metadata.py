@@ -430,9 +430,11 @@ class _LabelledDom:
                 anchor = anchor or node
         return names
 
-    def _names_after_label(self, label: LexborNode, profile: Profile) -> list[str]:
+    def _names_after_label(self, label: LexborNode, profile: Profile, *, lines: bool = False) -> list[str]:
         """The names in the block after a byline label that stands alone ("<div>Written
-        by</div><div>Jack Shepherd</div>", Medium's "Written by" over its author's heading)."""
+        by</div><div>Jack Shepherd</div>", Medium's "Written by" over its author's heading);
+        ``lines``: its blocks read apart (a name over a role: "<span>Annemarie Bufe</span><p>Product
+        Analytics Expert</p>")."""
         block = label
         while (following := _next_element(block)) is None:
             if block.parent is None or node_text(block.parent) != node_text(label):
@@ -441,7 +443,7 @@ class _LabelledDom:
         text = self.text_without_dates(following, profile)
         if not self.own(following) or len(text) > _MAX_AUTHOR_ELEMENT_CHARS:
             return []
-        return split_byline(text, profile)
+        return split_byline(self.text_without_dates(following, profile, lines=True) if lines else text, profile)
 
     def author_element_names(self, profile: Profile) -> list[str]:
         """With no labelled byline: the names in the first author element ("post-author",
@@ -495,7 +497,27 @@ class _LabelledDom:
                     names = names or split_byline(line, profile)
                     if names:
                         return names
+        for scope in scopes:  # a label standing alone: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Autor:</b> Jan Nowak"
+            for node in _first_matches(scope, _AUTHOR_LABEL_NODES, _MAX_BYLINE_LINES):
+                names = self._names_by_label(node, profile)
+                if names:
+                    return names
         return []
+
+    def _names_by_label(self, node: LexborNode, profile: Profile) -> list[str]:
+        """The names a label element ("Author", "Article by", "Contributors:") introduces: in
+        the block after it, else in the rest of its own short line."""
+        text = node_text(node)
+        if len(text) > _MAX_LABEL_CHARS or not _AUTHOR_LABEL_ALONE.fullmatch(text.strip(" :")) \
+                or any(label in _NOT_AUTHOR_CARDS for label in self.labels.enclosing(node)):
+            return []  # a label in a promo or a tag list is the article's; in another story's card, not
+        names = self._names_after_label(node, profile, lines=True)
+        parent = node.parent
+        if not names and parent is not None:
+            line = node_text(parent)
+            if line.startswith(text) and len(line) <= _MAX_AUTHOR_ELEMENT_CHARS:
+                names = split_byline(self.text_without_dates(parent, profile)[len(text):].strip(" :"), profile)
+        return names
 
     def _adjacent_names(self, nodes: list[LexborNode], profile: Profile,
                         outside: frozenset[Layer] = _FOREIGN_LAYERS) -> list[str]:
@@ -799,6 +821,11 @@ _BYLINE_LINE = re.compile(r"^\s*(?:(?:By|by|Von|Par|Por|Door|Di|Af|Av|Text|Texto
                           r"|This (?:post|article|story|piece) was written by\s+)[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _BYLINE_LABEL = re.compile(r"^\s*(?:By|Written by|Article by|Posted by)\s*:?\s*$", re.I)  # a label in its own element
 _MAX_LABELLED_LINE_CHARS = 60
+# A label of its own, its names in the next block or after it on its line.
+_AUTHOR_LABEL_NODES = "h2, h3, h4, h5, h6, strong, b, dt, th, span, p, div:not(:has(*))"
+_AUTHOR_LABEL_ALONE = re.compile(r"authors?|written by|article by|contributors?|autor|autorin|autoren|auteurs?|"
+                                 r"autore|autori|verfasst von|escrito por|écrit par|автор|作者|著者", re.I)
+_MAX_LABEL_CHARS = 20
 _DATE_IN_LINE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
                            r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                            r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})", re.I)
