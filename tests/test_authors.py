@@ -340,3 +340,9 @@ def test_a_menu_item_named_authors_introduces_no_one() -> None:
     menu = '<nav><ul><li><a href="/authors">Authors</a></li><li><a href="/contact">Contact Us</a></li></ul></nav>'
     page = _page(body="").replace("<body>", "<body>" + menu)
     assert newsclean.clean(page).authors == ()
+
+
+def test_a_tab_named_authors_introduces_no_one() -> None:
+    # JMIR: the article's tabs, "Authors" then "Cited by (332)", as pandoc's markdown leaves them.
+    tabs = '<div class="tabs"><a href="/e14273/authors">Authors</a> <a href="/e14273/citations">Cited by (332)</a></div>'
+    assert newsclean.clean(_page(body=tabs)).authors == ()

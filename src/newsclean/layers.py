@@ -38,10 +38,11 @@ class Labels(dict[int, Layer]):
     :data:`TEXT_HOLDER_MIN_CHARS`), found on the label step's walk over the text, and
     ``prose_chars`` the characters of all such runs, in any element. ``byline_starts`` counts (up to three) the
     runs of text a story card's "By …" line could start with: fewer than three, and the page
-    is no section front (:mod:`newsclean.verdict`) whatever its blocks."""
+    is no section front (:mod:`newsclean.verdict`) whatever its blocks. ``author_labels``: the
+    elements whose text starts with an author's label ("Author", "Contributors:"), in order."""
 
     __slots__ = ("_tree", "_in_order", "_by_layer", "_enclosing", "dropped_code", "text_holders", "prose_chars",
-                 "byline_starts")
+                 "byline_starts", "author_labels")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         super().__init__()
@@ -53,6 +54,7 @@ class Labels(dict[int, Layer]):
         self.text_holders: set[int] = set()
         self.prose_chars = 0  # characters in those runs: how much prose the page holds in all
         self.byline_starts = _BYLINE_STARTS_ENOUGH  # unknown: as many as matter
+        self.author_labels: list[LexborNode] = []  # elements that start with an author label ("Author", "Contributors:")
 
     def copy_without(self, keys: set[int]) -> Labels:
         """A new Labels with the same labels and page facts, less the labels of ``keys``."""
@@ -60,6 +62,7 @@ class Labels(dict[int, Layer]):
         other.update((key, layer) for key, layer in self.items() if key not in keys)
         other.dropped_code, other.text_holders = self.dropped_code, self.text_holders
         other.prose_chars, other.byline_starts = self.prose_chars, self.byline_starts
+        other.author_labels = self.author_labels
         return other
 
     def in_order(self) -> list[LexborNode]:
@@ -125,6 +128,7 @@ _LISTS_WITH_HEADINGS = (Layer.RECIRCULATION,)
 _CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blockquote header footer nav".split())
 _SENTENCE_END = tuple(".!?…:;”\"")
 _BYLINE_STARTS_ENOUGH = MIN_CARD_BYLINES  # verdict's least number of story-card bylines: counting stops there
+_AUTHOR_LABEL_MAX_CHARS = 20  # "Contributors:", "Verfasst von"
 _SEEN_MAX_CHARS = 100  # runs of text up to this long are matched once per page, however often they repeat
 
 # Text that is nothing but tags is markup shown as text, never prose: a pandoc conversion
@@ -212,7 +216,7 @@ class PageScan:
 
     def text_facts(self, profile: Profile) -> _TextFacts:
         """The walk over the page's text, for the profile's phrases and byline prefixes."""
-        key = (profile.phrases, profile.date_formats, profile.byline_prefixes)
+        key = (profile.phrases, profile.date_formats, profile.byline_prefixes, profile.author_labels)
         facts = self._text.get(key)
         if facts is None:
             facts = self._text[key] = _read_text(self.tree, profile)
@@ -240,6 +244,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
     for key, layer in facts.labels.items():
         setdefault(key, layer)
     labels.text_holders, labels.prose_chars, labels.byline_starts = facts.holders, facts.prose_chars, facts.byline_starts
+    labels.author_labels = facts.author_labels
     _label_list_headings(lists, labels)
     _label_byline_lines(scan, profile, labels)
     _label_headline(scan, profile, labels)
@@ -394,13 +399,15 @@ def _label_headline(scan: PageScan, profile: Profile, labels: Labels) -> None:
 class _TextFacts:
     """What the walk over a page's text found: labels for phrases and markup shown as text (in
     document order), the elements with a run of prose of their own and its characters, how
-    many runs (up to three) could start a "By …" line, and the characters of all the text."""
+    many runs (up to three) could start a "By …" line, the characters of all the text, and
+    the elements a run of text labels as the author's ("Author", "Contributors:")."""
 
     labels: dict[int, Layer]  # element id → its first label (a dict: no tuple per label for the collector to walk)
     holders: set[int]
     prose_chars: int
     byline_starts: int
     chars: int
+    author_labels: list[LexborNode]  # the elements whose text starts with a run that is an author label alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,13 +461,15 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     holders: set[int] = set()
     prose = byline_starts = all_chars = 0
     if tree.body is None:
-        return _TextFacts(found, holders, prose, byline_starts, all_chars)
+        return _TextFacts(found, holders, prose, byline_starts, all_chars, [])
     matchers = _phrase_matchers(profile.phrases, profile.dateline_pattern)
     prefilter, rules, dateline, needs_digit = (matchers.prefilter, matchers.rules, matchers.dateline,
                                                matchers.dateline_needs_digit)
     patterns = profile.phrase_patterns  # rule i is patterns[i]; the dateline is the last
     dateline_index = len(patterns) - 1
     starts = _byline_start_patterns(tuple(profile.byline_prefixes))  # None: no prefixes, no story cards
+    author_label = profile.author_label_pattern
+    author_labels: list[LexborNode] = []
     too_long: set[int] = set()  # ancestors whose text is over the phrase bound: each read once
     seen: dict[str, tuple[int | None, bool]] = {}  # short runs repeat ("Advertisement"): (phrase, byline start)
     collapsed: dict[str, tuple[str, bool]] = {}  # short runs that are a phrase → (collapsed, short and matching)
@@ -499,6 +508,9 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
             index, starts_byline = seen[own]
         if starts_byline and byline_starts < _BYLINE_STARTS_ENOUGH:
             byline_starts += 1
+        if chars <= _AUTHOR_LABEL_MAX_CHARS and author_label is not None and text_node.prev is None \
+                and author_label.fullmatch(own) is not None:
+            author_labels.append(text_node.parent)
         if index is not None:
             layer, pattern = patterns[index]
             if text_node.prev is None and text_node.next is None:  # the run is all its parent holds
@@ -517,7 +529,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
                 target = _widest_match(text_node, pattern, too_long)
             if target is not None:
                 found.setdefault(target.mem_id, layer)
-    return _TextFacts(found, holders, prose, byline_starts, all_chars)
+    return _TextFacts(found, holders, prose, byline_starts, all_chars, author_labels)
 
 
 def _needs_digit(pattern: str) -> bool:

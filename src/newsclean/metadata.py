@@ -497,8 +497,10 @@ class _LabelledDom:
                     names = names or split_byline(line, profile)
                     if names:
                         return names
-        for scope in scopes:  # a label standing alone: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Autor:</b> Jan Nowak"
-            for node in _first_matches(scope, _AUTHOR_LABEL_NODES, _MAX_BYLINE_LINES):
+        # A label standing alone: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Autor:</b> Jan Nowak"
+        # (the label step's walk over the text found them).
+        for nodes in _sorted_into(self.labels.author_labels, scopes) if self.labels.author_labels else []:
+            for node in nodes:
                 names = self._names_by_label(node, profile)
                 if names:
                     return names
@@ -507,16 +509,18 @@ class _LabelledDom:
     def _names_by_label(self, node: LexborNode, profile: Profile) -> list[str]:
         """The names a label element ("Author", "Article by", "Contributors:") introduces: in
         the block after it, else in the rest of its own short line."""
-        text = node_text(node)
-        if len(text) > _MAX_LABEL_CHARS or not _AUTHOR_LABEL_ALONE.fullmatch(text.strip(" :")) \
+        pattern = profile.author_label_pattern
+        if pattern is None or node.tag in _CONTROL_TAGS \
                 or any(label in _NOT_AUTHOR_CARDS for label in self.labels.enclosing(node)):
-            return []  # a label in a promo or a tag list is the article's; in another story's card, not
-        names = self._names_after_label(node, profile, lines=True)
-        parent = node.parent
-        if not names and parent is not None:
-            line = node_text(parent)
-            if line.startswith(text) and len(line) <= _MAX_AUTHOR_ELEMENT_CHARS:
-                names = split_byline(self.text_without_dates(parent, profile)[len(text):].strip(" :"), profile)
+            return []  # a label in a promo or a tag list is the article's; in another story's card, or a tab's link, not
+        alone = pattern.fullmatch(node_text(node)) is not None
+        names = self._names_after_label(node, profile, lines=True) if alone else []
+        line = node.parent if alone else node
+        if not names and line is not None and len(node_text(line)) <= _MAX_AUTHOR_ELEMENT_CHARS:
+            text = self.text_without_dates(line, profile)
+            label = pattern.match(text)
+            if label is not None:
+                names = split_byline(text[label.end():], profile)
         return names
 
     def _adjacent_names(self, nodes: list[LexborNode], profile: Profile,
@@ -821,11 +825,7 @@ _BYLINE_LINE = re.compile(r"^\s*(?:(?:By|by|Von|Par|Por|Door|Di|Af|Av|Text|Texto
                           r"|This (?:post|article|story|piece) was written by\s+)[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _BYLINE_LABEL = re.compile(r"^\s*(?:By|Written by|Article by|Posted by)\s*:?\s*$", re.I)  # a label in its own element
 _MAX_LABELLED_LINE_CHARS = 60
-# A label of its own, its names in the next block or after it on its line.
-_AUTHOR_LABEL_NODES = "h2, h3, h4, h5, h6, strong, b, dt, th, span, p, div:not(:has(*))"
-_AUTHOR_LABEL_ALONE = re.compile(r"authors?|written by|article by|contributors?|autor|autorin|autoren|auteurs?|"
-                                 r"autore|autori|verfasst von|escrito por|écrit par|автор|作者|著者", re.I)
-_MAX_LABEL_CHARS = 20
+_CONTROL_TAGS = frozenset({"a", "button", "option"})  # "Authors" on a tab or a menu item labels no names
 _DATE_IN_LINE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|"
                            r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                            r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})", re.I)

@@ -112,6 +112,9 @@ class Profile:
     byline_noise: tuple[str, ...] = ()  # words between or after names (social links, "Updated")
     byline_suffixes: tuple[str, ...] = ()  # words after a name ("기자": reporter)
     byline_stops: tuple[str, ...] = ()  # where a byline's names end ("Photo by", "Contact")
+    # A label that stands alone in its element, the names in the block or the words after it
+    # ("<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Contributors:</b> Janet Loughrey").
+    author_labels: tuple[str, ...] = ()
     section: tuple[str, ...] = ()  # selectors of the visible section label, in priority order
     site_name: str | None = None
     caption: tuple[str, ...] = ()
@@ -129,6 +132,14 @@ class Profile:
     def article_type_pattern(self) -> re.Pattern[str] | None:
         """:attr:`article_types` compiled once per profile."""
         return re.compile(self.article_types) if self.article_types else None
+
+    @cached_property
+    def author_label_pattern(self) -> re.Pattern[str] | None:
+        """:attr:`author_labels` as one regex: a label, maybe a colon after it, at the start of a text."""
+        if not self.author_labels:
+            return None
+        words = "|".join(re.escape(label) for label in sorted(self.author_labels, key=len, reverse=True))
+        return re.compile(rf"\s*(?:{words})\s*:?\s*", re.I)
 
     @cached_property
     def phrase_patterns(self) -> tuple[tuple[Layer, re.Pattern[str]], ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
+__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS"]
 
@@ -147,6 +147,13 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "Di", "Scritto da", "Pubblicato da", "A cura di", "Door", "Af", "Av", "Napisał", "Napisała", "Autorka",
     "Текст", "Автор", "Авторы", "Автор текста", "作者", "記者", "记者", "文", "撰文", "執筆", "글", "취재",
 )
+# Labels that stand alone before an author's name (a narrower list than the prefixes: "By",
+# "Text" or "More from" alone are as often a button or a heading over other stories).
+AUTHOR_LABELS: tuple[str, ...] = (
+    "Author", "Authors", "Written by", "Article by", "Contributor", "Contributors", "Autor", "Autorin", "Autoren",
+    "Autorzy", "Auteur", "Auteurs", "Autore", "Autori", "Verfasst von", "Escrito por", "Écrit par", "Автор",
+    "Авторы", "作者", "著者",
+)
 # Between names: "and" in many languages, commas, middle dots, bars, slashes.
 BYLINE_SEPARATORS: tuple[str, ...] = (",", ";", " and ", " et ", " y ", " e ", " und ", " en ", " og ", " och ",
                                       " i ", " и ", " a ", " with ", " mit ", " con ", " avec ", "&", "、", "，",
@@ -241,6 +248,7 @@ GENERIC = Profile(
                   "a[href*='/journalist']", "a[href*='/autor']", "a[href*='/auteur']", "a[href*='/contributor']",
                   "a[href*='/writer']", "a[href*='/reporter']", "a[href*='/redakteur']"),
     byline_prefixes=BYLINE_PREFIXES,
+    author_labels=AUTHOR_LABELS,
     byline_separators=BYLINE_SEPARATORS,
     byline_roles=BYLINE_ROLES,
     byline_noise=BYLINE_NOISE,
