@@ -197,6 +197,12 @@ def test_only_a_short_line_with_words_beside_a_year_may_name_its_month(text: str
     ("08/11/2023 | 20:26", None),  # 8 November or August 11: no language says which
     ("31.02.2020", None),
     ("Version 1.2.3 of 2020", None),
+    ("2019/04/04", dt.date(2019, 4, 4)),  # year first: the month follows it in every locale (moongift.jp)
+    ("2020年07月03日 | 徒歩（ハイキング）", dt.date(2020, 7, 3)),  # a Japanese blog's date line
+    ("2020年7月3日 12:00", dt.date(2020, 7, 3)),
+    ("2019.13.04", None),
+    ("v2019.1.2", None),  # a version, not a day
+    ("(1941-05-24)", None),  # ISO dashes: an infobox's birth date as often as the article's day
 ])
 def test_a_numeric_date_on_a_page_of_no_stated_language_is_read_when_one_reading_holds(
         shown: str, day: dt.date | None) -> None:

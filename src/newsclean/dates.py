@@ -69,6 +69,9 @@ def parse_date(text: str | None) -> dt.date | dt.datetime | None:
 
 _SHOWN_MAX_CHARS = 60
 _NUMERIC_DATE = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?((?:19|20)\d\d)(?![\d.:/-]\d)")
+_YEAR_FIRST_DATE = re.compile(r"(?<![\w.:/-])(?P<year>(?:19|20)\d\d)"
+                              r"(?:(?P<sep>[./])\s?(?P<month>\d{1,2})(?P=sep)\s?(?P<day>\d{1,2})(?![\d.:/-]?\d)"
+                              r"|年\s?(?P<cjk_month>\d{1,2})\s?月\s?(?P<cjk_day>\d{1,2})\s?日)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -100,10 +103,19 @@ _WORD = re.compile(r"[^\W\d_]")  # a letter of any script: "dez", "年"
 def _numeric_day(text: str) -> dt.date | None:
     """The day of a numeric date a page of no stated language shows, when only one reading
     holds: day first with dots ("Nachricht vom 06.11.2023": no locale writes the month first
-    with dots), or with slashes or dashes a number over 12 on one side ("26/01/2022")."""
+    with dots), or with slashes or dashes a number over 12 on one side ("26/01/2022"); year
+    first, which every locale follows with the month ("2019/04/04", "2020年07月03日")."""
     found = _NUMERIC_DATE.search(text)
     if found is None:
-        return None
+        year_first = _YEAR_FIRST_DATE.search(text)
+        if year_first is None:
+            return None
+        parts = year_first.groupdict()
+        try:
+            return dt.date(int(parts["year"]), int(parts["month"] or parts["cjk_month"]),
+                           int(parts["day"] or parts["cjk_day"]))
+        except ValueError:
+            return None
     first, second, year = (int(part) for part in found.group(1, 3, 4))
     if found.group(2) != "." and (first <= 12) == (second <= 12):
         return None  # "08/11/2023": 8 November or August 11
