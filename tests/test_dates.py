@@ -279,3 +279,16 @@ def test_a_text_that_is_only_a_date() -> None:
     assert not is_only_a_date("Python 3.6.0 is now available!")
     assert not is_only_a_date("Apple unveils a phone on June 5, 2016")
     assert not is_only_a_date("Today")  # no digit: no date header
+
+
+def test_an_update_line_under_the_headline_dates_a_page_that_shows_no_other_day() -> None:
+    # outdoorgearlab, as a pandoc form leaves it: no head, no dateline markup, only the update's day.
+    text = "The article's own text, long enough to be its body and nothing else. " * 6
+    page = ("# The Best Electric Scooters\n\nCredit: Chris McNamara\n\n<div class=\"byline\">\n\n"
+            "Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025\n\n</div>\n\n" + text + "\n")
+    assert newsclean.clean(page).published == dt.date(2025, 5, 6)
+
+
+def test_a_published_line_under_the_headline_beats_an_update_line() -> None:
+    body = "<div>Updated May 6, 2025</div><div>Published March 3, 2024</div>"
+    assert newsclean.clean(_page(body=body)).published == dt.date(2024, 3, 3)

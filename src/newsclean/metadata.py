@@ -685,14 +685,18 @@ class _LabelledDom:
             if found is not None:
                 ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
         if not ranked:  # no dateline marked as one: a date line under the headline (else just
-            # above it, as a kicker: "FEBRUARY 12, 2024", "Published on June 04, 2025"), not an update's
+            # above it, as a kicker: "FEBRUARY 12, 2024", "Published on June 04, 2025"), an update's
+            # only when no other is shown ("By Chris McNamara ⋅ Founder ⋅ Updated May 6, 2025")
+            updates: list[tuple[int, int, dt.date | dt.datetime]] = []
             for lines in (self.lines_under_headline(), self.lines_above_headline()):
                 for index, text in enumerate(lines):
                     found = self.read_shown_date(text, profile)
-                    if found is not None and (rank := _date_rank(text[:found[1]])) < _UPDATED_RANK:
-                        ranked.append((rank, index, found[0]))
+                    if found is not None:
+                        rank = _date_rank(text[:found[1]])
+                        (ranked if rank < _UPDATED_RANK else updates).append((rank, index, found[0]))
                 if ranked:
                     break
+            ranked = ranked or updates[:1]
         best = min(ranked, key=lambda r: r[:2]) if ranked else None
         return (best[2], best[0]) if best is not None else None
 
