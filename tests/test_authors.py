@@ -346,3 +346,16 @@ def test_a_tab_named_authors_introduces_no_one() -> None:
     # JMIR: the article's tabs, "Authors" then "Cited by (332)", as pandoc's markdown leaves them.
     tabs = '<div class="tabs"><a href="/e14273/authors">Authors</a> <a href="/e14273/citations">Cited by (332)</a></div>'
     assert newsclean.clean(_page(body=tabs)).authors == ()
+
+
+def test_breadcrumb_links_in_an_article_wrapper_classed_author_are_no_authors() -> None:
+    # deadline.com: the whole article's wrapper carries "a-article-author-ruler"; its first links
+    # are the breadcrumb's, the byline's link comes after the headline.
+    text = "<p>" + "The article's own text, long enough to be its body and nothing else. " * 6 + "</p>"
+    page = ('<html><body><div class="a-article-grid a-article-author-ruler"><div class="header">'
+            '<ul><li><a href="https://deadline.com/" class="c-nav-link">Home</a></li>'
+            '<li><a href="https://deadline.com/v/business/" class="c-nav-link">Business</a></li></ul>'
+            '<h1>Donald Trump Advises Boeing To Rebrand Max 737</h1></div>'
+            '<div class="u-flex">By <a href="https://deadline.com/author/ldemoraes/">Lisa de Moraes</a></div>'
+            f"{text}</div></body></html>")
+    assert newsclean.clean(page).authors == ("Lisa de Moraes",)

@@ -537,7 +537,8 @@ class _LabelledDom:
                 continue
             if anchor is not None and _credited_for_other_work(node, profile):
                 break  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>"
-            if any(label in outside for label in self.labels.enclosing(node)) or _is_tag_link(node):
+            if any(label in outside for label in self.labels.enclosing(node)) or _is_tag_link(node) \
+                    or _link_in_article_wrapper(node):
                 continue
             if any(parent.mem_id in read for parent in ancestors(node)):
                 continue  # inside an element already read ("AI Writer" in the name's wrapper)
@@ -983,6 +984,22 @@ def _first_element_child(node: LexborNode) -> LexborNode | None:
     while child is not None and not child.is_element_node:
         child = child.next
     return child
+
+
+# A link that is an author's by its own markup, wherever it stands.
+_AUTHOR_LINK = "a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], [class*='byline' i] a, [itemprop~='author'] a"
+
+
+def _link_in_article_wrapper(node: LexborNode) -> bool:
+    """A link that counts as an author's only because an ancestor's class says "author", when
+    that ancestor holds the headline too: it wraps the whole article (WordPress's modifier
+    class "a-article-author-ruler"), and its first links are the breadcrumb's ("Home")."""
+    if node.tag != "a" or node.css_matches(_AUTHOR_LINK):
+        return False
+    for parent in ancestors(node):
+        if "author" in (parent.attrs.get("class") or "").lower():
+            return parent.css_first("h1") is not None
+    return False
 
 
 def _sorted_into(nodes: list[LexborNode], scopes: Sequence[LexborNode]) -> list[list[LexborNode]]:
