@@ -11,7 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean.authors import AuthorCandidates, choose_authors, same_name, split_byline
+from newsclean.authors import AuthorCandidates, choose_authors, clean_names, same_name, split_byline
 from newsclean.layers import Labels
 from newsclean.metadata import _LabelledDom
 from newsclean.profiles.generic import GENERIC
@@ -359,3 +359,11 @@ def test_breadcrumb_links_in_an_article_wrapper_classed_author_are_no_authors() 
             '<div class="u-flex">By <a href="https://deadline.com/author/ldemoraes/">Lisa de Moraes</a></div>'
             f"{text}</div></body></html>")
     assert newsclean.clean(page).authors == ("Lisa de Moraes",)
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("Lauren Dragan Lauren Dragan", "Lauren Dragan"),  # a link's text and its title
+    ("Nathan Myhrvold Dr. Nathan Myhrvold", "Nathan Myhrvold"),  # Britannica: the name, then the bio's first words
+])
+def test_a_name_written_twice_is_one_name(written: str, name: str) -> None:
+    assert clean_names([written], GENERIC, visible=True) == [name]

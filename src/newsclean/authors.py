@@ -140,7 +140,7 @@ AGENCIES = frozenset(
 _GLUED_AGENCY = re.compile(r"([^\W\d]{2,})\s+(Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg)$")
 
 _DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans)$")
-_REPEATED = re.compile(r"^(.{3,}?)\s+\1$")
+_REPEATED = re.compile(r"^(.{3,}?)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?\1$")  # "Nathan Myhrvold Dr. Nathan Myhrvold"
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^\s*(?:avec|with|mit|con|and|et|und|y|e)\s", re.I)
 
