@@ -367,3 +367,19 @@ def test_breadcrumb_links_in_an_article_wrapper_classed_author_are_no_authors() 
 ])
 def test_a_name_written_twice_is_one_name(written: str, name: str) -> None:
     assert clean_names([written], GENERIC, visible=True) == [name]
+
+
+def test_the_bylines_of_story_cards_under_their_titles_are_not_the_articles() -> None:
+    # cio.com as pandoc's gfm leaves it: the article's author in the hero above the headline, then
+    # after the story "Related content" cards, each a heading over "By …", no longer another layer.
+    text = "\n\n".join(f"Paragraph {n} of the article's own text, long enough to be its body and nothing else."
+                       * 3 for n in range(8))
+    cards = "".join(f'### Story number {n} about something else\n\n<div class="card__info" itemprop="author">\n\n'
+                    f'<span itemprop="name">By {name}</span>\n\n</div>\n\n'
+                    for n, name in enumerate(["Thor Olavsrud", "Maria Korolov", "Nuria Cordón"]))
+    page = ('<div class="grid article-hero__top">\n\n<div class="col-12">\n\n<div class="author">\n\n'
+            '<div class="author__content">\n\n<div class="author__name" itemprop="name">\n\n'
+            'by <a href="https://www.cio.com/profile/joanne-carew/"\nitemprop="url">Joanne Carew</a>\n\n'
+            "</div>\n\n</div>\n\n</div>\n\n</div>\n\n</div>\n\n# The partnership enabling Pegasystems\n\n"
+            f'{text}\n\n## Related content\n\n<div class="related-content-small__cards">\n\n{cards}</div>\n')
+    assert newsclean.clean(page).authors == ("Joanne Carew",)

@@ -407,7 +407,12 @@ class _LabelledDom:
         return in_lists[0] if in_lists else None
 
     def bylines(self) -> list[LexborNode]:
-        return self.layer_nodes(Layer.BYLINE)
+        """The article's bylines: the labelled ones, less story cards' ("### Smarsh turns to
+        Salesforce…" over "By Thor Olavsrud", again and again under "Related content", which
+        a pandoc form no longer marks as another layer)."""
+        found = self.layer_nodes(Layer.BYLINE)
+        cards = [node for node in found if _under_a_card_heading(node)]
+        return [node for node in found if node not in cards] if len(cards) >= _MIN_CARD_BYLINES else found
 
     def byline_names(self, profile: Profile) -> list[str]:
         """The names of the article's own byline: the first byline that names someone, and
@@ -999,6 +1004,27 @@ def _link_in_article_wrapper(node: LexborNode) -> bool:
     for parent in ancestors(node):
         if "author" in (parent.attrs.get("class") or "").lower():
             return parent.css_first("h1") is not None
+    return False
+
+
+_MIN_CARD_BYLINES = 2  # one byline under a subheading may be the article's; two are cards'
+_CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _under_a_card_heading(node: LexborNode) -> bool:
+    """The byline, or one of its two nearest wrappers, comes right after an h2–h6: a story
+    card's title over its byline."""
+    for _ in range(3):
+        sibling = node.prev
+        while sibling is not None and not sibling.is_element_node:
+            if (sibling.text_content or "").strip():
+                break
+            sibling = sibling.prev
+        if sibling is not None and sibling.is_element_node:
+            return sibling.tag in _CARD_HEADINGS
+        node = node.parent
+        if node is None:
+            return False
     return False
 
 
