@@ -14,6 +14,7 @@ import newsclean
 from newsclean.authors import AuthorCandidates, choose_authors, clean_names, same_name, split_byline
 from newsclean.layers import Labels
 from newsclean.metadata import _LabelledDom
+from newsclean.model import Layer
 from newsclean.profiles.generic import GENERIC
 
 
@@ -383,3 +384,16 @@ def test_the_bylines_of_story_cards_under_their_titles_are_not_the_articles() ->
             "</div>\n\n</div>\n\n</div>\n\n</div>\n\n</div>\n\n# The partnership enabling Pegasystems\n\n"
             f'{text}\n\n## Related content\n\n<div class="related-content-small__cards">\n\n{cards}</div>\n')
     assert newsclean.clean(page).authors == ("Joanne Carew",)
+
+
+def test_the_articles_byline_stays_when_cards_by_the_same_author_show_the_same_line() -> None:
+    # Related stories by the article's own author: their "By Jane Doe" lines are the same markup
+    # as the article's, which must not go with them.
+    byline = '<span class="byline">By Jane Doe</span>'
+    tree = LexborHTMLParser(f"<body><h1>Headline</h1><div>{byline}</div><p>Text.</p>"
+                            f"<h3>Another story</h3><div>{byline}</div><h3>A third story</h3><div>{byline}</div></body>")
+    labels = Labels(tree)
+    for node in tree.css("span.byline"):
+        labels[node.mem_id] = Layer.BYLINE
+    kept = _LabelledDom(tree, labels).bylines()
+    assert [node.mem_id for node in kept] == [tree.css("span.byline")[0].mem_id]

@@ -411,8 +411,8 @@ class _LabelledDom:
         Salesforce…" over "By Thor Olavsrud", again and again under "Related content", which
         a pandoc form no longer marks as another layer)."""
         found = self.layer_nodes(Layer.BYLINE)
-        cards = [node for node in found if _under_a_card_heading(node)]
-        return [node for node in found if node not in cards] if len(cards) >= _MIN_CARD_BYLINES else found
+        cards = {node.mem_id for node in found if _under_a_card_heading(node)}  # (nodes compare by their HTML)
+        return [node for node in found if node.mem_id not in cards] if len(cards) >= _MIN_CARD_BYLINES else found
 
     def byline_names(self, profile: Profile) -> list[str]:
         """The names of the article's own byline: the first byline that names someone, and
