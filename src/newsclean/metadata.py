@@ -474,34 +474,9 @@ class _LabelledDom:
                 return names
         for scope in scopes:  # a byline written as a line of text: "Von Jennifer Patt"
             for node in _first_matches(scope, _BYLINE_LINES, _MAX_BYLINE_LINES):
-                text = node_text(node)
-                if _BYLINE_LABEL.match(text) and node.parent is not None \
-                        and len(node_text(node.parent)) <= _MAX_LABELLED_LINE_CHARS:
-                    node = node.parent  # "<div>By</div><div>Summer Swann</div><div>-</div>"
-                    text = node_text(node)
-                dated = _DATED_LINE.match(text)  # "Posted on October 11, 2023 by Autumn Huerter"
-                if dated is not None and not _BYLINE_LINE.match(text[dated.end():]):
-                    dated = None
-                if len(text) <= _MAX_AUTHOR_ELEMENT_CHARS and (dated or _BYLINE_LINE.match(text)) and self.own(node):
-                    # The names end where a date starts: "by Jane Doe | Dec 30, 2025 | Indoor Plants",
-                    # also when the whole line is labelled a dateline.
-                    line = collapse(node.text(deep=True, separator=" "))
-                    if dated is not None:
-                        line = _DATED_LINE.sub("", line, count=1)
-                    line = _DATE_IN_LINE.split(line, maxsplit=1)[0]
-                    sentence = _WRITTEN_BY_SENTENCE.match(line)
-                    if sentence is not None:  # "This post was written by Jane Doe, Head of …"
-                        line = line[sentence.end():].split(",")[0]
-                    line = _ARTICLE_BY.sub("", line)
-                    # The names the line links to their pages, when it does: the words after them
-                    # are a button's ("By <a>A. J. Neal</a> <a>View In Digital Edition</a>").
-                    marked = [collapse(n.text(deep=True, separator=" ")) for s in profile.byline_names
-                              for n in node.css(s)]
-                    names = [name for name in clean_names(marked, profile, visible=True, marked=True)
-                             if name in line] if marked else []
-                    names = names or split_byline(line, profile)
-                    if names:
-                        return names
+                names = self._names_in_line(node, profile)
+                if names:
+                    return names
         # A label standing alone: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Autor:</b> Jan Nowak"
         # (the label step's walk over the text found them).
         for nodes in _sorted_into(self.labels.author_labels, scopes) if self.labels.author_labels else []:
@@ -510,6 +485,36 @@ class _LabelledDom:
                 if names:
                     return names
         return []
+
+    def _names_in_line(self, node: LexborNode, profile: Profile) -> list[str]:
+        """The names of a short line of text that is a byline ("By Jane Doe | Dec 30, 2025",
+        "Posted on October 11, 2023 by Autumn Huerter"), or [] when the line is none."""
+        text = node_text(node)
+        if _BYLINE_LABEL.match(text) and node.parent is not None \
+                and len(node_text(node.parent)) <= _MAX_LABELLED_LINE_CHARS:
+            node = node.parent  # "<div>By</div><div>Summer Swann</div><div>-</div>"
+            text = node_text(node)
+        dated = _DATED_LINE.match(text)  # "Posted on October 11, 2023 by Autumn Huerter"
+        if dated is not None and not _BYLINE_LINE.match(text[dated.end():]):
+            dated = None
+        if len(text) > _MAX_AUTHOR_ELEMENT_CHARS or not (dated or _BYLINE_LINE.match(text)) or not self.own(node):
+            return []
+        # The names end where a date starts: "by Jane Doe | Dec 30, 2025 | Indoor Plants",
+        # also when the whole line is labelled a dateline.
+        line = collapse(node.text(deep=True, separator=" "))
+        if dated is not None:
+            line = _DATED_LINE.sub("", line, count=1)
+        line = _DATE_IN_LINE.split(line, maxsplit=1)[0]
+        sentence = _WRITTEN_BY_SENTENCE.match(line)
+        if sentence is not None:  # "This post was written by Jane Doe, Head of …"
+            line = line[sentence.end():].split(",")[0]
+        line = _ARTICLE_BY.sub("", line)
+        # The names the line links to their pages, when it does: the words after them are a
+        # button's ("By <a>A. J. Neal</a> <a>View In Digital Edition</a>").
+        marked = _marked_names(node, profile)
+        names = [name for name in clean_names(marked, profile, visible=True, marked=True) if name in line] \
+            if marked else []
+        return names or split_byline(line, profile)
 
     def _names_by_label(self, node: LexborNode, profile: Profile) -> list[str]:
         """The names a label element ("Author", "Article by", "Contributors:") introduces: in
@@ -557,7 +562,7 @@ class _LabelledDom:
     def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
         """The names a byline element marks (author links, itemprop=name), else its text's."""
         # Text nodes apart: "<p>Harry Rabinowitz</p><p>Tech Reporter</p>", "Maria<br>Mathioudaki".
-        marked = [collapse(n.text(deep=True, separator=" ")) for s in profile.byline_names for n in node.css(s)]
+        marked = _marked_names(node, profile)
         text = self.text_without_dates(node, profile)
         own = before_credits(text, profile) if marked else text
         if own != text:  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>": the checker is no author
@@ -989,6 +994,12 @@ def _first_element_child(node: LexborNode) -> LexborNode | None:
     while child is not None and not child.is_element_node:
         child = child.next
     return child
+
+
+def _marked_names(node: LexborNode, profile: Profile) -> list[str]:
+    """The texts of the elements inside ``node`` that its markup gives as names (the profile's
+    ``byline_names``: itemprop=name, links to author pages), raw."""
+    return [collapse(n.text(deep=True, separator=" ")) for s in profile.byline_names for n in node.css(s)]
 
 
 # A link that is an author's by its own markup, wherever it stands.
