@@ -134,7 +134,7 @@ TARGET_LARGE_X_INPUT = 10.0
 TARGET_JOBS_SPEEDUP = 1.8
 LARGE_PHASES_UP_TO_S = 20.0  # a large page's phases are timed only when clean() took at most this (the time budget)
 LARGE_TIMEOUT_S = 300.0  # a large page's process is stopped past this, and the size reported as failed
-WARC_MORE_ROUNDS_UNDER_S = 60.0  # another round of --jobs 1 and 2 only while a round takes less (the time budget)
+WARC_MORE_ROUNDS_UNDER_S = 120.0  # another round of --jobs 1 and 2 only while a round takes less (the time budget)
 WARC_QUIET_WAIT_S = 120.0  # before each --jobs run, wait at most this long for the machine to be idle (others' processes)
 WARC_QUIET_IDLE = 0.9  # idle: this share of every core free over a few seconds
 
@@ -153,7 +153,7 @@ class Plan:
 
 
 FULL = Plan(devset_pages=1000, corpus_pages=None, corpus_repeats=3, large_mb=(1, 5, 11, 50), warc_pages=1000,
-            warc_rounds=2, jobs=2)
+            warc_rounds=3, jobs=2)
 QUICK = Plan(devset_pages=40, corpus_pages=6, corpus_repeats=1, large_mb=(0.2, 1), warc_pages=60, warc_rounds=1,
              jobs=2)
 
@@ -1057,7 +1057,8 @@ def section(results: Results, info: RunInfo) -> str:
                   "(`warcio`), cleaned by the command with `--jobs 1` and `--jobs 2`: wall "
                   "time of the whole command (interpreter start, reading the WARC, writing the JSONL), "
                   f"fastest of {results.warc_rounds} alternating run{'s' if results.warc_rounds != 1 else ''} of each "
-                  f"(a second round only when the first took under {WARC_MORE_ROUNDS_UNDER_S:.0f} s). "
+                  f"(another round only while a round took under {WARC_MORE_ROUNDS_UNDER_S:.0f} s: runs of the same command "
+                  "vary by up to a fifth on this machine, so the fastest is the one least disturbed). "
                   "CPU seconds: user + system time of the "
                   "command and every process it started (from `getrusage(RUSAGE_CHILDREN)`). Each run starts once "
                   f"the machine's cores are {WARC_QUIET_IDLE:.0%} idle (or after {WARC_QUIET_WAIT_S:.0f} s); the CPU "
