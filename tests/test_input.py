@@ -80,6 +80,14 @@ def test_forced_form_wins_over_detection() -> None:
     assert read_input("<p>x</p>", form="text", max_bytes=1000).form is Form.TEXT
 
 
+_PROSE_NAMING_TAGS = (
+    "The <table> HTML element represents tabular data.\n\n"
+    "Tables should not be used for layout: use CSS instead, because screen readers announce each "
+    "cell of a table to the people who use them, row after row.\n\n"
+    "Try it\n\n<table>\n\n<tr>\n\n<td>22</td>\n\n</tr>\n\n</table>"
+)
+
+
 @pytest.mark.parametrize(("text", "form"), [
     ("<!DOCTYPE html><html><body><p>x</p></body></html>", Form.HTML),
     ("  <!-- saved --> <html lang=en><p>x</p>", Form.HTML),
@@ -90,6 +98,16 @@ def test_forced_form_wins_over_detection() -> None:
     ('<div class="a">\n\nText.\n\n</div>\n\n<div class="b">\n\nMore.\n\n</div>\n', Form.PANDOC),
     ("<div class='story'>\n<p>#1 in sales</p>\n</div>", Form.HTML),
     ("# A heading in clean text\n\nOne paragraph.", Form.TEXT),
+    # Clean text that names tags in its sentences, one paragraph to a line: not markup.
+    (_PROSE_NAMING_TAGS, Form.TEXT),
+    # The same words as wrapped lines (pandoc's 72 columns) around a raw table: markup, as before.
+    ("OxBlog\n\n<table width=\"750\" data-border=\"0\">\n<tbody>\n<tr>\n<td>Front page</td>\n</tr>\n"
+     "</tbody>\n</table>\n", Form.HTML),
+    # A page whose first tag is a script (or a crawl's wrapper) before its doctype: HTML, though
+    # the script's code looks like a markdown link and a title like a fenced div.
+    ("<script>var f = handlers[i](event);</script>\n<!DOCTYPE html><html><body><p>x</p></body></html>", Form.HTML),
+    ('<text id="http://example.org/" title=":::[ site ]:::">\n\n<!DOCTYPE html>\n<html><body>'
+     '<a href="#">[x](y)</a><p>Story.</p></body></html>', Form.HTML),
     ("One paragraph.\n\nAnother one, with “quotes”.", Form.TEXT),
     ("", Form.TEXT),
 ])

@@ -62,6 +62,17 @@ _MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _PANDOC_RAW_TAG_LINES = re.compile(r"^</div>\n\n</?div\b[^\n]*\n\n", re.M)
 _BLOCK_TAG = re.compile(r"<(?:div|p|section|article|figure|span|table|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
+# Markup starts with a tag (after blanks and comments): a page's first tag may be a <script>,
+# a <meta>, or a crawl's own wrapper (CleanEval's <text id=…>) before its <!DOCTYPE>. Clean
+# text that quotes tags ("The <table> HTML element represents …") starts with words.
+_TAG_START = re.compile(r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<[A-Za-z!?]", re.S)
+# A document's own tags near its start, which pandoc never writes (its markdown keeps no
+# <head> or <body>; one far down is in a code sample).
+_DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body)\b[^<>]*>", re.I)
+_DOCUMENT_TAG_WITHIN = 20_000
+# A line of prose as clean text has it, one paragraph to a line (100 characters, ten words,
+# no tag): pandoc wraps its lines at 72 columns, and its tables' rows start with "|".
+_PROSE_LINE = re.compile(r"^(?!\|)(?=[^<\n]{100})(?:[^\s<]+[ \t]+){10}", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,10 +279,17 @@ def detect_form(text: str) -> Form:
     """Guess the form: an HTML document, pandoc markdown (with or without raw HTML), or clean text."""
     if _HTML_START.match(text):
         return Form.HTML
+    starts_with_tag = _TAG_START.match(text) is not None
+    if starts_with_tag and _DOCUMENT_TAG.search(text, 0, _DOCUMENT_TAG_WITHIN):
+        return Form.HTML  # (a script's "a[i](x)" or a ":::" in a title is no markdown)
     if _PANDOC_FENCE.search(text) or _MARKDOWN_LINK.search(text):
         return Form.PANDOC
     if _BLOCK_TAG.search(text):
         # Raw HTML with markdown headings, or raw tags each alone between blank lines (as
-        # pandoc -t gfm writes them): markdown. A bare fragment of HTML has neither.
-        return Form.PANDOC if _MARKDOWN_HEADING.search(text) or _PANDOC_RAW_TAG_LINES.search(text) else Form.HTML
+        # pandoc -t gfm writes them): markdown. A bare fragment of HTML has neither. Text
+        # that starts with words and runs its paragraphs on long lines only names tags in
+        # its sentences ("The <table> HTML element represents …"): clean text.
+        if _MARKDOWN_HEADING.search(text) or _PANDOC_RAW_TAG_LINES.search(text):
+            return Form.PANDOC
+        return Form.HTML if starts_with_tag or _PROSE_LINE.search(text) is None else Form.TEXT
     return Form.TEXT
