@@ -103,6 +103,12 @@ _PROSE_NAMING_TAGS = (
     # The same words as wrapped lines (pandoc's 72 columns) around a raw table: markup, as before.
     ("OxBlog\n\n<table width=\"750\" data-border=\"0\">\n<tbody>\n<tr>\n<td>Front page</td>\n</tr>\n"
      "</tbody>\n</table>\n", Form.HTML),
+    # Brackets then parentheses in a sentence are no link; a link with a title is one.
+    ("FEATURE STATE: Kubernetes v1.35 [alpha](disabled by default)\n\nBy default, pods run.", Form.TEXT),
+    ('See [the docs](https://example.com/a "The docs") first.\n\nThen run it.', Form.PANDOC),
+    # A pandoc grid table (its rule, then a row) is markdown; a box drawn in a text is not.
+    ("+-----+-----+\n| [Blog](htt | x |\n+-----+-----+\n", Form.PANDOC),
+    ("Choose your runtime\n\n+------------------+\n\n| Multi-threaded? |\n\n+------------------+\n", Form.TEXT),
     # A page whose first tag is a script (or a crawl's wrapper) before its doctype: HTML, though
     # the script's code looks like a markdown link and a title like a fenced div.
     ("<script>var f = handlers[i](event);</script>\n<!DOCTYPE html><html><body><p>x</p></body></html>", Form.HTML),

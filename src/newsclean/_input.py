@@ -58,7 +58,10 @@ _PATH_START = re.compile(r"(?:~|\.{1,2})?[/\\]|[a-z]:[/\\]", re.I)
 
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|\?xml)\b", re.I | re.S)
 _PANDOC_FENCE = re.compile(r"^ {0,3}:{3,}", re.M)
-_MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+")
+# A markdown link: its destination, maybe a title, then ")": "[alpha](disabled by default)"
+# in a sentence is none.
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\((?:<[^<>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'|\([^()]{0,500}\)))?\s*\)")
+_GRID_TABLE = re.compile(r"^\+(?:[-=:]{3,}\+)+[ \t]*\n\|", re.M)  # a pandoc grid table's rule, then a row
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _PANDOC_RAW_TAG_LINES = re.compile(r"^</div>\n\n</?div\b[^\n]*\n\n", re.M)
 _BLOCK_TAG = re.compile(r"<(?:div|p|section|article|figure|span|table|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
@@ -282,7 +285,7 @@ def detect_form(text: str) -> Form:
     starts_with_tag = _TAG_START.match(text) is not None
     if starts_with_tag and _DOCUMENT_TAG.search(text, 0, _DOCUMENT_TAG_WITHIN):
         return Form.HTML  # (a script's "a[i](x)" or a ":::" in a title is no markdown)
-    if _PANDOC_FENCE.search(text) or _MARKDOWN_LINK.search(text):
+    if _PANDOC_FENCE.search(text) or _MARKDOWN_LINK.search(text) or _GRID_TABLE.search(text):
         return Form.PANDOC
     if _BLOCK_TAG.search(text):
         # Raw HTML with markdown headings, or raw tags each alone between blank lines (as
