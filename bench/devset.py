@@ -121,6 +121,17 @@ class PageResult:
     is_article: bool
     outcomes: Mapping[str, Outcome]
     bare_parse_ms: float | None = None  # LexborHTMLParser(the page's bytes), timed in the same run
+    promises: Promises | None = None  # newsclean: the library's promises, checked on this page's texts
+
+
+@dataclass(frozen=True, slots=True)
+class Promises:
+    """Two of newsclean's promises on one page's real texts (untimed): clean text comes back
+    unchanged (the page's hand-made text, fed as it is), and cleaning its own output again
+    changes nothing (None when it gave no output). Each is "" when kept, else what broke it."""
+
+    truth_unchanged: str
+    output_unchanged: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +408,12 @@ def decoded_for_peers(raw: bytes) -> str:
 
 def timed_outcome(name: str, fn: Callable[[str | bytes], Extracted], markup: str | bytes, truth: str) -> Outcome:
     """Run one extractor on one page, timing only the call; a refusal scores 0."""
+    return timed_run(name, fn, markup, truth)[0]
+
+
+def timed_run(name: str, fn: Callable[[str | bytes], Extracted], markup: str | bytes,
+              truth: str) -> tuple[Outcome, str]:
+    """:func:`timed_outcome`, and the text the extractor gave ("" when it refused)."""
     detail = ""
     start, cpu_start = time.perf_counter(), time.process_time()
     try:
@@ -406,8 +423,30 @@ def timed_outcome(name: str, fn: Callable[[str | bytes], Extracted], markup: str
         result, detail = Extracted("", error=type(exc).__name__), str(exc)[:200]
     ms, cpu_ms = (time.perf_counter() - start) * 1000, (time.process_time() - cpu_start) * 1000
     refusal = refusal_of(result)
-    return Outcome(NO_SCORE if refusal else score(truth, result.text), ms, cpu_ms, refusal, detail,
-                   (result.path or "") if name == "newsclean" else "", result.confidence)
+    outcome = Outcome(NO_SCORE if refusal else score(truth, result.text), ms, cpu_ms, refusal, detail,
+                      (result.path or "") if name == "newsclean" else "", result.confidence)
+    return outcome, "" if refusal else result.text
+
+
+def comes_back_unchanged(text: str) -> str:
+    """"" when ``newsclean.clean(text)`` reads it as clean text and gives it back as it is;
+    else what happened instead (the form it was read as, or what it raised)."""
+    import newsclean
+
+    try:
+        with deadline(CALL_TIMEOUT_S):
+            article = newsclean.clean(text)
+    except Exception as exc:  # noqa: BLE001 - a raise is a broken promise, reported, not the end of the run
+        return f"raised {type(exc).__name__}"
+    if article.text.strip() == text.strip():
+        return ""
+    return f"read as {article.form.value}" if article.form is not newsclean.Form.TEXT else "text changed"
+
+
+def check_promises(truth: str, output: str) -> Promises:
+    """:class:`Promises` on a page's hand-made text and on newsclean's output for it."""
+    return Promises(comes_back_unchanged(truth) if truth.strip() else "",
+                    comes_back_unchanged(output) if output.strip() else None)
 
 
 def read_page(ref: PageRef) -> tuple[bytes, dict[str, object]]:
@@ -422,9 +461,13 @@ def measure_page(ref: PageRef, names: Sequence[str]) -> PageResult:
     raw, truth = read_page(ref)
     text = decoded_for_peers(raw)
     expected = str(truth["text"])
-    outcomes = {name: timed_outcome(name, _WORKER[name], raw if name == "newsclean" else text, expected)
-                for name in names}
-    return PageResult(ref.source, ref.page_id, is_article(ref.source, truth), outcomes, bare_parse_ms(raw))
+    outcomes: dict[str, Outcome] = {}
+    promises = None
+    for name in names:
+        outcomes[name], output = timed_run(name, _WORKER[name], raw if name == "newsclean" else text, expected)
+        if name == "newsclean":
+            promises = check_promises(expected, output)
+    return PageResult(ref.source, ref.page_id, is_article(ref.source, truth), outcomes, bare_parse_ms(raw), promises)
 
 
 def list_pages(root: Path, sources: Sequence[str], limit: int | None) -> list[PageRef]:
@@ -801,6 +844,34 @@ def moved_lines(moves: Moves | None, origin: str) -> list[str]:
     return lines
 
 
+PROMISE_EXAMPLES = 8  # broken promises named in the report, the rest counted
+
+
+def _broken_on(broken: Sequence[tuple[PageResult, str]]) -> str:
+    named = ", ".join(f"{r.page_id} ({why})" for r, why in broken[:PROMISE_EXAMPLES])
+    more = len(broken) - PROMISE_EXAMPLES
+    return (named + (f", and {more} more" if more > 0 else "")) or "none"
+
+
+def promise_lines(results: Sequence[PageResult]) -> list[str]:
+    """The promises table: on how many real texts each of newsclean's promises held, and the
+    pages it broke on."""
+    checked = [r for r in results if r.promises is not None]
+    if not checked:
+        return ["Not checked (newsclean was not run)."]
+    truths = [(r, r.promises.truth_unchanged) for r in checked if r.promises is not None]
+    outputs = [(r, r.promises.output_unchanged) for r in checked
+               if r.promises is not None and r.promises.output_unchanged is not None]
+    rows = (("a page's hand-made text (`truth.json`, clean text already), given as it is, comes back unchanged",
+             truths),
+            ("newsclean's own text for the page, cleaned again, comes back unchanged", outputs))
+    lines = ["| promise | texts | kept | broken on |", "| --- | ---: | ---: | --- |"]
+    for label, pairs in rows:
+        broken = [(r, why) for r, why in pairs if why]
+        lines.append(f"| {label} | {len(pairs)} | {len(pairs) - len(broken)} | {_broken_on(broken)} |")
+    return lines
+
+
 def refusal_kinds_lines(results: Sequence[PageResult], extractors: Sequence[str]) -> list[str]:
     """Every extractor's refusals by kind, and a few examples of newsclean's unexpected exceptions."""
     lines = []
@@ -885,6 +956,10 @@ def section(results: Sequence[PageResult], extractors: Sequence[str], info: RunI
               "share of pages whose body newsclean took from trafilatura (`Article.extractor == \"trafilatura\"`).", "",
               *refusal_table(rows, extractors), "",
               "By kind, over every page:", "", *refusal_kinds_lines(results, extractors), "",
+              "### Promises on real text", "",
+              "Two of the library's promises (stated by its property-based tests) checked on every page's real "
+              "texts, untimed: clean text is a fixed point.", "",
+              *promise_lines(results), "",
               "### Time per page", "",
               "Median / mean ms per page; trafilatura ÷ newsclean and newsclean ÷ bare parse are ratios of total times "
               "on the row's pages. The bare parse is `LexborHTMLParser(bytes)` of the page's raw bytes, timed in the "

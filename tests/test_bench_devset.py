@@ -133,3 +133,24 @@ def test_pandoc_forms_are_compared_on_pages_both_forms_converted() -> None:
     assert devset.pandoc_cells(pages[1])[4:] == ["", "", "", "pandoc-timeout"]
     assert devset.pandoc_cells(None) == [""] * 8
     assert "**not met**" in report.target_line()
+
+
+def test_a_clean_text_comes_back_unchanged_and_markup_does_not() -> None:
+    assert devset.comes_back_unchanged("Documentation pages about markup name tags in their sentences, one paragraph "
+                                       "to a line, as this one does.\n\nThe <table> element holds a table.") == ""
+    assert devset.comes_back_unchanged("<html><body><article><p>Markup, not text.</p></article></body></html>") \
+        == "read as html"
+
+
+def test_promises_are_counted_and_the_pages_they_broke_on_named() -> None:
+    kept = devset.Promises("", "")
+    pages = [
+        devset.PageResult("wcxb-dev", "wcxb-1", False, {}, promises=kept),
+        devset.PageResult("wcxb-dev", "wcxb-2", False, {}, promises=devset.Promises("read as html", None)),
+        devset.PageResult("wcxb-dev", "wcxb-3", False, {}, promises=devset.Promises("", "read as pandoc")),
+        devset.PageResult("wcxb-dev", "wcxb-4", False, {}),  # newsclean not run on it: not counted
+    ]
+    lines = devset.promise_lines(pages)
+    assert lines[2].endswith("| 3 | 2 | wcxb-2 (read as html) |")
+    assert lines[3].endswith("| 2 | 1 | wcxb-3 (read as pandoc) |")
+    assert devset.promise_lines(pages[3:]) == ["Not checked (newsclean was not run)."]
