@@ -84,8 +84,9 @@ def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool, after: s
                 continue  # "Paul Frew, Home and Digital Security Expert": the job after a name
             name = _clean_part(part, profile, visible=visible and not (marked and " " not in text.strip()))
             if name and (index or after) and name.casefold() not in AGENCIES and (
-                    _CREDENTIAL_LETTERS.fullmatch(name) or (visible and " " not in name and " " in first)):
-                continue  # "Dylan Bailey, MS, RD, FAND", "Tracy Parker, Dietitian": not a second person
+                    _CREDENTIAL_LETTERS.fullmatch(name) or (visible and " " not in name and " " in first)
+                    or (first and _is_outlet(name))):
+                continue  # "Dylan Bailey, MS, RD, FAND", "Tracy Parker, Dietitian", "Ken Bensinger, Los Angeles Times"
             first = first or name
             if name:
                 names.append(name)
@@ -247,10 +248,19 @@ def _without_outlet(name: str) -> str:
     words = name.split()
     if len(words) < 3 or words[0].casefold() == "the":
         return name
-    for start in range(2, len(words)):
+    for start in range(2, len(words) - 1):  # (an outlet is two words or more: "Los Angeles Times" stays whole)
         if words[start][:1].isupper() and any(w.casefold().strip(".,") in _OUTLET_WORDS for w in words[start:]):
             return " ".join(words[:start])
     return name
+
+
+def _is_outlet(name: str) -> bool:
+    """A newspaper's or a channel's name ("Los Angeles Times", "The Washington Post"): two
+    capitalised words or more, the last a news organisation's word."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].casefold().strip(".,") in _OUTLET_WORDS and \
+        all(w[:1].isupper() for w in words if w.casefold() not in _NAME_PARTICLES) and \
+        not any(w.casefold().strip(".,") in AGENCIES for w in words)  # "The Associated Press" is credited
 
 
 # The last word of a newspaper's or a channel's name ("New York Daily News", "Washington Post").

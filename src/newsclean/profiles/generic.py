@@ -183,6 +183,8 @@ BYLINE_NOISE: tuple[str, ...] = (
     "TikTok", "Bluesky", "Mastodon", "Threads", "Flickr", "Snapchat", "Telegram", "RSS",
     # comment counts of blog bylines: "inikosoftseo September 8, 2025 No Comments"
     "No Comments", "Leave a comment",
+    # a blog post's footer line: "Posted by tedchris | Permalink | Comments (3) | TrackBack"
+    "Permalink", "Trackback", "Reply", "Tweet", "Digg This", "Digg",
 )
 # Where the names of a byline end: credits for others, contact lines.
 BYLINE_STOPS: tuple[str, ...] = (
