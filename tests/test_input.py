@@ -103,11 +103,10 @@ _PROSE_NAMING_TAGS = (
     # The same words as wrapped lines (pandoc's 72 columns) around a raw table: markup, as before.
     ("OxBlog\n\n<table width=\"750\" data-border=\"0\">\n<tbody>\n<tr>\n<td>Front page</td>\n</tr>\n"
      "</tbody>\n</table>\n", Form.HTML),
-    # A code sample's "# comment" in a text of long prose lines is no markdown heading; in wrapped
-    # lines that start with words it still is one.
-    ("Forms are rendered by templates, and the template decides the markup each field gets when it is "
-     "shown to the person filling it in.\n\n# In your template:\n\n<div class=\"field\">{{ form }}</div>", Form.TEXT),
+    # A markdown heading beside raw HTML is markdown, wrapped or not (pandoc --wrap=none).
     ("Front page\n\n<div class=\"story\">\n\n## The heading\n\nShort text.\n\n</div>\n", Form.PANDOC),
+    ("# A post\n\n<div class=\"post-body\">\n\n" + "The post's own text, long enough to be its body. " * 4
+     + "\n\n</div>\n", Form.PANDOC),
     # Brackets then parentheses in a sentence are no link; a link with a title is one.
     ("FEATURE STATE: Kubernetes v1.35 [alpha](disabled by default)\n\nBy default, pods run.", Form.TEXT),
     ('See [the docs](https://example.com/a "The docs") first.\n\nThen run it.', Form.PANDOC),

@@ -292,9 +292,7 @@ def detect_form(text: str) -> Form:
         # pandoc -t gfm writes them): markdown. A bare fragment of HTML has neither. Text
         # that starts with words and runs its paragraphs on long lines only names tags in
         # its sentences ("The <table> HTML element represents …"): clean text.
-        if _PANDOC_RAW_TAG_LINES.search(text):
+        if _MARKDOWN_HEADING.search(text) or _PANDOC_RAW_TAG_LINES.search(text):
             return Form.PANDOC
-        if not starts_with_tag and _PROSE_LINE.search(text) is not None:
-            return Form.TEXT  # (a "# comment" line of a code sample is no heading)
-        return Form.PANDOC if _MARKDOWN_HEADING.search(text) else Form.HTML
+        return Form.HTML if starts_with_tag or _PROSE_LINE.search(text) is None else Form.TEXT
     return Form.TEXT
