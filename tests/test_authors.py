@@ -208,6 +208,13 @@ def test_an_author_link_holding_name_and_job_in_two_blocks_gives_the_name() -> N
     ("Posted by Ted Chris | Permalink | Comments (3) | TrackBack", ["Ted Chris"]),
     ("Jaxon Tweet", ["Jaxon"]),
     ("Permalink | Digg This", []),
+    # a date after a dash ends the name; a job after one does not (it is read as before)
+    ("Written By: Jason Shafrin - Oct• 31•12", ["Jason Shafrin"]),
+    ("Hans Pennink Hans Pennink – Fri", ["Hans Pennink"]),
+    ("Paz Segura - Marketing Manager", ["Paz Segura - Marketing Manager"]),
+    # HuffPost's "Filed by"; a byline cut after its "and"
+    ("Filed by Chris Greenberg", ["Chris Greenberg"]),
+    ("By Robert Kagan and", ["Robert Kagan"]),
     # the reporter's paper after the name is where they work, not a second author; a paper alone
     # keeps its whole name, and a wire service after a name is still credited
     ("By Ken Bensinger, Los Angeles Times", ["Ken Bensinger"]),

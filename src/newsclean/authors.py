@@ -40,6 +40,12 @@ _CALENDAR_WORDS = frozenset(
 # "… on Tuesday, August 4" / "… at 5:42": where a name stops and a date begins.
 _DATE_AFTER_NAME = re.compile(r"\s+(?:on|at|am|le|el|il|op)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|"
                               r"may|jun|jul|aug|sep|oct|nov|dec|\d))", re.I)
+# A dash, then a weekday or a month: "Jason Shafrin - Oct• 31•12", "Hans Pennink – Fri" (the word whole:
+# "Paz Segura - Marketing Manager" is a job).
+_DASHED_DATE_AFTER_NAME = re.compile(
+    r"\s+[-–—]\s+(?=(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|"
+    r"september|october|november|december)\b)", re.I)
 _MONTH_DAY_AFTER_NAME = re.compile(r"\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
                                    re.I)
 _BIO_START = re.compile(r"\s+(?:is|was|has|writes|covers|joined|hi|i['’]m|ist|est|es)\b.*$|[!?].*$", re.I)
@@ -110,7 +116,7 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = html.unescape(html.unescape(text)) if "&" in text else text  # "Maria &amp;amp; Katerina" in a meta tag
     text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
     text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
-    text = _MONTH_DAY_AFTER_NAME.sub(" | ", text)  # "Jane Doe September 8, 2025", "Cara Giaimo June 21"
+    text = _DASHED_DATE_AFTER_NAME.sub(" | ", _MONTH_DAY_AFTER_NAME.sub(" | ", text))  # "Jane Doe September 8, 2025", "Cara Giaimo June 21"
     text = _READING_TIME.sub(" | ", text)  # "By Zach Hanlon 5 minute Read", "Jane Doe · Lesezeit: 4 Min."
     text = _PARENTHESES.sub(_joined_or_dropped, text)
     stop = _stop_pattern(profile.byline_stops).search(text) if profile.byline_stops else None
@@ -140,7 +146,7 @@ AGENCIES = frozenset(
     "telam".split())
 _GLUED_AGENCY = re.compile(r"([^\W\d]{2,})\s+(Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg)$")
 
-_DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans)$")
+_DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans|and|und|et)$")  # (and a cut "and")
 _REPEATED = re.compile(r"^(.{3,}?)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?\1$")  # "Nathan Myhrvold Dr. Nathan Myhrvold"
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^\s*(?:avec|with|mit|con|and|et|und|y|e)\s", re.I)

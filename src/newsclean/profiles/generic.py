@@ -138,7 +138,7 @@ READ_ALSO: tuple[str, ...] = ("Read more:", "Read also:", "Read more about", "Se
                               "Mehr zum Thema", "Leggi anche", "Lees ook")
 # Labels before the names of a byline, in the languages seen on news sites.
 BYLINE_PREFIXES: tuple[str, ...] = (
-    "By", "Written by", "Posted by", "Words by", "Story by", "Reporting by", "Report by", "Text by",
+    "By", "Written by", "Posted by", "Filed by", "Words by", "Story by", "Reporting by", "Report by", "Text by",
     "Analysis by", "Opinion by", "Commentary by", "Review by", "Interview by", "Compiled by", "Byline",
     "Author", "Authors", "View all posts by", "All posts by", "More from", "More by", "Articles by",
     "Posts by", "Stories by", "Contributor", "Contributors", "Artikel von", "Recueilli par", "Recueillis par",
