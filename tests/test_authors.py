@@ -215,6 +215,12 @@ def test_an_author_link_holding_name_and_job_in_two_blocks_gives_the_name() -> N
     # HuffPost's "Filed by"; a byline cut after its "and"
     ("Filed by Chris Greenberg", ["Chris Greenberg"]),
     ("By Robert Kagan and", ["Robert Kagan"]),
+    # SB Nation: "by <a>Name</a> on <a>date</a> in <a>Section</a>", the date taken out
+    ("by Blaine Blontz on in MLB Transaction Tracker", ["Blaine Blontz"]),
+    # what a control's name leaves once its noise word is cut is no name
+    ("My Profile", []),
+    ("On Twitter", []),
+    ("My profile | E-mail alerts", []),
     # the reporter's paper after the name is where they work, not a second author; a paper alone
     # keeps its whole name, and a wire service after a name is still credited
     ("By Ken Bensinger, Los Angeles Times", ["Ken Bensinger"]),

@@ -204,8 +204,8 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str] | None:
 def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = strip_prefix(part.strip(" ,;:|/·•-–—\u200b"), profile)
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
-    name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone
     name = _AFFILIATION.split(name, maxsplit=1)[0]  # "Michael Larabel in Valve"
+    name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone ("… on in MLB Tracker")
     if _is_desk_credit(name, profile):  # "SFist Contributor", "Jewish Business News Correspondent"
         name = _EDGE_JUNK.sub("", name)
         return name if _looks_like_name(name, visible=visible) else ""
@@ -274,14 +274,20 @@ _OUTLET_WORDS = frozenset("news post times daily journal herald tribune gazette 
                           "radio weekly chronicle observer guardian telegraph independent".split())
 
 
+# English words that are never a name alone: what "My Profile", "On Twitter" leave once a
+# noise word is cut.
+_FUNCTION_WORDS = frozenset("my on it to no be in at by of the an we us our your you me he she they his her "
+                            "and or for up so do go if is as all".split())
+
+
 def _looks_like_name(name: str, *, visible: bool) -> bool:
     """A person's or agency's name, not a sentence, a date, a count or a label."""
     if name.casefold() in AGENCIES:
         return True
     if len(name) < 2 or len(name) > _MAX_NAME_CHARS or _NOT_IN_NAMES.search(name):
         return False
-    if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in _CALENDAR_WORDS:
-        return False
+    if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in (_CALENDAR_WORDS | _FUNCTION_WORDS):
+        return False  # (a word left when a control's name was cut: "My" of "My Profile")
     words = name.split()
     if len(words) > _MAX_NAME_WORDS:
         return False

@@ -185,6 +185,8 @@ BYLINE_NOISE: tuple[str, ...] = (
     "No Comments", "Leave a comment",
     # a blog post's footer line: "Posted by tedchris | Permalink | Comments (3) | TrackBack"
     "Permalink", "Trackback", "Reply", "Tweet", "Digg This", "Digg",
+    # an account menu beside the byline: "My profile | E-mail alerts"
+    "Alerts",
 )
 # Where the names of a byline end: credits for others, contact lines.
 BYLINE_STOPS: tuple[str, ...] = (
