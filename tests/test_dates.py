@@ -9,7 +9,7 @@ import pytest
 
 import newsclean
 from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
-                             page_date, parse_shown_date, written_for_people)
+                             page_date, parse_date, parse_shown_date, written_for_people)
 
 UTC = dt.timezone.utc
 
@@ -292,3 +292,11 @@ def test_an_update_line_under_the_headline_dates_a_page_that_shows_no_other_day(
 def test_a_published_line_under_the_headline_beats_an_update_line() -> None:
     body = "<div>Updated May 6, 2025</div><div>Published March 3, 2024</div>"
     assert newsclean.clean(_page(body=body)).published == dt.date(2024, 3, 3)
+
+
+def test_a_year_after_next_is_a_placeholder_not_a_date() -> None:
+    this_year = dt.date.today().year
+    assert parse_date("November 20, 9999 7:00 PM") is None  # a template's hidden "date-time" (identityguard.com)
+    assert parse_date("9999-12-31") is None
+    assert parse_date(f"{this_year + 2}-01-01") is None
+    assert parse_date(f"January 2, {this_year + 1}") == dt.date(this_year + 1, 1, 2)  # next year: scheduled, kept

@@ -37,7 +37,13 @@ _ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:
 
 
 def parse_date(text: str | None) -> dt.date | dt.datetime | None:
-    """A date, or a datetime when the text gives a time (timezone-aware when it gives one)."""
+    """A date, or a datetime when the text gives a time (timezone-aware when it gives one);
+    None for a year after next, a template's placeholder ("November 20, 9999")."""
+    value = _parse_date(text)
+    return value if value is None or value.year <= dt.date.today().year + 1 else None
+
+
+def _parse_date(text: str | None) -> dt.date | dt.datetime | None:
     if not text or not text.strip():
         return None
     text = text.strip().replace("Sept.", "Sep.")
