@@ -50,6 +50,24 @@ def test_spanish_ad_label_is_found_too() -> None:
     assert _label_of(tree, labels, "#p") is Layer.AD
 
 
+@pytest.mark.parametrize("line", ["Advertisements", "ADVERTISEMENTS", "Sponsored Links:", "Sponsored Ads:",
+                                  "Advertisement - Continue Reading Below", "Advertisement - Page continues below",
+                                  "Story continues below advertisement", "Subscribe To Newsletters"])
+def test_ad_labels_and_the_lines_where_an_ad_cuts_the_story_are_boilerplate(line: str) -> None:
+    tree, labels = _labels(f'<div><p id="story">The story goes on.</p><div id="line">{line}</div>'
+                           '<p id="after">The story continues below the ad.</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#line") in (Layer.AD, Layer.PROMO)
+    assert _label_of(tree, labels, "#story") is None and _label_of(tree, labels, "#after") is None
+
+
+def test_bloggers_feed_links_under_a_post_are_boilerplate() -> None:
+    tree, labels = _labels('<div class="post-body"><p>The post, which holds most of the words on the page, as a '
+                           'post does.</p></div><div class="feed-links">Subscribe to:\n'
+                           '<a class="feed-link" href="/feeds/1/comments/default">Post Comments (Atom)</a></div>', GENERIC)
+    assert _label_of(tree, labels, ".feed-links") is Layer.PROMO
+    assert _label_of(tree, labels, ".post-body") is None
+
+
 def test_a_whole_dateline_is_labelled_but_a_date_in_a_sentence_is_not() -> None:
     tree, labels = _labels('<ul><li><p id="d">Feb. 22,\n2017</p></li></ul><p id="s">Feb. 22, 2017, was cold.</p>')
     assert _label_of(tree, labels, "#d") is Layer.DATELINE

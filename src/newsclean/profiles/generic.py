@@ -89,7 +89,7 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.MEDIA_PLAYER, r"(?:^|[\s_-])(?:vjs|video-js|jwplayer|jw-|player-controls|video-player|audio-player)"),
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
-                  r"cookie|consent|gdpr|paywall|login|register"),
+                  r"cookie|consent|gdpr|paywall|login|register|feed-links"),
     # Blogger's "date-outer" and "date-posts" wrap a day's posts, not their date.
     (Layer.DATELINE, r"(?:^|[\s_-])(?:date(?![-_](?:outer|posts))|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
                      r"updated-date|post-date|entry-date|article-date)(?:$|[\s_-])"),
@@ -220,8 +220,18 @@ GENERIC = Profile(
     score_positive=SCORE_POSITIVE,
     score_negative=SCORE_NEGATIVE,
     phrases=(
-        PhraseRule(Layer.AD, ("Advertisement", "Advertising", "Publicidad", "Anzeige", "Publicité", "Sponsored",
+        PhraseRule(Layer.AD, ("Advertisement", "Advertisements", "Advertising", "Publicidad", "Anzeige", "Publicité",
+                              "Sponsored", "Sponsored Links", "Sponsored Link", "Sponsored Ads",
                               "Werbung", "Pubblicità", "Reklama", "广告", "広告"), why="ad labels"),
+        # Where an ad cuts the story: "Advertisement - Continue Reading Below" (Hearst), "Story
+        # continues below advertisement" (Global News), "Advertisement - Page continues below".
+        PhraseRule(Layer.AD, ("Advertisement - Continue Reading Below", "Advertisement - Page continues below",
+                              "Advertisement - Scroll to continue", "Story continues below advertisement",
+                              "Article continues below advertisement", "Article continues after advertisement",
+                              "Story continues below", "Article continues below", "Content continues below"),
+                   why="lines where an ad cuts the story"),
+        PhraseRule(Layer.PROMO, ("Subscribe to Newsletters", "Subscribe to our newsletter"),
+                   why="newsletter links under a post"),
         PhraseRule(Layer.AD, ("Sponsored by", "Sponsored content", "Paid content", "Promoted by"), prefix=True,
                    why="sponsored-content cards"),
         PhraseRule(Layer.RECIRCULATION, ("You may also like", "You might also like", "Recommended for you",
