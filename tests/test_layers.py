@@ -60,6 +60,13 @@ def test_ad_labels_and_the_lines_where_an_ad_cuts_the_story_are_boilerplate(line
     assert _label_of(tree, labels, "#story") is None and _label_of(tree, labels, "#after") is None
 
 
+def test_a_continue_reading_link_alone_is_a_control_but_a_sentence_that_starts_so_is_not() -> None:
+    tree, labels = _labels('<div><p id="teaser">The first lines of a post.</p><p id="more"><a href="/post">Continue '
+                           'reading</a></p><p id="s">Continue reading the report and you will see why.</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#more") is Layer.MEDIA_PLAYER
+    assert _label_of(tree, labels, "#s") is None and _label_of(tree, labels, "#teaser") is None
+
+
 def test_bloggers_feed_links_under_a_post_are_boilerplate() -> None:
     tree, labels = _labels('<div class="post-body"><p>The post, which holds most of the words on the page, as a '
                            'post does.</p></div><div class="feed-links">Subscribe to:\n'

@@ -240,6 +240,7 @@ GENERIC = Profile(
                    why="titles of recirculation lists"),
         PhraseRule(Layer.MEDIA_PLAYER, ("Loading...", "Loading…", "正在加载...", "Undo", "自动播放开关 自动播放",
                                         "Play Video", "Now Playing", "Watch Video", "Read More", "Show More",
+                                        "Continue reading", "Keep reading",
                                         "Load More", "View Full Size", "View Gallery"),
                    why="player and widget controls"),
         PhraseRule(Layer.TRANSLATION, tuple(phrase for phrase, _ in TRANSLATION_LINKS),
