@@ -116,7 +116,8 @@ def _parts(text: str, profile: Profile) -> list[str]:
     text = html.unescape(html.unescape(text)) if "&" in text else text  # "Maria &amp;amp; Katerina" in a meta tag
     text = _EMAIL.sub(" | ", _URL.sub(" | ", text))
     text = _DATE_AFTER_NAME.sub(" | ", _TIME.sub(" | ", text))
-    text = _DASHED_DATE_AFTER_NAME.sub(" | ", _MONTH_DAY_AFTER_NAME.sub(" | ", text))  # "Jane Doe September 8, 2025", "Cara Giaimo June 21"
+    # "Jane Doe September 8, 2025", "Cara Giaimo June 21", "Jason Shafrin - Oct• 31•12"
+    text = _DASHED_DATE_AFTER_NAME.sub(" | ", _MONTH_DAY_AFTER_NAME.sub(" | ", text))
     text = _READING_TIME.sub(" | ", text)  # "By Zach Hanlon 5 minute Read", "Jane Doe · Lesezeit: 4 Min."
     text = _PARENTHESES.sub(_joined_or_dropped, text)
     stop = _stop_pattern(profile.byline_stops).search(text) if profile.byline_stops else None
