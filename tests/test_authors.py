@@ -229,6 +229,10 @@ def test_an_author_link_holding_name_and_job_in_two_blocks_gives_the_name() -> N
     ("Joe Davidson Washington Post", ["Joe Davidson"]),
     ("Los Angeles Times", ["Los Angeles Times"]),
     ("By Jane Doe, The Associated Press", ["Jane Doe", "The Associated Press"]),
+    # a paper named by its article: "El Sol de México", "The Philippine Star", "Die Zeit"
+    ("Galo Ramírez | El Sol de México", ["Galo Ramírez"]),
+    ("By Evelyn Macairan, The Philippine Star", ["Evelyn Macairan"]),
+    ("Jane Doe, Die Zeit", ["Jane Doe"]),
 ])
 def test_job_titles_desk_credits_and_page_controls_in_bylines(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names

@@ -262,12 +262,19 @@ def _without_outlet(name: str) -> str:
 
 
 def _is_outlet(name: str) -> bool:
-    """A newspaper's or a channel's name ("Los Angeles Times", "The Washington Post"): two
-    capitalised words or more, the last a news organisation's word."""
+    """A newspaper's or a channel's name ("Los Angeles Times", "The Washington Post", "El Sol de
+    México", "Le Monde"): two capitalised words or more, the last a news organisation's word or
+    the first an article, as no person's name starts."""
     words = name.split()
-    return len(words) >= 2 and words[-1].casefold().strip(".,") in _OUTLET_WORDS and \
+    return len(words) >= 2 and (words[-1].casefold().strip(".,") in _OUTLET_WORDS or
+                                (words[0] in _ARTICLES and words[1][:1].isupper())) and \
         all(w[:1].isupper() for w in words if w.casefold() not in _NAME_PARTICLES) and \
         not any(w.casefold().strip(".,") in AGENCIES for w in words)  # "The Associated Press" is credited
+
+
+# (Not "Le", "Lo", "Das": surnames that start names. A co-author whose name starts "La", as
+# La Toya Jackson's, is taken for a paper: rarer on bylines than "Jane Doe | La Nación".)
+_ARTICLES = frozenset("The El La Il Die Der".split())
 
 
 # The last word of a newspaper's or a channel's name ("New York Daily News", "Washington Post").
