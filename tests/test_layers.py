@@ -60,6 +60,21 @@ def test_ad_labels_and_the_lines_where_an_ad_cuts_the_story_are_boilerplate(line
     assert _label_of(tree, labels, "#story") is None and _label_of(tree, labels, "#after") is None
 
 
+@pytest.mark.parametrize(("line", "layer"), [
+    ("Stanley Chou/Getty Images", Layer.CAPTION),
+    ("Mandel Ngan / AFP/Getty Images", Layer.CAPTION),
+    ("(ED Jones/AFP/Getty Images)", Layer.CAPTION),
+    ("Getty Images", Layer.CAPTION),
+    # a caption's sentence that ends with its credit is text; so is a slash in prose
+    ("Hong Kongers attend a charity Halloween parade. (ED Jones/AFP/Getty Images)", None),
+    ("Image via Kirill Linnik/Shutterstock", None),
+    ("The AP/Reuters count came in late.", None),
+])
+def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer | None) -> None:
+    tree, labels = _labels(f'<div><p>The story goes on.</p><p id="line">{line}</p><p>And on.</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#line") is layer
+
+
 def test_a_continue_reading_link_alone_is_a_control_but_a_sentence_that_starts_so_is_not() -> None:
     tree, labels = _labels('<div><p id="teaser">The first lines of a post.</p><p id="more"><a href="/post">Continue '
                            'reading</a></p><p id="s">Continue reading the report and you will see why.</p></div>', GENERIC)
@@ -267,7 +282,8 @@ def test_a_comment_thread_is_labelled_even_when_it_holds_most_of_the_page() -> N
     ("buzz_superlist_item no_caption", None), ("figure has-caption", None), ("story with-caption", None),
 ])
 def test_caption_boxes_by_class_name_but_not_their_modifiers(names: str, layer: Layer | None) -> None:
-    tree, labels = _labels(f"<body><div class='{names}' id='x'>Matt Sayles/AP Photo</div><p>{_PROSE}</p></body>",
+    # (the box's text is no credit line of its own: "Matt Sayles/AP Photo" alone is a caption by its words)
+    tree, labels = _labels(f"<body><div class='{names}' id='x'>Matt Sayles for the AP</div><p>{_PROSE}</p></body>",
                            GENERIC)
     assert _label_of(tree, labels, "#x") is layer
 

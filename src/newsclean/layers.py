@@ -129,6 +129,7 @@ _CONTAINER_TAGS = frozenset("div section article aside ul ol li figure table blo
 _SENTENCE_END = tuple(".!?…:;”\"")
 _BYLINE_STARTS_ENOUGH = MIN_CARD_BYLINES  # verdict's least number of story-card bylines: counting stops there
 _AUTHOR_LABEL_MAX_CHARS = 20  # "Contributors:", "Verfasst von"
+_CREDIT_LINE_MAX_CHARS = 100  # a photo's credit line: a few names, a slash, an agency
 _SEEN_MAX_CHARS = 100  # runs of text up to this long are matched once per page, however often they repeat
 
 # Text that is nothing but tags is markup shown as text, never prose: a pandoc conversion
@@ -467,6 +468,10 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
                                                matchers.dateline_needs_digit)
     patterns = profile.phrase_patterns  # rule i is patterns[i]; the dateline is the last
     dateline_index = len(patterns) - 1
+    credit = profile.credit_line_pattern  # a photo credit standing alone: one index past the rules
+    if credit is not None:
+        patterns = (*patterns, (Layer.CAPTION, credit))
+    credit_index = len(patterns) - 1
     starts = _byline_start_patterns(tuple(profile.byline_prefixes))  # None: no prefixes, no story cards
     author_label = profile.author_label_pattern
     author_labels: list[LexborNode] = []
@@ -502,6 +507,8 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
                 if index is None and dateline is not None and \
                         (not needs_digit or _DIGIT.search(own) is not None) and dateline.match(own) is not None:
                     index = dateline_index
+            if index is None and credit is not None and chars <= _CREDIT_LINE_MAX_CHARS and credit.match(own):
+                index = credit_index
             if chars <= _SEEN_MAX_CHARS:
                 seen[own] = (index, starts_byline)
         else:

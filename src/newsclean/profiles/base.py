@@ -121,6 +121,8 @@ class Profile:
     credit: tuple[str, ...] = ()
     caption_prefixes: tuple[str, ...] = ()  # screen-reader labels such as "Image" before a caption
     credit_prefixes: tuple[str, ...] = ("Credit",)
+    # Photo agencies a credit line standing alone ends with ("Stanley Chou/Getty Images").
+    credit_agencies: tuple[str, ...] = ()
     translation_links: tuple[tuple[str, str], ...] = ()  # (link phrase, language code)
     short_url: str | None = None  # regex of the site's short links
     # (selector of a share button's link, the query parameter that holds the shared address):
@@ -147,6 +149,18 @@ class Profile:
         compiled = tuple((rule.layer, rule.pattern()) for rule in self.phrases)
         dateline = self.dateline_pattern
         return compiled + ((Layer.DATELINE, dateline),) if dateline is not None else compiled
+
+    @cached_property
+    def credit_line_pattern(self) -> re.Pattern[str] | None:
+        """A photo's credit line standing alone: names, a slash, an agency ("Mandel Ngan /
+        AFP/Getty Images", "Bruce Dale/Getty Images"), or the agency alone when it sells only
+        pictures ("Getty Images")."""
+        if not self.credit_agencies:
+            return None
+        agencies = "|".join(re.escape(a).replace("\\ ", r"\s+") for a in sorted(self.credit_agencies, key=len, reverse=True))
+        names = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"  # a photographer's name: capitalised words only
+        return re.compile(rf"^\W*(?:{names}\s*/\s*)+(?:{agencies})(?:\s*(?:/|via)\s*(?:{agencies}))*\W*$"
+                          rf"|^\W*(?:Getty\s+Images|Shutterstock|iStock(?:photo)?)\W*$", re.I)
 
     @cached_property
     def any_phrase(self) -> re.Pattern[str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_PREFIXES", "DATE_FORMATS",
+__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES", "CREDIT_PREFIXES", "DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS"]
 
@@ -195,6 +195,11 @@ BYLINE_STOPS: tuple[str, ...] = (
     "Updated by", "Photo:", "Photos:", "Foto:", "Fotos:", "Bild:", "Image:", "Kontakt", "Contact us", "Contact:",
 )
 BYLINE_SUFFIXES: tuple[str, ...] = (" 기자", " 특파원", "記者", " 记者")
+# Agencies a photo's credit line ends with: "Stanley Chou/Getty Images", "Saul Loeb / AFP".
+CREDIT_AGENCIES: tuple[str, ...] = ("Getty Images", "AFP", "AP", "AP Photo", "Reuters", "EPA", "EPA-EFE",
+                                   "Shutterstock", "iStock", "iStockphoto", "Bloomberg", "Xinhua", "Anadolu Agency",
+                                   "NurPhoto", "SOPA Images", "LightRocket", "Sipa USA", "ZUMA Press", "Alamy",
+                                   "Corbis", "Pool", "WireImage", "FilmMagic", "Invision")
 CREDIT_PREFIXES: tuple[str, ...] = ("Credit:", "Credit", "Photograph:", "Photograph by", "Photo:", "Photos:",
                                     "Foto:", "Crédit :", "Crédit:", "Crédito:", "Bild:", "Image:")
 
@@ -270,6 +275,7 @@ GENERIC = Profile(
     byline_suffixes=BYLINE_SUFFIXES,
     byline_stops=BYLINE_STOPS,
     credit_prefixes=CREDIT_PREFIXES,
+    credit_agencies=CREDIT_AGENCIES,
     clean_inside_body=True,
     caption=("figcaption",),
     credit=("[itemprop='copyrightHolder']", ".credit"),
