@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
 from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
@@ -272,6 +273,51 @@ def test_a_pandoc_form_is_given_htmldate_s_quick_search_only(monkeypatch) -> Non
     assert article.origins["published"] == "htmldate"
     # the tree rendered from the markdown, not the markdown itself, and no scan of its text
     assert calls[0][0].startswith("<html>") and calls[0][1]["extensive_search"] is False
+
+
+def _dated_post(date_text: str) -> str:
+    return (f"<html><body><h2>Treeviz</h2><div class='date'>{date_text}</div>"
+            "<p>Some words of the post that say what it is about.</p></body></html>")
+
+
+# Each test below dates its page with a text of its own: htmldate caches what it read per text.
+def test_htmldate_reads_a_text_its_patterns_miss_in_the_page_s_language() -> None:
+    asked: list[bool] = []
+    # phpspot.org (metaset): "2019年04月04日-" is read by htmldate's dateparser step alone
+    assert page_date(_dated_post("2019年04月04日-"), None,
+                     languages=lambda: asked.append(True) or ["ja-JP"]) == dt.date(2019, 4, 4)
+    assert asked == [True]
+
+
+def test_a_page_in_english_has_its_texts_read_in_english_only() -> None:
+    # ~200 locales tried in turn took 18 ms for each text holding no date; in English, no CJK date
+    assert page_date(_dated_post("2019年04月07日-"), None, languages=lambda: ["en"]) is None
+    # the language the prose is guessed to be in is tried beside the declared one
+    assert page_date(_dated_post("2019年04月09日-"), None, languages=lambda: ["en", "ja"]) == dt.date(2019, 4, 9)
+
+
+def test_a_page_of_unknown_language_has_its_texts_read_in_every_locale() -> None:
+    assert page_date(_dated_post("2019年04月05日-"), None, languages=lambda: []) == dt.date(2019, 4, 5)
+    assert page_date(_dated_post("2019年04月06日-"), None, languages=lambda: ["xx", "i-klingon"]) \
+        == dt.date(2019, 4, 6)
+
+
+def test_htmldate_called_by_others_still_reads_in_every_locale() -> None:
+    import htmldate
+
+    assert page_date(_dated_post("2019年04月10日-"), None, languages=lambda: ["en"]) is None
+    # (a text newsclean's search read already stays as it was read: htmldate caches it)
+    assert htmldate.find_date(_dated_post("2019年04月11日-"), original_date=True) == "2019-04-11"
+
+
+def test_the_page_s_languages_are_the_declared_and_the_guessed_one() -> None:
+    from newsclean.metadata import _LabelledDom
+    from newsclean.layers import Labels
+
+    prose = "<p>" + "A câmara aprovou ontem o novo programa de água depois de um longo debate entre os vereadores. " * 4
+    tree = LexborHTMLParser(f"<html lang='en-US'><body>{prose}</p></body></html>")
+    dom = _LabelledDom(tree, Labels(tree))
+    assert dom.text_languages() == ["en-US", "pt"]
 
 
 def test_a_text_that_is_only_a_date() -> None:

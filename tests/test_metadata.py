@@ -324,7 +324,7 @@ def test_a_pandoc_form_gets_no_date_guessed_from_its_text(monkeypatch: pytest.Mo
 
     asked: list[bool] = []
     monkeypatch.setattr(metadata, "page_date",
-                        lambda html, url, *, scan_text: asked.append(scan_text) or dt.date(2011, 11, 1))
+                        lambda html, url, *, scan_text, languages: asked.append(scan_text) or dt.date(2011, 11, 1))
     story = "".join(f"<p>{n}: the council voted to expand the water program after a long debate.</p>" for n in range(6))
     markdown = "# Council votes\n\n" + "\n\n".join(
         f"{n}: the council voted to expand the water program after a long debate." for n in range(6)) + "\n"

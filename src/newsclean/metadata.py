@@ -156,7 +156,8 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     # still holds there, its scan of the whole text does not (right on half the metaset pages
     # it alone dated; 83 % in HTML).
     markup = (tree.html or "") if converted else source
-    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], page_url or url, scan_text=not converted)
+    found = page_date(markup[:MAX_DATE_SEARCH_CHARS], page_url or url, scan_text=not converted,
+                      languages=dom.text_languages)
     return (found, "htmldate") if found is not None else (None, "")
 
 
@@ -644,12 +645,22 @@ class _LabelledDom:
         language = self.language()
         found = _shown_date(text, profile, language)
         if found is None and language is None and names_a_month(text):
-            if "guess" not in self._guessed_language:  # once per page, and only when needed
-                self._guessed_language["guess"] = guess_language(self.tree)
-            guessed = self._guessed_language["guess"]
+            guessed = self.guessed_language()
             if guessed is not None:
                 found = _shown_date(text, profile, guessed)
         return found
+
+    def guessed_language(self) -> str | None:
+        """The language of the page's prose (:func:`guess_language`), guessed once per page and
+        only when asked."""
+        if "guess" not in self._guessed_language:
+            self._guessed_language["guess"] = guess_language(self.tree)
+        return self._guessed_language["guess"]
+
+    def text_languages(self) -> list[str]:
+        """The languages the page's text may be in: the one it declares (``<html lang>``), the
+        one its prose is guessed to be in."""
+        return [language for language in (self.language(), self.guessed_language()) if language]
 
     def time_date(self, profile: Profile) -> dt.date | dt.datetime | None:
         """The machine-readable value of the article's own ``<time datetime>`` ("2016-10-04
