@@ -428,3 +428,32 @@ def test_the_articles_byline_stays_when_cards_by_the_same_author_show_the_same_l
         labels[node.mem_id] = Layer.BYLINE
     kept = _LabelledDom(tree, labels).bylines()
     assert [node.mem_id for node in kept] == [tree.css("span.byline")[0].mem_id]
+
+
+def _typepad_post(comments: str) -> str:
+    post = "".join(f"<p>{n}. The post's own paragraph, long enough to count as its text and more.</p>" for n in range(5))
+    # one flat block, as TypePad wrote it: the post, its byline, a heading, then the comments
+    return (f"<html><body><div id='center'><div class='content'><h1>Creating Passionate Users</h1>{post}"
+            "<p class='posted'>Posted by Kathy on April 6, 2007 | Permalink</p>"
+            f"<h2>Comments</h2>{comments}</div></div></body></html>")
+
+
+def test_the_dated_signatures_of_comments_after_the_post_are_no_authors() -> None:
+    # dragnet R531–R535 (TypePad, 2007): each comment ends "Posted by: Name | date"; 19–25 names were given
+    comments = "".join(f"<p>Comment number {n} says something about the post.</p>"
+                       f"<p class='posted'>Posted by: {name} | Apr 6, 2007 1:{10 + n}:01 PM</p>"
+                       for n, name in enumerate(["Reed Hedges", "Amy Gahran", "Tim Costello"]))
+    assert newsclean.clean(_typepad_post(comments)).authors == ("Kathy",)
+
+
+def test_a_comment_signed_at_its_top_is_no_author_either() -> None:
+    comments = "".join(f"<div class='c'><p class='posted'>Posted by: {name} at April 6, 2007 1:{10 + n} PM</p>"
+                       f"<p>Comment number {n} says something about the post.</p></div>"
+                       for n, name in enumerate(["Reed Hedges", "Amy Gahran"]))
+    assert newsclean.clean(_typepad_post(comments)).authors == ("Kathy",)
+
+
+def test_dated_bylines_of_co_authors_side_by_side_are_all_read() -> None:
+    body = ('<div class="bylines"><p class="byline">By Jane Roe, May 2, 2024</p>'
+            '<p class="byline">By John Doe, May 2, 2024</p></div>')
+    assert newsclean.clean(_page(body=body)).authors == ("Jane Roe", "John Doe")

@@ -420,8 +420,10 @@ class _LabelledDom:
         the bylines beside it (one per author in some markup), not the cards further down."""
         names: list[str] = []
         anchor: LexborNode | None = None
+        previous: LexborNode | None = None
         for node in self.bylines():
-            if anchor is not None and not _near(node, anchor):
+            if anchor is not None and not _near(node, anchor) \
+                    or previous is not None and _signs_another_text(node, previous):
                 break
             found = self._names_in(node, profile)
             if not found and len(node_text(node)) < 40 and node.parent is not None \
@@ -434,6 +436,8 @@ class _LabelledDom:
             if found:
                 names += found
                 anchor = anchor or node
+            if found or _A_YEAR.search(node_text(node)):
+                previous = node  # a post's dated byline, even one that names no one ("Posted by laurie at …")
         return names
 
     def _names_after_label(self, label: LexborNode, profile: Profile, *, lines: bool = False) -> list[str]:
@@ -954,6 +958,35 @@ def _near(node: LexborNode, anchor: LexborNode) -> bool:
             return True
         block = block.parent
     return False
+
+
+def _signs_another_text(node: LexborNode, previous: LexborNode) -> bool:
+    """A dated byline after the article's that signs a text of its own: a comment's or a
+    reply's ("Posted by: Reed Hedges | Apr 6, 2007 1:11:01 PM" under each comment of a TypePad
+    or Movable Type blog, after the post's own "Posted by Kathy on April 6, 2007"). Text stands
+    between it and the ``previous`` byline read (the comment it closes), or its own block (the
+    largest that holds it and not ``previous``) holds text beside it (the comment it opens). A
+    co-author's byline beside the first has neither, and no date of its own."""
+    text = node.text(deep=True)
+    if not _A_YEAR.search(text):
+        return False
+    around_previous = {parent.mem_id for parent in ancestors(previous)}
+    block, common = node, None
+    for parent in ancestors(node):
+        if parent.mem_id in around_previous:
+            common = parent
+            break
+        block = parent
+    if common is None or len(collapse(block.text(deep=True))) - len(collapse(text)) >= _SIGNED_TEXT_CHARS:
+        return True
+    whole, before = common.text(deep=True), previous.text(deep=True)
+    start = whole.find(before)
+    end = whole.find(text, start + len(before)) if start >= 0 else -1
+    return end < 0 or len(collapse(whole[start + len(before):end])) >= _SIGNED_TEXT_CHARS
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SIGNED_TEXT_CHARS = 20
 
 
 def _first_matches(scope: LexborNode, selector: str, limit: int) -> list[LexborNode]:
