@@ -457,3 +457,21 @@ def test_dated_bylines_of_co_authors_side_by_side_are_all_read() -> None:
     body = ('<div class="bylines"><p class="byline">By Jane Roe, May 2, 2024</p>'
             '<p class="byline">By John Doe, May 2, 2024</p></div>')
     assert newsclean.clean(_page(body=body)).authors == ("Jane Roe", "John Doe")
+
+
+def test_the_links_of_a_post_whose_wrapper_says_who_wrote_it_are_no_authors() -> None:
+    # dragnet R6–R11, R81–R84 (Squarespace 5): "journal-entry-wrapper authored-by-bluelily" wraps
+    # the whole post, so every link in it ("Brasilia", "Rio de Janeiro") had been read as an author
+    links = "".join(f'<li><a href="/{city.lower()}/">{city}</a></li>' for city in ("Brasilia", "Rio de Janeiro", "Bahrain"))
+    body = (f'<div class="journal-entry-wrapper authored-by-toddhoff"><ul>{links}</ul>'
+            '<span class="posted-by"><a href="/blog/author/toddhoff">Todd Hoff</a></span></div>')
+    assert newsclean.clean(_page(body=body)).authors == ("Todd Hoff",)
+
+
+def test_a_list_of_the_site_s_authors_names_no_one() -> None:
+    # cleaneval-final 651: a bookseller's index of 202 links to author pages beside an interview
+    names = ["Marc Acito", "Lorraine Adams", "Jonathan Ames", "Martin Amis", "Roger Angell", "Karen Armstrong",
+             "Marty Asher", "Kate Atkinson", "Paul Auster", "Nicholson Baker", "Russell Banks"]
+    links = "".join(f'<li><a href="/authors/{n.split()[1].lower()}.html">{n}</a></li>' for n in names)
+    assert newsclean.clean(_page(body=f"<ul>{links}</ul>")).authors == ()
+    assert newsclean.clean(_page(body=f"<ul>{links[:links.index('</li>') + 5]}</ul>")).authors == ("Marc Acito",)

@@ -562,7 +562,9 @@ class _LabelledDom:
                 names += found
                 anchor = anchor or node
                 read.add(node.mem_id)
-        return names
+        # More names side by side than a byline holds: a list of the site's authors (a
+        # publisher's index of 202 author links), not this article's.
+        return names if len(names) <= _MAX_ADJACENT_AUTHORS else []
 
     def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
         """The names a byline element marks (author links, itemprop=name), else its text's."""
@@ -834,7 +836,7 @@ def _credited_for_other_work(node: LexborNode, profile: Profile) -> bool:
 # Elements that hold a byline's names without the markup the layer rules read.
 _AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
-    "[class*='byline' i] a, [class*='author' i] a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
+    "[class*='byline' i] a, [class*='author' i]:not([class*='authored' i]) a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
     "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
     "[class*='post-info__item--type-author' i], "  # Elementor's post-info widget, which gfm's wrappers label promo
     "[itemprop~='author'], "  # schema.org's byline, also where it stands in the article's own <footer>
@@ -846,6 +848,7 @@ _AUTHOR_ELEMENTS = (
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
 )
 _MAX_AUTHOR_ELEMENT_CHARS = 120
+_MAX_ADJACENT_AUTHORS = 10
 # Short lines that can be a byline of running text, and how one starts.
 _BYLINE_LINES = "p, span, em, strong, b, i, small, address, h4, h5, h6, div:not(:has(div, p, section, article, ul))"
 _MAX_BYLINE_LINES = 300
