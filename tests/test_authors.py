@@ -475,3 +475,19 @@ def test_a_list_of_the_site_s_authors_names_no_one() -> None:
     links = "".join(f'<li><a href="/authors/{n.split()[1].lower()}.html">{n}</a></li>' for n in names)
     assert newsclean.clean(_page(body=f"<ul>{links}</ul>")).authors == ()
     assert newsclean.clean(_page(body=f"<ul>{links[:links.index('</li>') + 5]}</ul>")).authors == ("Marc Acito",)
+
+
+@pytest.mark.parametrize(("wrapper", "body_class"), [
+    # WordPress's post_class() on the Sandbox theme (dragnet R287–R290), TypePad (R661–R680), and
+    # the Sandbox theme's body_class(): the post's author named among its categories
+    ('<div class="hentry p1 post publish author-matt category-news">', ""),
+    ('<div class="entry-category-newsjacking entry-author-david_meerman_scott entry-type-post entry">', ""),
+    ("<div>", "wordpress y2012 single postid-5620 s-category-news s-author-admin"),
+])
+def test_the_links_of_a_post_whose_categories_name_its_author_are_no_authors(wrapper: str, body_class: str) -> None:
+    text = "".join(f'<p>Paragraph {n} of the post, with a link to <a href="/learned-optimism-{n}/">Learned Optimism</a> '
+                   "and words enough to make it prose rather than a menu.</p>" for n in range(4))
+    page = f'<html><body class="{body_class}"><h1>A post</h1>{wrapper}{text}</div></body></html>'
+    assert newsclean.clean(page).authors == ()
+    signed = page.replace("</div></body>", '<p class="author vcard"><a href="/blog/">K.G. Schneider</a></p></div></body>')
+    assert newsclean.clean(signed).authors == ("K.G. Schneider",)

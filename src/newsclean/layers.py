@@ -26,7 +26,7 @@ from newsclean.profiles.base import Profile, _trie
 from newsclean.verdict import MIN_CARD_BYLINES, is_byline
 
 __all__ = ["TEXT_HOLDER_MIN_CHARS", "TEXT_HOLDER_TAGS", "Labels", "PageScan", "drop_code", "label_layers", "layer_report",
-           "labelled_ancestor"]
+           "labelled_ancestor", "without_taxonomy"]
 
 
 class Labels(dict[int, Layer]):
@@ -329,7 +329,7 @@ def _named_layer(node: LexborNode, scan: PageScan, profile: Profile, decided: di
     if names in decided:
         layer = decided[names]
     else:
-        layer = decided[names] = _layer_by_name(_without_taxonomy(names, profile.names_ignored_patterns),
+        layer = decided[names] = _layer_by_name(without_taxonomy(names, profile.names_ignored_patterns),
                                                 profile.class_name_prefilter, profile.class_name_vocabulary,
                                                 profile.names_kept_pattern)
     if layer is None:
@@ -343,7 +343,7 @@ def _named_layer(node: LexborNode, scan: PageScan, profile: Profile, decided: di
     return None
 
 
-def _without_taxonomy(names: str, ignored: tuple[re.Pattern[str], re.Pattern[str]] | None) -> str:
+def without_taxonomy(names: str, ignored: tuple[re.Pattern[str], re.Pattern[str]] | None) -> str:
     """A post container's names less its taxonomy ("category-social_media" is no share bar)."""
     if ignored is None or ignored[0].search(names) is None:
         return names

@@ -26,7 +26,7 @@ from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_
                              names_a_month, page_date, parse_date, parse_shown_date, url_day, written_for_people,
                              year_first)
 from newsclean.language import guess_language
-from newsclean.layers import Labels
+from newsclean.layers import Labels, without_taxonomy
 from newsclean.model import FrozenMap, Image, Layer
 from newsclean.profiles.base import Profile
 
@@ -465,8 +465,10 @@ class _LabelledDom:
             scopes.append(self.tree.body)
         # Each selector is asked once, of the whole page, and its matches sorted into the scopes
         # (what ``scope.css(selector)`` gives: the scope and its descendants that match).
-        in_scopes = [_sorted_into(self.tree.root.css(selector), scopes) if self.tree.root is not None
-                     else [[] for _ in scopes] for selector in _AUTHOR_ELEMENTS]
+        in_scopes = [_sorted_into([node for node in self.tree.root.css(selector)
+                                   if index > 0 or not _author_only_by_taxonomy(node, profile)], scopes)
+                     if self.tree.root is not None else [[] for _ in scopes]
+                     for index, selector in enumerate(_AUTHOR_ELEMENTS)]
         for found in in_scopes:
             for nodes in found:
                 names = self._adjacent_names(nodes, profile)
@@ -834,15 +836,20 @@ def _credited_for_other_work(node: LexborNode, profile: Profile) -> bool:
 
 
 # Elements that hold a byline's names without the markup the layer rules read.
-_AUTHOR_ELEMENTS = (
+# A link inside an element whose class says "author" (read only where that class is no post's
+# taxonomy: :func:`_author_only_by_taxonomy`).
+_AUTHOR_CLASS_LINK = "[class*='author' i]:not([class*='authored' i]) a[href]"
+_AUTHOR_ELEMENTS_BUT_CLASS_LINKS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
-    "[class*='byline' i] a, [class*='author' i]:not([class*='authored' i]) a[href], a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
+    "[class*='byline' i] a, a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
     "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
     "[class*='post-info__item--type-author' i], "  # Elementor's post-info widget, which gfm's wrappers label promo
     "[itemprop~='author'], "  # schema.org's byline, also where it stands in the article's own <footer>
     # An author box's heading is its name: in the pandoc forms "#### Ahmet Serhan" lost its class.
     + ", ".join(f"[class*='{box}' i] {h}" for box in ("author-box", "author_box", "authorbox")
-                for h in ("h2", "h3", "h4", "h5", "h6")),
+                for h in ("h2", "h3", "h4", "h5", "h6")))
+_AUTHOR_ELEMENTS = (
+    f"{_AUTHOR_ELEMENTS_BUT_CLASS_LINKS}, {_AUTHOR_CLASS_LINK}",
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
     ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]), [rel~='author'], "
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
@@ -960,6 +967,23 @@ def _near(node: LexborNode, anchor: LexborNode) -> bool:
         if any(parent.mem_id == block.mem_id for parent in _up(node, 3)):
             return True
         block = block.parent
+    return False
+
+
+def _author_only_by_taxonomy(node: LexborNode, profile: Profile) -> bool:
+    """A link that is an author element only for the "author" in the class of the post's
+    container, which names the post's author among its categories (WordPress's "hentry
+    category-news author-matt", TypePad's "entry entry-author-david_meerman_scott"), or of
+    ``<body>`` ("s-author-admin"): every link of the post would be one."""
+    if node.tag != "a":
+        return False
+    for parent in ancestors(node):
+        names = (parent.attrs.get("class") or "").lower()
+        if "author" in names:
+            if parent.tag not in ("body", "html") \
+                    and "author" in without_taxonomy(names, profile.names_ignored_patterns):
+                return False
+            return not node.css_matches(_AUTHOR_ELEMENTS_BUT_CLASS_LINKS)
     return False
 
 
