@@ -491,3 +491,57 @@ def test_the_links_of_a_post_whose_categories_name_its_author_are_no_authors(wra
     assert newsclean.clean(page).authors == ()
     signed = page.replace("</div></body>", '<p class="author vcard"><a href="/blog/">K.G. Schneider</a></p></div></body>')
     assert newsclean.clean(signed).authors == ("K.G. Schneider",)
+
+
+def test_the_place_a_declared_byline_was_filed_from_is_no_author() -> None:
+    # cleaneval-dev 26 (BusinessWeek): <meta name="author" content="By Howard Gleckman, with …, in Washington">
+    head = '<meta name="author" content="By Howard Gleckman, with Paul Magnusson and Stan Crock, in Washington">'
+    assert newsclean.clean(_page(head=head)).authors == ("Howard Gleckman", "Paul Magnusson", "Stan Crock")
+
+
+def test_a_cms_default_account_is_no_author_nor_is_its_address() -> None:
+    # dragnet R408: the WordPress byline links "Admin"; the post's writer signs in its first line
+    byline = ('<div class="entry-meta"><span class="author vcard"><a class="url fn n" '
+              'href="/author/admin/">Admin</a></span></div>')
+    assert newsclean.clean(_page(body=byline)).authors == ()
+    ld = '<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": ' \
+         '"Webmaster", "url": "https://www.searchlight.vc/author/webmaster-author/"}}</script>'
+    assert newsclean.clean(_page(head=ld)).authors == ()  # wcxb 0392: not "Webmaster Author" from the address
+
+
+def test_the_name_a_byline_marks_is_read_without_the_title_beside_it() -> None:
+    # BBC 2012 (cleanportaleval): <span class="byline-name">By Maryam Maruf</span><span class="byline-title">…
+    body = ('<span class="byline"><span class="byline-name">By Maryam Maruf</span> '
+            '<span class="byline-title">BBC World Service</span></span>')
+    assert newsclean.clean(_page(body=body)).authors == ("Maryam Maruf",)
+
+
+def test_a_byline_that_only_credits_an_update_names_no_author() -> None:
+    # wcxb 4184 (Consumer Reports) as pandoc gfm: the writer's card, then "Updated by <marked name>"
+    byline = """<div class="byline-par">
+
+<div class="byline-authors">
+
+<span class="byline-author__description"> By
+[Benjamin
+Preston](https://www.consumerreports.org/about-us/our-people/our-experts/benjamin-preston/)
+</span>
+
+</div>
+
+</div>
+
+<div class="byline-wrapper">
+
+<span class="author-name"> <span class="byline-contributors__groups"
+itemprop="author"><span class="byline-contributors__group">Updated by
+<span
+class="byline-name__item crux-body-copy crux-body-copy--small">[Jon
+Linkov](https://www.consumerreports.org/about-us/our-people/our-experts/jon-linkov/)</span></span></span>
+</span>
+
+</div>
+"""
+    words = "The car's own review text, long enough to be its body and nothing else. " * 6
+    article = newsclean.clean(f"# The Best Used Cars\n\n{byline}\n{words}\n\n{words}\n")
+    assert article.form == "pandoc" and article.authors == ("Benjamin Preston",)

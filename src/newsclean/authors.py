@@ -22,7 +22,8 @@ from functools import lru_cache
 from newsclean._dom import collapse
 from newsclean.profiles.base import Profile
 
-__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "same_name", "split_byline"]
+__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "is_cms_account", "same_name",
+           "split_byline"]
 
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 6
@@ -288,15 +289,28 @@ _FUNCTION_WORDS = frozenset("my on it to no be in at by of the an we us our your
                             "and or for up so do go if is as all".split())
 
 
+# A CMS's default account, never a person's name: "Posted by admin".
+_ACCOUNTS = frozenset("admin administrator webmaster".split())
+# Lower-case words that start the place or the section a byline names after its people.
+_PLACE_PREPOSITIONS = frozenset("in at on from via".split())
+
+
+def is_cms_account(text: str) -> bool:
+    """A CMS's default account ("admin", "Webmaster"), which names no person."""
+    return text.strip().casefold() in _ACCOUNTS
+
+
 def _looks_like_name(name: str, *, visible: bool) -> bool:
     """A person's or agency's name, not a sentence, a date, a count or a label."""
     if name.casefold() in AGENCIES:
         return True
     if len(name) < 2 or len(name) > _MAX_NAME_CHARS or _NOT_IN_NAMES.search(name):
         return False
-    if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in (_CALENDAR_WORDS | _FUNCTION_WORDS):
+    if _CREDENTIAL.fullmatch(name) or name.casefold().rstrip(".") in (_CALENDAR_WORDS | _FUNCTION_WORDS | _ACCOUNTS):
         return False  # (a word left when a control's name was cut: "My" of "My Profile")
     words = name.split()
+    if words[0] in _PLACE_PREPOSITIONS:
+        return False  # where the byline was written or filed: "…, with Paul Magnusson and Stan Crock, in Washington"
     if len(words) > _MAX_NAME_WORDS:
         return False
     if _LATIN_LETTER.search(name):

@@ -20,8 +20,8 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urljoin, urlsp
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
-from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, split_byline,
-                                strip_prefix)
+from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
+                               split_byline, strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
                              names_a_month, page_date, parse_date, parse_shown_date, url_day, written_for_people,
                              year_first)
@@ -466,9 +466,8 @@ class _LabelledDom:
         # Each selector is asked once, of the whole page, and its matches sorted into the scopes
         # (what ``scope.css(selector)`` gives: the scope and its descendants that match).
         in_scopes = [_sorted_into([node for node in self.tree.root.css(selector)
-                                   if index > 0 or not _author_only_by_taxonomy(node, profile)], scopes)
-                     if self.tree.root is not None else [[] for _ in scopes]
-                     for index, selector in enumerate(_AUTHOR_ELEMENTS)]
+                                   if not _author_only_by_wrapper(node, profile)], scopes)
+                     if self.tree.root is not None else [[] for _ in scopes] for selector in _AUTHOR_ELEMENTS]
         for found in in_scopes:
             for nodes in found:
                 names = self._adjacent_names(nodes, profile)
@@ -554,15 +553,14 @@ class _LabelledDom:
                 continue
             if anchor is not None and _credited_for_other_work(node, profile):
                 break  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>"
-            if any(label in outside for label in self.labels.enclosing(node)) or _is_tag_link(node) \
-                    or _link_in_article_wrapper(node):
+            if any(label in outside for label in self.labels.enclosing(node)) or _is_tag_link(node):
                 continue
             if any(parent.mem_id in read for parent in ancestors(node)):
                 continue  # inside an element already read ("AI Writer" in the name's wrapper)
             found = self._names_in(node, profile, max_chars=_MAX_AUTHOR_ELEMENT_CHARS)
-            if found:
+            if found or is_cms_account(node_text(node)):
                 names += found
-                anchor = anchor or node
+                anchor = anchor or node  # (an "admin" link is the author element still: only names beside it count)
                 read.add(node.mem_id)
         # More names side by side than a byline holds: a list of the site's authors (a
         # publisher's index of 202 author links), not this article's.
@@ -575,6 +573,8 @@ class _LabelledDom:
         text = self.text_without_dates(node, profile)
         own = before_credits(text, profile) if marked else text
         if own != text:  # "By <a>Scott Levine</a> | Fact-checked by <a>Frank Bass</a>": the checker is no author
+            if not own.strip():
+                return []  # only a credit for other work: "Updated by <span class="byline-name__item">Jon Linkov</span>"
             marked = [m for m in marked if m in own or m not in text] or marked
             text = own
         names = clean_names(marked, profile, visible=True, marked=True) if marked else []
@@ -836,20 +836,18 @@ def _credited_for_other_work(node: LexborNode, profile: Profile) -> bool:
 
 
 # Elements that hold a byline's names without the markup the layer rules read.
-# A link inside an element whose class says "author" (read only where that class is no post's
-# taxonomy: :func:`_author_only_by_taxonomy`).
-_AUTHOR_CLASS_LINK = "[class*='author' i]:not([class*='authored' i]) a[href]"
-_AUTHOR_ELEMENTS_BUT_CLASS_LINKS = (
+_AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
-    "[class*='byline' i] a, a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], "
+    # (a link in an element whose class says "author": not in one that only wraps the post,
+    # :func:`_author_only_by_wrapper`, nor in Squarespace's post wrapper "authored-by-bluelily")
+    "[class*='byline' i] a, [class*='author' i]:not([class*='authored' i]) a[href], a[rel~='author'], "
+    "a[href*='/author/'], a[href*='/authors/'], "
     "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
     "[class*='post-info__item--type-author' i], "  # Elementor's post-info widget, which gfm's wrappers label promo
     "[itemprop~='author'], "  # schema.org's byline, also where it stands in the article's own <footer>
     # An author box's heading is its name: in the pandoc forms "#### Ahmet Serhan" lost its class.
     + ", ".join(f"[class*='{box}' i] {h}" for box in ("author-box", "author_box", "authorbox")
-                for h in ("h2", "h3", "h4", "h5", "h6")))
-_AUTHOR_ELEMENTS = (
-    f"{_AUTHOR_ELEMENTS_BUT_CLASS_LINKS}, {_AUTHOR_CLASS_LINK}",
+                for h in ("h2", "h3", "h4", "h5", "h6")),
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
     ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]), [rel~='author'], "
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
@@ -970,23 +968,6 @@ def _near(node: LexborNode, anchor: LexborNode) -> bool:
     return False
 
 
-def _author_only_by_taxonomy(node: LexborNode, profile: Profile) -> bool:
-    """A link that is an author element only for the "author" in the class of the post's
-    container, which names the post's author among its categories (WordPress's "hentry
-    category-news author-matt", TypePad's "entry entry-author-david_meerman_scott"), or of
-    ``<body>`` ("s-author-admin"): every link of the post would be one."""
-    if node.tag != "a":
-        return False
-    for parent in ancestors(node):
-        names = (parent.attrs.get("class") or "").lower()
-        if "author" in names:
-            if parent.tag not in ("body", "html") \
-                    and "author" in without_taxonomy(names, profile.names_ignored_patterns):
-                return False
-            return not node.css_matches(_AUTHOR_ELEMENTS_BUT_CLASS_LINKS)
-    return False
-
-
 def _signs_another_text(node: LexborNode, previous: LexborNode) -> bool:
     """A dated byline after the article's that signs a text of its own: a comment's or a
     reply's ("Posted by: Reed Hedges | Apr 6, 2007 1:11:01 PM" under each comment of a TypePad
@@ -1077,15 +1058,20 @@ def _marked_names(node: LexborNode, profile: Profile) -> list[str]:
 _AUTHOR_LINK = "a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], [class*='byline' i] a, [itemprop~='author'] a"
 
 
-def _link_in_article_wrapper(node: LexborNode) -> bool:
-    """A link that counts as an author's only because an ancestor's class says "author", when
-    that ancestor holds the headline too: it wraps the whole article (WordPress's modifier
-    class "a-article-author-ruler"), and its first links are the breadcrumb's ("Home")."""
-    if node.tag != "a" or node.css_matches(_AUTHOR_LINK):
+def _author_only_by_wrapper(node: LexborNode, profile: Profile) -> bool:
+    """A link that counts as an author's only because an ancestor's class says "author", where
+    that ancestor is no author element: it wraps the whole article (it holds the headline:
+    WordPress's modifier class "a-article-author-ruler", whose first links are the
+    breadcrumb's, "Home"), it is ``<body>`` ("s-author-admin"), or it names the post's author
+    among the post container's categories (WordPress's "hentry category-news author-matt",
+    TypePad's "entry entry-author-david_meerman_scott"): every link of the post would be one."""
+    if node.tag != "a" or "author" in (node.attrs.get("class") or "").lower() or node.css_matches(_AUTHOR_LINK):
         return False
     for parent in ancestors(node):
-        if "author" in (parent.attrs.get("class") or "").lower():
-            return parent.css_first("h1") is not None
+        names = (parent.attrs.get("class") or "").lower()
+        if "author" in names:
+            return parent.tag in ("body", "html") or parent.css_first("h1") is not None \
+                or "author" not in without_taxonomy(names, profile.names_ignored_patterns)
     return False
 
 
@@ -1477,7 +1463,7 @@ def _names_in_author_urls(values: list[str]) -> list[str]:
     names = []
     for value in values:
         found = _AUTHOR_SLUG.search(urlsplit(value.strip()).path.lower()) if value.startswith(("http", "/")) else None
-        if found:
+        if found and not is_cms_account(found.group(1).split("-")[0]):  # "/author/webmaster-author/"
             names.append(" ".join(part.capitalize() for part in found.group(1).split("-")))
     return names
 

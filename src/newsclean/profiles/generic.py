@@ -263,7 +263,7 @@ GENERIC = Profile(
     # h3 under a blog-name h1.
     headline=("h1[itemprop='headline']", "article h1", ".hentry .entry-title", ".hentry .post-title", "h1"),
     # Inside a byline, the names when the page marks them: schema.org, links to author pages.
-    byline_names=("[itemprop='name']", "a[rel~='author']", "a[href*='/author/']", "a[href*='/authors/']",
+    byline_names=("[itemprop='name']", "[class*='byline-name' i]", "a[rel~='author']", "a[href*='/author/']", "a[href*='/authors/']",
                   "a[href*='/by/']", "a[href*='/people/']", "a[href*='/profile/']", "a[href*='/staff/']",
                   "a[href*='/journalist']", "a[href*='/autor']", "a[href*='/auteur']", "a[href*='/contributor']",
                   "a[href*='/writer']", "a[href*='/reporter']", "a[href*='/redakteur']"),
