@@ -11,7 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean.authors import AuthorCandidates, choose_authors, clean_names, same_name, split_byline
+from newsclean.authors import AuthorCandidates, choose_authors, clean_names, is_site_name, same_name, split_byline
 from newsclean.layers import Labels
 from newsclean.metadata import _LabelledDom
 from newsclean.model import Layer
@@ -545,3 +545,40 @@ Linkov](https://www.consumerreports.org/about-us/our-people/our-experts/jon-link
     words = "The car's own review text, long enough to be its body and nothing else. " * 6
     article = newsclean.clean(f"# The Best Used Cars\n\n{byline}\n{words}\n\n{words}\n")
     assert article.form == "pandoc" and article.authors == ("Benjamin Preston",)
+
+
+def test_links_to_the_folder_of_author_pages_name_no_one() -> None:
+    # ABC News 2012 footer "Authors List" (/author/); Forbes 2009 section menus' "People" (/logistics/people/)
+    body = '<ul class="fNav"><li><a href="http://abcnews.go.com/author/">Authors List</a></li></ul>'
+    assert newsclean.clean(_page(body=body)).authors == ()
+    menu = '<div><a href="http://www.forbes.com/logistics/people/">People</a></div>'
+    assert newsclean.clean(_page(body=menu)).authors == ()
+    # a Wix writer's page ends with the folder's name again (wcxb 0024)
+    wix = '<a href="https://www.sallytomatoes.com/profile/leonardo/profile"><span>Leonardo Garcia</span></a>'
+    assert newsclean.clean(_page(body=wix)).authors == ("Leonardo Garcia",)
+
+
+def test_a_blogroll_of_people_on_other_sites_is_no_byline() -> None:
+    # dragnet T144, R162: a sidebar's links to people's pages on several sites
+    roll = ('<ul class="xoxo blogroll"><li><a href="http://www.businessinsider.com/author/john-ellis">John Ellis</a></li>'
+            '<li><a href="http://chicagoboyz.net/archives/author/lexington-green">Lexington Green</a></li></ul>')
+    assert newsclean.clean(_page(body=roll)).authors == ()
+    own = roll.replace("www.businessinsider.com", "chicagoboyz.net")  # two authors of the site itself
+    assert newsclean.clean(_page(body=own)).authors == ("John Ellis", "Lexington Green")
+
+
+def test_an_embedded_tweet_s_author_is_not_the_article_s() -> None:
+    # dragnet R696–R700 (New Statesman): a sidebar of pulled tweets, "tweet-author" over each
+    tweets = '<div class="tweets"><span class="tweet-author"><a href="https://www.twitter.com/NewStatesman">NewStatesman</a></span></div>'
+    assert newsclean.clean(_page(body=tweets)).authors == ()
+
+
+def test_a_site_s_address_given_as_its_author_is_the_site() -> None:
+    assert is_site_name("CBSNews.com", []) and is_site_name("NHL.com", []) and not is_site_name("J.R. Smith", [])
+    body = '<p class="byline">By Jane Roe, CBSNews.com</p>'
+    assert newsclean.clean(_page(body=body)).authors == ("Jane Roe",)
+
+
+def test_a_template_s_unfilled_placeholder_is_no_part_of_a_name() -> None:
+    # wcxb 4036: "By Tariqul Ayan March 30, 2023 | %t min read", once its date is taken out
+    assert split_byline("By Tariqul Ayan %t min read", GENERIC) == ["Tariqul Ayan"]

@@ -22,8 +22,8 @@ from functools import lru_cache
 from newsclean._dom import collapse
 from newsclean.profiles.base import Profile
 
-__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "is_cms_account", "same_name",
-           "split_byline"]
+__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "is_cms_account", "is_site_name",
+           "same_name", "split_byline"]
 
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 6
@@ -203,8 +203,12 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")(?=$|[\s,.-])", re.I)
 
 
+# A template's placeholder left unfilled: "By Tariqul Ayan March 30, 2023 | %t min read".
+_PLACEHOLDER = re.compile(r"(?<!\w)%[a-zA-Z](?!\w)")
+
+
 def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
-    name = strip_prefix(part.strip(" ,;:|/·•-–—\u200b"), profile)
+    name = strip_prefix(_PLACEHOLDER.sub("", part).strip(" ,;:|/·•-–—\u200b"), profile)
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
     name = _AFFILIATION.split(name, maxsplit=1)[0]  # "Michael Larabel in Valve"
     name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone ("… on in MLB Tracker")
@@ -366,6 +370,8 @@ def is_site_name(name: str, site_names: Sequence[str]) -> bool:
     """The publication itself named as author ("BBC News" on bbc.co.uk, "CNN"); a person's
     name that is also the site's ("Rick Steves", "Gary Marcus" on garymarcus.substack.com)
     stays a person."""
+    if _DOMAIN_NAME.fullmatch(name.strip()):
+        return True  # a site's address, as its name: "CBSNews.com", "NHL.com"
     key = _name_key(name)
     words = name.split()
     if len(words) > 1 and not any(w.casefold().strip(".,") in _ORG_WORDS for w in words):
@@ -379,6 +385,8 @@ def is_site_name(name: str, site_names: Sequence[str]) -> bool:
     return False
 
 
+_DOMAIN_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|biz|io|tv|co|uk|de|fr|es|it|ru|in|au|ca)",
+                          re.IGNORECASE)
 # Words that make a name an organisation's: "BBC News", "Us Weekly Staff", "TOI Lifestyle Desk".
 _ORG_WORDS = frozenset("the news media times post press network tv radio daily journal magazine group inc ltd "
                        "llc gmbh team staff online channel agency desk redaktion redacción rédaction editorial "

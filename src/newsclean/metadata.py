@@ -466,7 +466,8 @@ class _LabelledDom:
         # Each selector is asked once, of the whole page, and its matches sorted into the scopes
         # (what ``scope.css(selector)`` gives: the scope and its descendants that match).
         in_scopes = [_sorted_into([node for node in self.tree.root.css(selector)
-                                   if not _author_only_by_wrapper(node, profile)], scopes)
+                                   if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)],
+                                  scopes)
                      if self.tree.root is not None else [[] for _ in scopes] for selector in _AUTHOR_ELEMENTS]
         for found in in_scopes:
             for nodes in found:
@@ -546,6 +547,7 @@ class _LabelledDom:
         names: list[str] = []
         anchor: LexborNode | None = None
         read: set[int] = set()
+        hosts: set[str] = set()  # of the links names came from
         for node in nodes:
             if anchor is not None and not _near(node, anchor):
                 break
@@ -562,9 +564,12 @@ class _LabelledDom:
                 names += found
                 anchor = anchor or node  # (an "admin" link is the author element still: only names beside it count)
                 read.add(node.mem_id)
+                if found and node.tag == "a":
+                    hosts.add(_host_key(urlsplit(node.attrs.get("href") or "").netloc))
         # More names side by side than a byline holds: a list of the site's authors (a
-        # publisher's index of 202 author links), not this article's.
-        return names if len(names) <= _MAX_ADJACENT_AUTHORS else []
+        # publisher's index of 202 author links); links to people's pages on several sites: a
+        # blogroll ("Alfred Mele" at fsu.edu/…/people/, "Chandra Sripada" at umich.edu/…/people/).
+        return names if len(names) <= _MAX_ADJACENT_AUTHORS and len(hosts - {""}) <= 1 else []
 
     def _names_in(self, node: LexborNode, profile: Profile, max_chars: int | None = None) -> list[str]:
         """The names a byline element marks (author links, itemprop=name), else its text's."""
@@ -840,7 +845,8 @@ _AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
     # (a link in an element whose class says "author": not in one that only wraps the post,
     # :func:`_author_only_by_wrapper`, nor in Squarespace's post wrapper "authored-by-bluelily")
-    "[class*='byline' i] a, [class*='author' i]:not([class*='authored' i]) a[href], a[rel~='author'], "
+    "[class*='byline' i] a, [class*='author' i]:not([class*='authored' i]):not([class*='tweet' i]) a[href], "
+    "a[rel~='author'], "
     "a[href*='/author/'], a[href*='/authors/'], "
     "[class*='author' i][class*='__name' i]:not([class*='comment' i]), "  # BEM: "elementor-author-box__name"
     "[class*='post-info__item--type-author' i], "  # Elementor's post-info widget, which gfm's wrappers label promo
@@ -849,7 +855,8 @@ _AUTHOR_ELEMENTS = (
     + ", ".join(f"[class*='{box}' i] {h}" for box in ("author-box", "author_box", "authorbox")
                 for h in ("h2", "h3", "h4", "h5", "h6")),
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
-    ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]), [rel~='author'], "
+    ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]):not([class*='tweet' i]), "
+    "[rel~='author'], "
     "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
 )
 _MAX_AUTHOR_ELEMENT_CHARS = 120
@@ -1056,6 +1063,20 @@ def _marked_names(node: LexborNode, profile: Profile) -> list[str]:
 
 # A link that is an author's by its own markup, wherever it stands.
 _AUTHOR_LINK = "a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], [class*='byline' i] a, [itemprop~='author'] a"
+
+
+def _links_to_an_index(node: LexborNode) -> bool:
+    """A link to the folder of the site's author pages itself, not to one of them: ABC News's
+    footer "Authors List" (/author/), Forbes's section menus' "People" (/logistics/people/)."""
+    if node.tag != "a":
+        return False
+    path = urlsplit(node.attrs.get("href") or "").path
+    folder = _AUTHOR_FOLDER.search(path)  # the first: Wix writes "/profile/leonardo/profile"
+    return folder is not None and not path[folder.end():].strip("/")
+
+
+_AUTHOR_FOLDER = re.compile(r"/(?:author|autor|auteur|profile|people|staff|by|journalist|writer|reporter|"
+                            r"contributor|redakteur)s?(?:/|$)", re.IGNORECASE)
 
 
 def _author_only_by_wrapper(node: LexborNode, profile: Profile) -> bool:
