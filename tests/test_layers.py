@@ -75,6 +75,20 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     assert _label_of(tree, labels, "#line") is layer
 
 
+@pytest.mark.parametrize(("line", "layer"), [
+    # dragnet's blogs and 2005–2009 news pages: controls on lines of their own under the story
+    ("Tweet", Layer.SHARE), ("Pin It!", Layer.SHARE), ("Recommend this story", Layer.SHARE),
+    ("Story tools", Layer.SHARE), ("Article licensing and reprint options", Layer.SHARE),
+    ("The comments to this entry are closed.", Layer.PROMO), ("Leave a comment", Layer.PROMO),
+    ("Comments", Layer.PROMO), ("Back to top", Layer.NAVIGATION),
+    # sentences that start with those words are the story's
+    ("Tweet by tweet, the campaign lost its lead.", None), ("Comments from readers poured in.", None),
+])
+def test_a_control_standing_alone_under_a_story_is_boilerplate(line: str, layer: Layer | None) -> None:
+    tree, labels = _labels(f'<div><p>The story goes on.</p><p id="line">{line}</p><p>And on.</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#line") is layer
+
+
 def test_a_continue_reading_link_alone_is_a_control_but_a_sentence_that_starts_so_is_not() -> None:
     tree, labels = _labels('<div><p id="teaser">The first lines of a post.</p><p id="more"><a href="/post">Continue '
                            'reading</a></p><p id="s">Continue reading the report and you will see why.</p></div>', GENERIC)

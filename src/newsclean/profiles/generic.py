@@ -248,6 +248,18 @@ GENERIC = Profile(
                                         "Continue reading", "Keep reading",
                                         "Load More", "View Full Size", "View Gallery"),
                    why="player and widget controls"),
+        # Controls that stand alone on a line of their own under or beside a story (dragnet's
+        # blogs, 2005–2009 news pages): never a sentence of it.
+        PhraseRule(Layer.SHARE, ("Tweet", "Share", "Share this", "Share this article", "Share this story",
+                                 "Pin it", "Pin It!", "Email this", "E-mail this", "Print this", "Print",
+                                 "Recommend this story", "Story tools", "Print sponsor",
+                                 "Article licensing and reprint options"),
+                   why="share, print and reprint controls"),
+        PhraseRule(Layer.PROMO, ("Leave a comment", "Leave a reply", "Post a comment", "Add a comment", "Comments",
+                                 "The comments to this entry are closed.", "Comments are closed."),
+                   why="the comment thread's heading and controls"),
+        PhraseRule(Layer.NAVIGATION, ("Back to top", "Back to Top ^", "Return to top", "Top of page"),
+                   why="links back to the page's top"),
         PhraseRule(Layer.TRANSLATION, tuple(phrase for phrase, _ in TRANSLATION_LINKS),
                    why="links to the article in another language"),
         PhraseRule(Layer.BYLINE, ("Posted by", "Written by", "Filed by", "Publié par", "Publicado por",
