@@ -81,6 +81,10 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     ("Story tools", Layer.SHARE), ("Article licensing and reprint options", Layer.SHARE),
     ("The comments to this entry are closed.", Layer.PROMO), ("Leave a comment", Layer.PROMO),
     ("Comments", Layer.PROMO), ("Back to top", Layer.NAVIGATION),
+    # BBC News 2000–2013 under every story; the line under a 2005 Associated Press byline
+    ("RELATED INTERNET LINKS:", Layer.RECIRCULATION),
+    ("The BBC is not responsible for the content of external internet sites", Layer.RECIRCULATION),
+    ("End Quote", Layer.CHROME), ("Associated Press Writer", Layer.BYLINE),
     # sentences that start with those words are the story's
     ("Tweet by tweet, the campaign lost its lead.", None), ("Comments from readers poured in.", None),
 ])
