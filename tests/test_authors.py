@@ -582,3 +582,16 @@ def test_a_site_s_address_given_as_its_author_is_the_site() -> None:
 def test_a_template_s_unfilled_placeholder_is_no_part_of_a_name() -> None:
     # wcxb 4036: "By Tariqul Ayan March 30, 2023 | %t min read", once its date is taken out
     assert split_byline("By Tariqul Ayan %t min read", GENERIC) == ["Tariqul Ayan"]
+
+
+def test_an_outlet_s_initials_owning_a_name_are_no_part_of_it() -> None:
+    # dragnet 386 (NBC's First Read): "By NBC's Chuck Todd, Mark Murray, Domenico Montanaro and Brooke Brower"
+    assert split_byline("By NBC's Chuck Todd, Mark Murray, Domenico Montanaro and Brooke Brower", GENERIC) == [
+        "Chuck Todd", "Mark Murray", "Domenico Montanaro", "Brooke Brower"]
+    assert split_byline("By O'Brien Daly", GENERIC) == ["O'Brien Daly"]
+
+
+def test_an_agency_credited_as_the_agency_is_written_with_its_capital() -> None:
+    # 2005 Yahoo News: "By the Associated Press"; WaPo's "Max Fisher and the Washington Post Foreign Staff"
+    assert split_byline("By the Associated Press", GENERIC) == ["The Associated Press"]
+    assert split_byline("By Max Fisher and the Washington Post Foreign Staff", GENERIC) == ["Max Fisher"]

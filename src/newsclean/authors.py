@@ -203,6 +203,8 @@ def _role_pattern(roles: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")(?=$|[\s,.-])", re.I)
 
 
+# An outlet's initials owning the name after them: "NBC's Chuck Todd", "CNN's Jake Tapper".
+_OUTLET_POSSESSIVE = re.compile(r"^[A-Z]{2,5}[’']s\s+(?=[A-ZÀ-Þ])")
 # A template's placeholder left unfilled: "By Tariqul Ayan March 30, 2023 | %t min read".
 _PLACEHOLDER = re.compile(r"(?<!\w)%[a-zA-Z](?!\w)")
 
@@ -210,6 +212,9 @@ _PLACEHOLDER = re.compile(r"(?<!\w)%[a-zA-Z](?!\w)")
 def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = strip_prefix(_PLACEHOLDER.sub("", part).strip(" ,;:|/·•-–—\u200b"), profile)
     name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
+    name = _OUTLET_POSSESSIVE.sub("", name)  # "NBC's Chuck Todd"
+    if name.startswith("the ") and name[4:5].isupper():  # "By the Associated Press"
+        name = "The" + name[3:]
     name = _AFFILIATION.split(name, maxsplit=1)[0]  # "Michael Larabel in Valve"
     name = _DANGLING_WORD.sub("", name)  # "Ben Bowers on" once its date is gone ("… on in MLB Tracker")
     if _is_desk_credit(name, profile):  # "SFist Contributor", "Jewish Business News Correspondent"
