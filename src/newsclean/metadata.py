@@ -1075,8 +1075,10 @@ def _links_to_an_index(node: LexborNode) -> bool:
     return folder is not None and not path[folder.end():].strip("/")
 
 
-_AUTHOR_FOLDER = re.compile(r"/(?:author|autor|auteur|profile|people|staff|by|journalist|writer|reporter|"
-                            r"contributor|redakteur)s?(?:/|$)", re.IGNORECASE)
+# The folders a site keeps its author pages in ("/author/jane-doe", "/people/…", "/autor/…").
+_AUTHOR_FOLDERS = (r"(?:author|editor|autor|auteur|profile|people|staff|by|journalist|writer|reporter|contributor|"
+                   r"redakteur)s?")
+_AUTHOR_FOLDER = re.compile(rf"/{_AUTHOR_FOLDERS}(?:/|$)", re.IGNORECASE)
 
 
 def _author_only_by_wrapper(node: LexborNode, profile: Profile) -> bool:
@@ -1474,8 +1476,7 @@ def _is_news(ld: Mapping[str, Any], head: _HeadTags) -> bool:
     return any(t in _NEWS_TYPES for t in types if isinstance(t, str)) or bool(head.all("news_keywords", "original-source"))
 
 
-_AUTHOR_SLUG = re.compile(r"/(?:author|authors|editors|people|staff|profile|journalists?|writers?|by)/"
-                          r"([a-z]+(?:-[a-z]+){1,3})/?$")
+_AUTHOR_SLUG = re.compile(rf"/{_AUTHOR_FOLDERS}/([a-z]+(?:-[a-z]+){{1,3}})/?$")
 
 
 def _names_in_author_urls(values: list[str]) -> list[str]:

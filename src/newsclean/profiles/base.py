@@ -61,10 +61,13 @@ class PhraseRule:
 
     def pattern(self) -> re.Pattern[str]:
         """One case-insensitive regex for all the phrases, anchored at both ends unless a prefix."""
-        alternatives = "|".join(re.escape(p).replace("\\ ", r"\s+")
-                                for p in sorted(self.phrases, key=len, reverse=True))
         tail = "" if self.prefix else r"\W*$"
-        return re.compile(rf"^\W*(?:{alternatives}){tail}", re.I)
+        return re.compile(rf"^\W*(?:{_alternatives(self.phrases)}){tail}", re.I)
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """The phrases as one regex alternation, longest first, any run of spaces between words."""
+    return "|".join(re.escape(p).replace("\\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,10 @@ class Profile:
     credit: tuple[str, ...] = ()
     caption_prefixes: tuple[str, ...] = ()  # screen-reader labels such as "Image" before a caption
     credit_prefixes: tuple[str, ...] = ("Credit",)
-    # Photo agencies a credit line standing alone ends with ("Stanley Chou/Getty Images").
+    # Photo agencies a credit line standing alone ends with ("Stanley Chou/Getty Images"), and
+    # those of them that sell only pictures, whose name alone is a credit ("Getty Images").
     credit_agencies: tuple[str, ...] = ()
+    picture_agencies: tuple[str, ...] = ()
     translation_links: tuple[tuple[str, str], ...] = ()  # (link phrase, language code)
     short_url: str | None = None  # regex of the site's short links
     # (selector of a share button's link, the query parameter that holds the shared address):
@@ -157,10 +162,10 @@ class Profile:
         pictures ("Getty Images")."""
         if not self.credit_agencies:
             return None
-        agencies = "|".join(re.escape(a).replace("\\ ", r"\s+") for a in sorted(self.credit_agencies, key=len, reverse=True))
+        agencies = _alternatives(self.credit_agencies)
         names = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"  # a photographer's name: capitalised words only
-        return re.compile(rf"^\W*(?:{names}\s*/\s*)+(?:{agencies})(?:\s*(?:/|via)\s*(?:{agencies}))*\W*$"
-                          rf"|^\W*(?:Getty\s+Images|Shutterstock|iStock(?:photo)?)\W*$", re.I)
+        alone = rf"|^\W*(?:{_alternatives(self.picture_agencies)})\W*$" if self.picture_agencies else ""
+        return re.compile(rf"^\W*(?:{names}\s*/\s*)+(?:{agencies})(?:\s*(?:/|via)\s*(?:{agencies}))*\W*${alone}", re.I)
 
     @cached_property
     def any_phrase(self) -> re.Pattern[str] | None:

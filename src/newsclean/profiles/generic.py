@@ -10,7 +10,7 @@ from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
 __all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES", "CREDIT_PREFIXES", "DATE_FORMATS",
-           "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "READ_ALSO",
+           "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "PICTURE_AGENCIES", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS"]
 
 CHROME_RULE = LayerRule(
@@ -200,6 +200,7 @@ CREDIT_AGENCIES: tuple[str, ...] = ("Getty Images", "AFP", "AP", "AP Photo", "Re
                                    "Shutterstock", "iStock", "iStockphoto", "Bloomberg", "Xinhua", "Anadolu Agency",
                                    "NurPhoto", "SOPA Images", "LightRocket", "Sipa USA", "ZUMA Press", "Alamy",
                                    "Corbis", "Pool", "WireImage", "FilmMagic", "Invision")
+PICTURE_AGENCIES: tuple[str, ...] = ("Getty Images", "Shutterstock", "iStock", "iStockphoto")
 CREDIT_PREFIXES: tuple[str, ...] = ("Credit:", "Credit", "Photograph:", "Photograph by", "Photo:", "Photos:",
                                     "Foto:", "Crédit :", "Crédit:", "Crédito:", "Bild:", "Image:")
 
@@ -296,6 +297,7 @@ GENERIC = Profile(
     byline_stops=BYLINE_STOPS,
     credit_prefixes=CREDIT_PREFIXES,
     credit_agencies=CREDIT_AGENCIES,
+    picture_agencies=PICTURE_AGENCIES,
     clean_inside_body=True,
     caption=("figcaption",),
     credit=("[itemprop='copyrightHolder']", ".credit"),
