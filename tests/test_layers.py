@@ -461,3 +461,22 @@ def test_a_byline_classed_paragraph_is_no_byline_unless_it_reads_by_or_is_one_of
                            f"{_STORY}</article><aside>{cards}</aside></body></html>", GENERIC)
     assert _label_of(tree, labels, "#role") is None
     assert not any(labels.get(p.mem_id) is Layer.BYLINE for p in tree.css("p.article__byline"))
+
+
+@pytest.mark.parametrize("attributes", [
+    "class='blog-post-hero__copy' id='w-node-_3e140bde-687c-77a1-ad29-de6f89650d0e-5c36ffe0'",  # Webflow (wcxb-4256)
+    "class='shg-c s-ac47599f-edfc-4eee-ad20-d210747b809b'",  # a page builder's section (devset wcxb-0587)
+    "class='hs-cta-wrapper hs-cta-wrapper-1e8ba620-e257-4c61-ad36-fba7b2adad5c'",  # HubSpot's call-to-action box
+])
+def test_a_uuid_in_a_name_is_no_ad_slot(attributes: str) -> None:
+    # "ad29", "ad20", "ad36": a UUID's chunk, not an ad slot numbered 29.
+    tree, labels = _labels(f"<body><div {attributes}><h1>Best CRMs of 2026</h1></div>"
+                           f"<p>{_PROSE}</p></body>", GENERIC)
+    assert _label_of(tree, labels, "div") is None
+    assert _label_of(tree, labels, "h1") is Layer.HEADLINE  # the headline, not an ad's text
+    # …while a numbered ad slot is still one, beside a UUID too.
+    tree, labels = _labels(f"<body><div class='ad-slot ad29' id='x'>Advertiser content</div>"
+                           f"<div class='ad2 block-a3176285-d6c8-4ea8-9b6d-29ea116ead84' id='y'>Sale</div>"
+                           f"<p>{_PROSE}</p></body>", GENERIC)
+    assert _label_of(tree, labels, "#x") is Layer.AD
+    assert _label_of(tree, labels, "#y") is Layer.AD

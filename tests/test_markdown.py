@@ -20,6 +20,20 @@ def test_gfm_raw_div_blocks_keep_their_attributes_and_markdown_inside() -> None:
     assert div.css_first("p").text() == "A link here."
 
 
+def test_a_raw_tag_whose_attribute_holds_an_empty_line_stays_one_tag() -> None:
+    # pandoc's gfm keeps a template's inline style as it was, empty lines and all (metaset
+    # wcxb-4178, a Shopify blog): CommonMark ends a raw HTML block at an empty line, and the
+    # page's headline was read as text inside the unclosed tag.
+    tree = _tree('<div class="c-blog-header">\n\n<div\nclass="text-block h2"\nstyle="\n'
+                 '    --padding-block-start: 0px; \n\n    \n\n    --width: 100%;\n    \n  ">\n\n'
+                 '# Toddler Sleep Training FAQ\n\n</div>\n\nText "in quotes" and a="b".\n\n</div>\n')
+    heading = tree.css_first("div.text-block > h1")
+    assert heading is not None and heading.text() == "Toddler Sleep Training FAQ"
+    assert tree.css_first("div.text-block").attrs["style"].split() == [
+        "--padding-block-start:", "0px;", "--width:", "100%;"]
+    assert tree.css_first("div.c-blog-header > p").text() == 'Text "in quotes" and a="b".'
+
+
 def test_fenced_divs_nest_and_carry_ids_classes_and_attributes() -> None:
     tree = _tree('::: {#story .story-body role="main"}\n::: inner\nText.\n:::\n:::\n\nAfter.\n')
     outer = tree.css_first("#story")

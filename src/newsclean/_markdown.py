@@ -20,6 +20,8 @@ something CommonMark lacks, and the HTML is finished after:
 - ASCII quotes, dashes and ellipses become the typographic characters pandoc wrote them
   for (comrak's smart punctuation; pandoc escapes a literal one, which stays);
 - a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one;
+- a raw HTML tag whose attribute value holds an empty line (a template's inline style, kept
+  by pandoc as it was) loses that line: CommonMark ends a raw HTML block at an empty line;
 - grid tables (old layout tables) become ``<div>`` rows and cells read as markdown, and so do
   simple and multiline tables (columns under lines of dashes).
 
@@ -74,6 +76,8 @@ def is_pandoc_markdown(text: str) -> bool:
 def markdown_to_html(text: str) -> str:
     """Render pandoc markdown (either dialect) to an HTML fragment."""
     text = "\n" + text + "\n"
+    if "\"\n" in text or "=\"" in text:
+        text = _tags_without_empty_lines(text)
     if "#" in text:
         text = _WRAPPED_HEADING.sub(_join_heading, text)
     if ("+-" in text or "+=" in text or "+:" in text) and _GRID_BORDER.search(text):
@@ -99,6 +103,22 @@ def markdown_to_html(text: str) -> str:
 
 
 # --- block level: fenced divs, headings, indentation ----------------------------------------
+
+# A raw HTML start tag opening a line (in a list or a blockquote too) whose quoted attribute
+# value runs over an empty line: `<div class="…"\nstyle="\n  --width: 100%;\n\n  ">`.
+# (Quoted values are skipped whole, so a ">" inside one ends no tag; a value is read up to
+# its closing quote, at most a few thousand characters.)
+_TAG_WITH_EMPTY_LINE = re.compile(r'\n[ \t>]*<[A-Za-z][\w:-]*(?:[^<>"\n]|\n(?![ \t>]*\n)|"[^"]{0,4000}")*?'
+                                  r'\s[\w:-]+="[^"]{0,4000}?\n[ \t>]*\n[^"]{0,4000}"')
+_EMPTY_LINES = re.compile(r"\n(?:[ \t>]*\n)+")
+
+
+def _tags_without_empty_lines(text: str) -> str:
+    """Raw HTML tags whose attribute values hold empty lines, with those lines taken out:
+    CommonMark ends the raw block at the first, and the rest of the tag, its closing ">" and
+    the elements after it (a page's headline) are read as text, escaped, inside the tag."""
+    return _TAG_WITH_EMPTY_LINE.sub(lambda tag: _EMPTY_LINES.sub("\n", tag.group(0)), text)
+
 
 # A pipe table's delimiter row ("|------|:---|"): the rows under it run to the next empty line.
 _PIPE_DELIMITER = re.compile(r"\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*(?=\n)")

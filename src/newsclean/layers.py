@@ -329,8 +329,8 @@ def _named_layer(node: LexborNode, scan: PageScan, profile: Profile, decided: di
     if names in decided:
         layer = decided[names]
     else:
-        layer = decided[names] = _layer_by_name(without_taxonomy(names, profile.names_ignored_patterns),
-                                                profile.class_name_prefilter, profile.class_name_vocabulary,
+        words = _without_generated_ids(without_taxonomy(names, profile.names_ignored_patterns))
+        layer = decided[names] = _layer_by_name(words, profile.class_name_prefilter, profile.class_name_vocabulary,
                                                 profile.names_kept_pattern)
     if layer is None:
         return None
@@ -341,6 +341,16 @@ def _named_layer(node: LexborNode, scan: PageScan, profile: Profile, decided: di
             (unbounded is not None and unbounded.search(names) is not None):
         return layer
     return None
+
+
+# A UUID a page builder writes into ids and classes ("w-node-_3e140bde-687c-77a1-ad29-…",
+# "block-a3176285-d6c8-4ea8-ad6d-…"): a chunk such as "ad29" is no ad slot's name.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _without_generated_ids(names: str) -> str:
+    """Lower-cased class and id names less the UUIDs in them, which are no words."""
+    return _UUID.sub(" ", names) if "-" in names else names
 
 
 def without_taxonomy(names: str, ignored: tuple[re.Pattern[str], re.Pattern[str]] | None) -> str:
