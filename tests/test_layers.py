@@ -480,3 +480,18 @@ def test_a_uuid_in_a_name_is_no_ad_slot(attributes: str) -> None:
                            f"<p>{_PROSE}</p></body>", GENERIC)
     assert _label_of(tree, labels, "#x") is Layer.AD
     assert _label_of(tree, labels, "#y") is Layer.AD
+
+
+def test_a_cards_minor_heading_is_not_the_headline() -> None:
+    # A grid of other stories above the article (metaset wcxb-0208, a WordPress theme): each card is
+    # a post ("hentry") whose ".post-title" holds an <h6>; the story's own headline is the <h1>.
+    card = ("<div class='post hentry type-post'><div class='post-title entry-header'>"
+            "<h6><a href='/transport/kodiak'>Verizon Business powers Kodiak AI's push</a></h6></div></div>")
+    tree, labels = _labels(f"<body><div class='row'>{card}</div><h1 id='own'>The rising tide of cyber "
+                           f"vulnerabilities in home appliances</h1><p>{_PROSE}</p></body>", GENERIC)
+    assert _label_of(tree, labels, "#own") is Layer.HEADLINE
+    assert _label_of(tree, labels, ".post-title") is None
+    # A blog's post title set as an <h3> (Blogger's "post-title entry-title") is still the headline.
+    tree, labels = _labels(f"<body><h1>My Garden Blog</h1><div class='post hentry'><h3 class='post-title entry-title' "
+                           f"id='own'>Planting garlic in the fall</h3><p>{_PROSE}</p></div></body>", GENERIC)
+    assert _label_of(tree, labels, "#own") is Layer.HEADLINE

@@ -401,9 +401,22 @@ def _label_headline(scan: PageScan, profile: Profile, labels: Labels) -> None:
     other layer holds (the sticky header repeats it)."""
     for selector in profile.headline:
         for node in scan.css(selector):
-            if labelled_ancestor(node, labels) is None and scan.node_text(node):
+            if labelled_ancestor(node, labels) is None and scan.node_text(node) and not _is_a_cards_title(node):
                 labels[node.mem_id] = Layer.HEADLINE
                 return
+
+
+def _is_a_cards_title(node: LexborNode) -> bool:
+    """A title set as a minor heading (``h4``–``h6``, or a box holding one): a card's in a list
+    of stories ("<div class='post-title'><h6>…"), not the headline of the page's own story."""
+    if node.tag in _MINOR_HEADINGS:
+        return True
+    heading = node.css_first("h1, h2, h3, h4, h5, h6") if node.tag not in _HEADINGS else None
+    return heading is not None and heading.tag in _MINOR_HEADINGS
+
+
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_MINOR_HEADINGS = frozenset("h4 h5 h6".split())
 
 
 @dataclass(frozen=True, slots=True)
