@@ -34,6 +34,24 @@ def test_a_raw_tag_whose_attribute_holds_an_empty_line_stays_one_tag() -> None:
     assert tree.css_first("div.c-blog-header > p").text() == 'Text "in quotes" and a="b".'
 
 
+def test_a_raw_tag_with_an_attribute_name_commonmark_rejects_is_still_a_tag() -> None:
+    # pandoc's gfm keeps attributes as the page had them: Alpine's "@click", a template's slip
+    # "data-,=''" (metaset wcxb-0178, where the escaped <img> read as a long paragraph ended the
+    # lines under the headline before "Published: Nov 24, 2025").
+    tree = _tree('<div class="pub-info">\n\n<img\nsrc="https://x.test/a.webp"\ndata-,="" alt="Placeholder" />\n\n'
+                 'By <span class="author" @click.outside="open = false">Reid Bramblett</span>\n\n'
+                 'Published: Nov 24, 2025\n\n</div>\n')
+    assert "<" not in tree.body.text() and "@click" not in tree.body.text()
+    assert tree.css_first("img").attrs["alt"] == "Placeholder"
+    assert tree.css_first("span.author").text() == "Reid Bramblett"
+    # …but code keeps its text: a code span's, a fenced block's, and pandoc's own markdown's braces.
+    tree = _tree('Write `<button @click="count++">` here.\n\n``` html\n<b @click="go">Go</b>\n```\n')
+    assert [code.text() for code in tree.css("code")] == ['<button @click="count++">', '<b @click="go">Go</b>\n']
+    # Bars after "<col" in a layout table's cells are no attributes to take out (corpus lwn-1's pandoc markdown).
+    cells = "<col       |              |   |\n|                                   | | >"
+    assert cells in markdown_to_html(cells + "\n")
+
+
 def test_fenced_divs_nest_and_carry_ids_classes_and_attributes() -> None:
     tree = _tree('::: {#story .story-body role="main"}\n::: inner\nText.\n:::\n:::\n\nAfter.\n')
     outer = tree.css_first("#story")

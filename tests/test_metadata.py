@@ -331,3 +331,19 @@ def test_a_pandoc_form_gets_no_date_guessed_from_its_text(monkeypatch: pytest.Mo
     assert newsclean.clean(markdown, form="pandoc").published == dt.date(2011, 11, 1) and asked == [False]
     assert newsclean.clean(f"<html><body><article><h1>Council votes</h1>{story}</article></body></html>").published \
         == dt.date(2011, 11, 1) and asked == [False, True]
+
+
+def test_a_gfm_date_line_under_the_headline_past_an_image_with_an_odd_attribute() -> None:
+    # metaset wcxb-0178 (Frommer's), pandoc gfm: the author box's <img> carries "data-,=''"; read
+    # as text, the tag was a long paragraph under the headline, taken for the story's start.
+    src = "https://cdn.craft.cloud/101e4579-0e19-46b6-95c6-7eb27e4afc41/builds/a069b070/artifacts/dist/" \
+          "images/tmp/authors/placeholder.webp?width=200&height=200&quality=80&format=webp&fit=cover&s=8E78vAILfkHQ"
+    story = "Our testing of airfare search sites reveals where to find cheap plane tickets this year. " * 4
+    page = (f"# The 10 Best (and Cheapest) Airfare Search Sites for 2026\n\n"
+            f"Our extensive testing of airfare search sites reveals your best options.\n\n"
+            f'<div class="article-pub-info">\n\n<div class="author-image">\n\n<img\nsrc="{src}"\n'
+            f'data-,="" alt="Placeholder image" />\n\n</div>\n\nBy <span class="pl-author"> Reid Bramblett </span>\n\n'
+            f"Published: Nov 24, 2025\n\nUpdated: Dec 04, 2025\n\n</div>\n\n{story}\n\n{story}\n")
+    article = newsclean.clean(page)
+    assert article.published == dt.date(2025, 11, 24)
+    assert not any("placeholder" in p.text for p in article.paragraphs)

@@ -22,6 +22,8 @@ something CommonMark lacks, and the HTML is finished after:
 - a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one;
 - a raw HTML tag whose attribute value holds an empty line (a template's inline style, kept
   by pandoc as it was) loses that line: CommonMark ends a raw HTML block at an empty line;
+- in gfm, a raw HTML tag loses the attributes whose names CommonMark's grammar rejects
+  (Alpine's "@click", a template's "data-,"): with one, the whole tag was shown as text;
 - grid tables (old layout tables) become ``<div>`` rows and cells read as markdown, and so do
   simple and multiline tables (columns under lines of dashes).
 
@@ -38,7 +40,7 @@ import re
 import textwrap
 import unicodedata
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from html import escape
 
@@ -77,7 +79,9 @@ def markdown_to_html(text: str) -> str:
     """Render pandoc markdown (either dialect) to an HTML fragment."""
     text = "\n" + text + "\n"
     if "\"\n" in text or "=\"" in text:
-        text = _tags_without_empty_lines(text)
+        text = _outside_code_fences(text, _tags_without_empty_lines)
+    if _ODD_ATTRIBUTE_NAME.search(text) and not is_pandoc_markdown(text):  # (pandoc's own: attributes in braces)
+        text = _outside_code_fences(text, _tags_without_odd_attributes)
     if "#" in text:
         text = _WRAPPED_HEADING.sub(_join_heading, text)
     if ("+-" in text or "+=" in text or "+:" in text) and _GRID_BORDER.search(text):
@@ -111,6 +115,54 @@ def markdown_to_html(text: str) -> str:
 _TAG_WITH_EMPTY_LINE = re.compile(r'\n[ \t>]*<[A-Za-z][\w:-]*(?:[^<>"\n]|\n(?![ \t>]*\n)|"[^"]{0,4000}")*?'
                                   r'\s[\w:-]+="[^"]{0,4000}?\n[ \t>]*\n[^"]{0,4000}"')
 _EMPTY_LINES = re.compile(r"\n(?:[ \t>]*\n)+")
+
+
+# An attribute name CommonMark's raw HTML grammar rejects ([A-Za-z_:][A-Za-z0-9_.:-]*), with a
+# quoted value: "@click.outside='open = false'", "data-,=''", "[class]='…'".
+_ODD_ATTRIBUTE_NAME = re.compile(r"""\s(?![A-Za-z_:][\w.:-]*\s*=)[^\s"'<>/=]+\s*=\s*["']""")
+# A raw HTML start tag whose attributes are all well named (values quoted or not; a quoted one
+# read whole, up to a few thousand characters) but for some with a quoted value ("@click='…'").
+_VALUE = r"""(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s"'=<>`]+))?"""
+_NAMED = rf"\s+[A-Za-z_:][\w.:-]*{_VALUE}"
+_ODD = r"""\s+(?![A-Za-z_:][\w.:-]*(?=[\s=/>]))[^\s"'<>/=]+\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}')"""
+_ODD_ATTRIBUTE_TAG = re.compile(rf"<[A-Za-z][\w-]*(?:{_NAMED})*?{_ODD}(?:{_NAMED}|{_ODD})*\s*/?>")
+_EACH_ATTRIBUTE = re.compile(rf"""\s+([^\s"'<>/=]+){_VALUE}""")
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
+
+
+def _tags_without_odd_attributes(text: str) -> str:
+    """Raw tags less their attributes whose names CommonMark rejects ("@click", "data-,"),
+    which make it read the whole tag as text; they are scripts' hooks or a template's slips.
+    A tag in a code span (an odd number of backticks before it on its line) is code: kept."""
+    def without_odd_attributes(tag: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, tag.start()) + 1
+        if text.count("`", line_start, tag.start()) % 2:
+            return tag.group(0)
+        return _EACH_ATTRIBUTE.sub(lambda a: a.group(0) if _ATTRIBUTE_NAME.fullmatch(a.group(1)) else "",
+                                   tag.group(0))
+    return _ODD_ATTRIBUTE_TAG.sub(without_odd_attributes, text)
+
+
+# A fenced code block's opening line (in a list or a blockquote too): its fence.
+_CODE_FENCE = re.compile(r"\n[ \t>]*(`{3,}|~{3,})")
+
+
+def _outside_code_fences(text: str, rewrite: Callable[[str], str]) -> str:
+    """``rewrite`` applied to the text outside fenced code blocks (a code sample's markup is
+    the code's text); an unclosed fence runs to the end, as CommonMark reads it."""
+    if "```" not in text and "~~~" not in text:
+        return rewrite(text)
+    parts: list[str] = []
+    position = 0
+    for fence in _CODE_FENCE.finditer(text):
+        if fence.start() < position:
+            continue  # a fence line inside a block already passed
+        closing = re.compile(rf"\n[ \t>]*{re.escape(fence.group(1))}").search(text, fence.end())
+        end = len(text) if closing is None else closing.end()
+        parts += (rewrite(text[position:fence.start()]), text[fence.start():end])
+        position = end
+    parts.append(rewrite(text[position:]))
+    return "".join(parts)
 
 
 def _tags_without_empty_lines(text: str) -> str:
