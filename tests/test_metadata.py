@@ -347,3 +347,20 @@ def test_a_gfm_date_line_under_the_headline_past_an_image_with_an_odd_attribute(
     article = newsclean.clean(page)
     assert article.published == dt.date(2025, 11, 24)
     assert not any("placeholder" in p.text for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(("shown", "day"), [
+    ("Fri, 19th Dec 2025", dt.date(2025, 12, 19)),  # metaset wcxb-0480, under the headline
+    ("Posted, August 9th, 2012, By Amelia Rose", dt.date(2012, 8, 9)),  # devset dragnet-T18
+    ("30th March 2025, 16:26", dt.date(2025, 3, 30)),  # a forum's first post (devset wcxb-0525)
+    ("22nd Mar, 2021", dt.date(2021, 3, 22)),
+])
+def test_a_date_shown_with_an_ordinal_day(shown: str, day: dt.date) -> None:
+    # In a pandoc form (no <head>, and htmldate's guesses from the text are not asked) the day
+    # shown under the headline is the only date there is.
+    story = "The council voted on Tuesday to expand the program after a year of debate about its cost. " * 4
+    article = newsclean.clean(f'# Council expands the program\n\n<div class="meta">\n\n{shown}\n\n</div>\n\n'
+                              f"{story}\n\n{story}\n")
+    assert article.published is not None and (article.published.date() if isinstance(article.published, dt.datetime)
+                                              else article.published) == day
+    assert article.origins["published"] == "dateline"  # read as the page shows it, not guessed by htmldate

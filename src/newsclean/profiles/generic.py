@@ -62,14 +62,16 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.?|April|Apr\.?|May|Ju
           r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _SPANISH_MONTH = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
                   r"octubre|noviembre|diciembre)")
+_ORDINAL = r"(?:st|nd|rd|th)?"  # an English day's suffix: "19th"
 _TIME = r"(?:,?\s+(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,4}\.?(?:T\.?)?)?))?"
 # Japanese: "3/9(木) 18:45", "2017年3月9日 18時45分", after "最終更新:" (last updated) or before
 # "配信" (published), which may follow the source's name ("CNET Japan 3/9(木) 18:45配信").
 _JAPANESE_DATE = (r"(?:\d{4}[/年])?\d{1,2}[/月]\d{1,2}日?(?:\s*[(（][月火水木金土日][)）])?"
                   r"(?:\s*\d{1,2}[:時]\d{2}分?)?")
 DATE_FORMATS: tuple[str, ...] = (
-    rf"(?:(?:Published|Updated)\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}{_TIME}",
-    rf"(?:(?:Published|Updated)\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}{_TIME}",  # "22 Dec 2016", "15 Dec, 2025"
+    rf"(?:(?:Published|Updated)\s+)?{_MONTH}\s+\d{{1,2}}{_ORDINAL},\s+\d{{4}}{_TIME}",  # "December 19th, 2025"
+    # "22 Dec 2016", "15 Dec, 2025", "15th Dec 2025"
+    rf"(?:(?:Published|Updated)\s+)?\d{{1,2}}{_ORDINAL}\s+{_MONTH},?\s+\d{{4}}{_TIME}",
     rf"(?:(?:Publicado|Actualizado)\s+(?:el\s+)?)?\d{{1,2}}\s+de\s+{_SPANISH_MONTH}\s+de\s+\d{{4}}{_TIME}",
     rf"(?:最終更新|更新|配信)\s*[:：]?\s*{_JAPANESE_DATE}",
     rf"(?:\S[^\n]{{0,40}}?\s)?{_JAPANESE_DATE}\s*(?:配信|更新)",
