@@ -76,12 +76,34 @@ def is_pandoc_markdown(text: str) -> bool:
 
 
 def markdown_to_html(text: str) -> str:
-    """Render pandoc markdown (either dialect) to an HTML fragment."""
-    text = "\n" + text + "\n"
+    """Render pandoc markdown (either dialect) to an HTML fragment. When the HTML shows a tag
+    as text, the raw tags CommonMark could not read are mended and the text is read again
+    (:func:`_raw_tags_mended`: a sixth of pages show a tag as text, most in code samples)."""
+    html = _rendered(text)
+    if _TAG_SHOWN_AS_TEXT.search(html):
+        mended = _raw_tags_mended("\n" + text + "\n")
+        if mended != "\n" + text + "\n":
+            html = _rendered(mended[1:-1])
+    return html
+
+
+# A tag, or a tag's end, escaped in the HTML: "&lt;img", "&lt;br/&gt;", a value's '"&gt;'.
+_TAG_SHOWN_AS_TEXT = re.compile(r"&lt;[A-Za-z][\w-]*(?:\s|/?&gt;)|&quot;&gt;")
+
+
+def _raw_tags_mended(text: str) -> str:
+    """The text with raw tags CommonMark cannot read mended: empty lines inside an attribute
+    value taken out; in gfm, attributes whose names CommonMark rejects taken out."""
     if "\"\n" in text or "=\"" in text:
         text = _outside_code_fences(text, _tags_without_empty_lines)
     if _ODD_ATTRIBUTE_NAME.search(text) and not is_pandoc_markdown(text):  # (pandoc's own: attributes in braces)
         text = _outside_code_fences(text, _tags_without_odd_attributes)
+    return text
+
+
+def _rendered(text: str) -> str:
+    """The markdown rewritten where pandoc wrote what CommonMark lacks, rendered, finished."""
+    text = "\n" + text + "\n"
     if "#" in text:
         text = _WRAPPED_HEADING.sub(_join_heading, text)
     if ("+-" in text or "+=" in text or "+:" in text) and _GRID_BORDER.search(text):
