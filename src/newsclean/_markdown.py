@@ -20,10 +20,11 @@ something CommonMark lacks, and the HTML is finished after:
 - ASCII quotes, dashes and ellipses become the typographic characters pandoc wrote them
   for (comrak's smart punctuation; pandoc escapes a literal one, which stays);
 - a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one;
-- a raw HTML tag whose attribute value holds an empty line (a template's inline style, kept
-  by pandoc as it was) loses that line: CommonMark ends a raw HTML block at an empty line;
-- in gfm, a raw HTML tag loses the attributes whose names CommonMark's grammar rejects
-  (Alpine's "@click", a template's "data-,"): with one, the whole tag was shown as text;
+- when the HTML shows a tag as text, the raw tags CommonMark could not read are mended and
+  the text read again: a tag whose attribute value holds an empty line (a template's inline
+  style, kept by pandoc as it was) loses that line, as CommonMark ends a raw HTML block at
+  an empty line; in gfm, a tag loses the attributes whose names CommonMark's grammar
+  rejects (Alpine's "@click", a template's "data-,");
 - grid tables (old layout tables) become ``<div>`` rows and cells read as markdown, and so do
   simple and multiline tables (columns under lines of dashes).
 
