@@ -82,9 +82,9 @@ def markdown_to_html(text: str) -> str:
     (:func:`_raw_tags_mended`: a sixth of pages show a tag as text, most in code samples)."""
     html = _rendered(text)
     if _TAG_SHOWN_AS_TEXT.search(html):
-        mended = _raw_tags_mended("\n" + text + "\n")
-        if mended != "\n" + text + "\n":
-            html = _rendered(mended[1:-1])
+        mended = _raw_tags_mended(text)
+        if mended != text:
+            html = _rendered(mended)
     return html
 
 
@@ -95,11 +95,12 @@ _TAG_SHOWN_AS_TEXT = re.compile(r"&lt;[A-Za-z][\w-]*(?:\s|/?&gt;)|&quot;&gt;")
 def _raw_tags_mended(text: str) -> str:
     """The text with raw tags CommonMark cannot read mended: empty lines inside an attribute
     value taken out; in gfm, attributes whose names CommonMark rejects taken out."""
+    text = "\n" + text + "\n"  # (the line patterns start at a "\n")
     if "\"\n" in text or "=\"" in text:
         text = _outside_code_fences(text, _tags_without_empty_lines)
     if _ODD_ATTRIBUTE_NAME.search(text) and not is_pandoc_markdown(text):  # (pandoc's own: attributes in braces)
         text = _outside_code_fences(text, _tags_without_odd_attributes)
-    return text
+    return text[1:-1]
 
 
 def _rendered(text: str) -> str:

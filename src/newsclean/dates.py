@@ -20,7 +20,7 @@ from dateutil import parser as dateparser
 from newsclean._dom import collapse
 
 __all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "names_a_month", "page_date",
-           "parse_date", "parse_shown_date", "url_day", "written_for_people", "year_first"]
+           "parse_date", "parse_shown_date", "states_a_year", "url_day", "written_for_people", "year_first"]
 
 class _SpanishMonths(dateparser.parserinfo):
     """dateutil's parser, also reading Spanish month names and "de"."""
@@ -99,6 +99,11 @@ def parse_shown_date(text: str, language: str | None) -> dt.date | dt.datetime |
     if not code:
         return _numeric_day(text)
     return _multilingual(text, code) if code != "en" else None
+
+
+def states_a_year(text: str) -> bool:
+    """True for a text that holds a year (19xx, 20xx) standing alone, not inside a longer number."""
+    return bool(_YEAR.search(text))
 
 
 def names_a_month(text: str) -> bool:

@@ -409,9 +409,7 @@ def _label_headline(scan: PageScan, profile: Profile, labels: Labels) -> None:
 def _is_a_cards_title(node: LexborNode) -> bool:
     """A title set as a minor heading (``h4``–``h6``, or a box holding one): a card's in a list
     of stories ("<div class='post-title'><h6>…"), not the headline of the page's own story."""
-    if node.tag in _MINOR_HEADINGS:
-        return True
-    heading = node.css_first("h1, h2, h3, h4, h5, h6") if node.tag not in _HEADINGS else None
+    heading = node if node.tag in _HEADINGS else node.css_first("h1, h2, h3, h4, h5, h6")
     return heading is not None and heading.tag in _MINOR_HEADINGS
 
 

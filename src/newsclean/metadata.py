@@ -23,8 +23,8 @@ from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
                                split_byline, strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
-                             names_a_month, page_date, parse_date, parse_shown_date, url_day, written_for_people,
-                             year_first)
+                             names_a_month, page_date, parse_date, parse_shown_date, states_a_year, url_day,
+                             written_for_people, year_first)
 from newsclean.language import guess_language
 from newsclean.layers import Labels, without_taxonomy
 from newsclean.model import FrozenMap, Image, Layer
@@ -436,7 +436,7 @@ class _LabelledDom:
             if found:
                 names += found
                 anchor = anchor or node
-            if found or _A_YEAR.search(node_text(node)):
+            if found or states_a_year(node_text(node)):
                 previous = node  # a post's dated byline, even one that names no one ("Posted by laurie at …")
         return names
 
@@ -983,7 +983,7 @@ def _signs_another_text(node: LexborNode, previous: LexborNode) -> bool:
     largest that holds it and not ``previous``) holds text beside it (the comment it opens). A
     co-author's byline beside the first has neither, and no date of its own."""
     text = node.text(deep=True)
-    if not _A_YEAR.search(text):
+    if not states_a_year(text):
         return False
     around_previous = {parent.mem_id for parent in ancestors(previous)}
     block, common = node, None
@@ -1000,7 +1000,6 @@ def _signs_another_text(node: LexborNode, previous: LexborNode) -> bool:
     return end < 0 or len(collapse(whole[start + len(before):end])) >= _SIGNED_TEXT_CHARS
 
 
-_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SIGNED_TEXT_CHARS = 20
 
 
