@@ -364,3 +364,29 @@ def test_a_date_shown_with_an_ordinal_day(shown: str, day: dt.date) -> None:
     assert article.published is not None and (article.published.date() if isinstance(article.published, dt.datetime)
                                               else article.published) == day
     assert article.origins["published"] == "dateline"  # read as the page shows it, not guessed by htmldate
+
+
+@pytest.mark.parametrize("paragraphs", [3, 6_000])  # one query, and past _MAX_HOLDERS_FOR_ONE_QUERY
+def test_a_byline_line_is_read_on_a_page_of_any_length(paragraphs: int) -> None:
+    from newsclean.metadata import _MAX_HOLDERS_FOR_ONE_QUERY
+
+    assert (paragraphs > _MAX_HOLDERS_FOR_ONE_QUERY) == (paragraphs == 6_000)
+    # A line over the story that no layer rule labels a byline: found by the search for byline lines.
+    story = "".join(f"<p>Paragraph {i} of the story, with words enough to hold the reader.</p>" for i in range(paragraphs))
+    article = newsclean.clean(f"<html><body><div><p><i>By Kendall Carre</i></p></div>"
+                              f"<article><h1>A headline</h1>{story}</article></body></html>")
+    assert article.authors == ("Kendall Carre",)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5, 300])
+def test_first_matches_are_the_query_s_first_matches_in_document_order(limit: int) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsclean.metadata import _BYLINE_LINES, _first_matches
+
+    tree = LexborHTMLParser("<body><div><p>a</p><div><span>b<em>c</em></span><ul><li><b>d</b></li></ul></div></div>"
+                            "<section><div>e</div><small>f</small><div><div><i>g</i></div></div></section>"
+                            "<h5>h</h5><div><p>i</p></div></body>")
+    for scope in [tree.body, *tree.body.css("div, section")]:
+        expected = [node.mem_id for node in scope.css(_BYLINE_LINES)][:limit]
+        assert [node.mem_id for node in _first_matches(scope, _BYLINE_LINES, limit)] == expected
