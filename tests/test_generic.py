@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
@@ -270,3 +272,20 @@ def test_a_long_page_of_paragraphs_and_ad_slots_keeps_every_paragraph_in_order_a
     assert [b.text for b in article.paragraphs] == \
         [f"Some sentence of text number {n} with several words." for n in range(units)]
     assert {(r.layer, r.count) for r in article.layers if r.layer is Layer.AD} == {(Layer.AD, units)}
+
+
+_DATE_TEXTS = ["CNET Japan 3/9(木) 18:45配信", "最終更新:2017年3月9日 18時45分", "April 5, 2018 | 6:00 PM",
+               "Publicado el 3 de marzo de 2019", "By Ann Lee, 22 Dec 2016, 3/9 更新", "no date at all"]
+
+
+@given(st.lists(st.sampled_from([*_DATE_TEXTS, " ", "\n", "x", "3/9", "配信", "年"]), max_size=8).map("".join)
+       | st.text(alphabet="0123456789/年月日配信更新 :(木)abcJan,", max_size=60))
+def test_the_date_search_finds_what_the_whole_pattern_finds(text: str) -> None:
+    # The worded (Japanese) formats are left out of texts without their words: same match.
+    found, expected = GENERIC.search_date(text), GENERIC.date_in_text.search(text)
+    assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0)))
+
+
+def test_a_japanese_dateline_is_found_in_a_longer_text() -> None:
+    found = GENERIC.search_date("ニュース CNET Japan 3/9(木) 18:45配信 の記事")
+    assert found is not None and found.group(0).endswith("3/9(木) 18:45配信")

@@ -217,7 +217,8 @@ class PageScan:
 
     def text_facts(self, profile: Profile) -> _TextFacts:
         """The walk over the page's text, for the profile's phrases and byline prefixes."""
-        key = (profile.phrases, profile.date_formats, profile.byline_prefixes, profile.author_labels)
+        key = (profile.phrases, profile.date_formats, profile.worded_date_formats, profile.byline_prefixes,
+               profile.author_labels)
         facts = self._text.get(key)
         if facts is None:
             facts = self._text[key] = _read_text(self.tree, profile)

@@ -917,7 +917,7 @@ def _shown_date(text: str, profile: Profile,
     if pattern is None:
         parsed, start = parse_date(text), len(text)
     else:
-        found = pattern.search(text)
+        found = profile.search_date(text)
         parsed, start = (parse_date(found.group(0)), found.end()) if found is not None else (None, 0)
         if found is None:
             parsed, start = parse_shown_date(text, language), len(text)

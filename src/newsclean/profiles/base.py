@@ -41,6 +41,11 @@ def _trie(words: list[str]) -> str:
     return emitted[id(root)]
 
 
+def _one_pattern(formats: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Regexes as one, tried in their order (case-insensitive); None for none."""
+    return re.compile("|".join(f"(?:{f})" for f in formats), re.I) if formats else None
+
+
 @dataclass(frozen=True, slots=True)
 class LayerRule:
     """Elements matching ``css`` belong to ``layer``; ``why`` says what marks them (for docs)."""
@@ -134,6 +139,10 @@ class Profile:
     # a page with no canonical link (a pandoc form has no <head>) still names its own address
     share_links: tuple[tuple[str, str], ...] = ()
     date_formats: tuple[str, ...] = field(default=())  # regexes of visible datelines
+    # Regexes of visible datelines that always hold one of some words (Japanese "配信", "更新"),
+    # with the words: searched for only in a text that holds one, so a format that may start
+    # with a few other words costs no scan of every text. Tried after :attr:`date_formats`.
+    worded_date_formats: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     @cached_property
     def article_type_pattern(self) -> re.Pattern[str] | None:
@@ -233,10 +242,26 @@ class Profile:
 
     @cached_property
     def date_in_text(self) -> re.Pattern[str] | None:
-        """A visible date anywhere in a text ("April 5, 2018 | 6:00 PM", "Thu 3 Jan 2019")."""
-        if not self.date_formats:
-            return None
-        return re.compile("|".join(f"(?:{f})" for f in self.date_formats), re.I)
+        """A visible date anywhere in a text ("April 5, 2018 | 6:00 PM", "Thu 3 Jan 2019"), in
+        any of the profile's formats."""
+        return _one_pattern((*self.date_formats, *(f for f, _ in self.worded_date_formats)))
+
+    @cached_property
+    def _date_in_unworded_text(self) -> re.Pattern[str] | None:
+        return _one_pattern(self.date_formats)
+
+    @cached_property
+    def _date_words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(word for _, words in self.worded_date_formats for word in words))
+
+    def search_date(self, text: str) -> re.Match[str] | None:
+        """``date_in_text.search(text)``; the worded formats are tried only when the text holds
+        one of their words (no match of theirs is lost: each holds one)."""
+        if any(word in text for word in self._date_words):
+            pattern = self.date_in_text
+        else:
+            pattern = self._date_in_unworded_text
+        return pattern.search(text) if pattern is not None else None
 
     @cached_property
     def dateline_pattern(self) -> re.Pattern[str] | None:

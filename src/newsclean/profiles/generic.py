@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES", "CREDIT_PREFIXES", "DATE_FORMATS",
+__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES", "CREDIT_PREFIXES", "DATE_FORMATS", "WORDED_DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "PICTURE_AGENCIES", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS"]
 
@@ -73,8 +73,13 @@ DATE_FORMATS: tuple[str, ...] = (
     # "22 Dec 2016", "15 Dec, 2025", "15th Dec 2025"
     rf"(?:(?:Published|Updated)\s+)?\d{{1,2}}{_ORDINAL}\s+{_MONTH},?\s+\d{{4}}{_TIME}",
     rf"(?:(?:Publicado|Actualizado)\s+(?:el\s+)?)?\d{{1,2}}\s+de\s+{_SPANISH_MONTH}\s+de\s+\d{{4}}{_TIME}",
-    rf"(?:最終更新|更新|配信)\s*[:：]?\s*{_JAPANESE_DATE}",
-    rf"(?:\S[^\n]{{0,40}}?\s)?{_JAPANESE_DATE}\s*(?:配信|更新)",
+)
+# Japanese datelines say 更新 (updated) or 配信 (published); the second may start with the
+# source's name, which, tried at every position of every text, took most of the date search.
+_JAPANESE_WORDS = ("更新", "配信")
+WORDED_DATE_FORMATS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (rf"(?:最終更新|更新|配信)\s*[:：]?\s*{_JAPANESE_DATE}", _JAPANESE_WORDS),
+    (rf"(?:\S[^\n]{{0,40}}?\s)?{_JAPANESE_DATE}\s*(?:配信|更新)", _JAPANESE_WORDS),
 )
 
 # Class/id words of boilerplate on news sites, by layer (matched against "class id").
@@ -309,4 +314,5 @@ GENERIC = Profile(
     article_types=ARTICLE_TYPES,
     main_landmark=MAIN_LANDMARK,
     date_formats=DATE_FORMATS,
+    worded_date_formats=WORDED_DATE_FORMATS,
 )

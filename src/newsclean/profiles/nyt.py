@@ -18,6 +18,7 @@ from newsclean.profiles.generic import (
     HIDDEN_RULES,
     MAIN_LANDMARK,
     TRANSLATION_LINKS,
+    WORDED_DATE_FORMATS,
 )
 
 __all__ = ["NYT"]
@@ -150,4 +151,5 @@ NYT = Profile(
     main_landmark=MAIN_LANDMARK,
     short_url=r"https?(?::|%3A)(?://|%2F%2F)nyti\.ms(?:/|%2F)[A-Za-z0-9]+",  # also inside share links
     date_formats=DATE_FORMATS,
+    worded_date_formats=WORDED_DATE_FORMATS,
 )
