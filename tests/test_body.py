@@ -14,7 +14,7 @@ from newsclean.body import body_roots, extract_blocks, find_body
 from newsclean.layers import PageScan, label_layers
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import GENERIC, NYT
-from strategies import InlineRun, inline_html, inline_runs
+from strategies import InlineRun, inline_html, inline_runs, pages
 
 
 def _blocks(html: str) -> list[tuple[str, str]]:
@@ -334,3 +334,13 @@ def test_layout_columns_of_one_shape_are_not_parts_of_the_story() -> None:
             f"<div id='beta'><div class='pkg'>{''.join(f'<p>{_PROSE}</p>' for _ in range(8))}</div></div>"
             "</body></html>")
     assert _found(html) == [_PROSE] * 8
+
+
+@given(pages())
+def test_blocks_without_markdown_are_the_same_blocks(page) -> None:  # noqa: ANN001 - a strategies.Page
+    # Only the markdown is left out: the text the body measures is the text the article gets.
+    tree = LexborHTMLParser(page.html)
+    labels = label_layers(tree, NYT)
+    full, plain = extract_blocks([tree.body], labels), extract_blocks([tree.body], labels, markdown=False)
+    assert [(b.kind, b.text) for b in plain] == [(b.kind, b.text) for b in full]
+    assert all(b.markdown is None for b in plain)

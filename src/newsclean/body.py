@@ -121,8 +121,9 @@ def widen_to_repeated_items(roots: list[LexborNode], labels: Labels) -> list[Lex
 
 
 def _body_chars(roots: list[LexborNode], labels: Labels) -> int:
-    """How much body text these containers give, their layers left out."""
-    return sum(len(block.text) for block in extract_blocks(roots, labels))
+    """How much body text these containers give, their layers left out (their blocks' text,
+    without the links and emphasis only their markdown needs)."""
+    return sum(len(block.text) for block in extract_blocks(roots, labels, markdown=False))
 
 
 def _main_landmark(roots: list[LexborNode], landmarks: list[LexborNode]) -> LexborNode | None:
@@ -169,10 +170,12 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
 
 
 def extract_blocks(roots: Iterable[LexborNode], labels: Mapping[int, Layer], *,
-                   sources: list[int] | None = None) -> tuple[Block, ...]:
+                   sources: list[int] | None = None, markdown: bool = True) -> tuple[Block, ...]:
     """Walk each root in document order, skipping labelled layers, and cut the text into blocks.
-    ``sources``, when given, receives for each block the id of the element it came from."""
-    walker = _BlockWalker(labels)
+    ``sources``, when given, receives for each block the id of the element it came from;
+    ``markdown=False`` leaves out the blocks' markdown (links, emphasis) when only their text
+    is asked: the same blocks otherwise."""
+    walker = _BlockWalker(labels, markdown=markdown)
     for root in roots:
         walker.walk(root)
     if sources is not None:
@@ -184,11 +187,12 @@ class _BlockWalker:
     """An iterative depth-first walk that collects inline text and cuts it at block edges,
     noting where links and emphasis open and close within the text."""
 
-    __slots__ = ("labels", "blocks", "sources", "_buffer", "_kinds", "_open", "_root", "_spans", "_marks",
-                 "_break_at")
+    __slots__ = ("labels", "markdown", "blocks", "sources", "_buffer", "_kinds", "_open", "_root", "_spans",
+                 "_marks", "_break_at")
 
-    def __init__(self, labels: Mapping[int, Layer]) -> None:
+    def __init__(self, labels: Mapping[int, Layer], *, markdown: bool = True) -> None:
         self.labels = labels
+        self.markdown = markdown  # False: links and emphasis are not noted (the blocks' text is the same)
         self.blocks: list[Block] = []
         self.sources: list[int] = []  # per block: the id of the element its text came from
         self._buffer: list[str] = []
@@ -253,7 +257,7 @@ class _BlockWalker:
                 if kind is not None:
                     self._kinds.append(kind)
                 action = _LEAVE_BLOCK if kind is None else _LEAVE_KIND_BLOCK
-            elif tag in _SPAN_TAGS and self._open_span(node, tag):  # type: ignore[arg-type]
+            elif tag in _SPAN_TAGS and self.markdown and self._open_span(node, tag):  # type: ignore[arg-type]
                 action = _LEAVE_SPAN
             else:
                 action = 0

@@ -463,19 +463,22 @@ class _LabelledDom:
         scopes = list(_up(headline[0], 5)) if headline else []
         if self.tree.body is not None:
             scopes.append(self.tree.body)
-        # Each selector is asked once, of the whole page, and its matches sorted into the scopes
-        # (what ``scope.css(selector)`` gives: the scope and its descendants that match).
-        in_scopes = [_sorted_into([node for node in self.tree.root.css(selector)
-                                   if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)],
-                                  scopes)
-                     if self.tree.root is not None else [[] for _ in scopes] for selector in _AUTHOR_ELEMENTS]
-        for found in in_scopes:
+        # Each selector is asked once, of the whole page, and only when the ones before it named
+        # no one; its matches are sorted into the scopes (what ``scope.css(selector)`` gives: the
+        # scope and its descendants that match).
+        first: list[list[LexborNode]] = []
+        for index, selector in enumerate(_AUTHOR_ELEMENTS):
+            found = _sorted_into([node for node in self.tree.root.css(selector)
+                                  if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)],
+                                 scopes) if self.tree.root is not None else [[] for _ in scopes]
+            if index == 0:
+                first = found
             for nodes in found:
                 names = self._adjacent_names(nodes, profile)
                 if names:
                     return names
         # An article's own <footer>, or a sidebar's author card: looked at only when nothing else names anyone.
-        for nodes in in_scopes[0]:
+        for nodes in first:
             names = self._adjacent_names(nodes, profile, outside=_NOT_AUTHOR_CARDS)
             if names:
                 return names
