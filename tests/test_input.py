@@ -6,6 +6,8 @@ import codecs
 
 import pytest
 
+import newsclean
+
 from newsclean import DecodeError, Form, InputTooLarge, InvalidInput
 from newsclean._input import decode, detect_form, read_input
 
@@ -139,3 +141,15 @@ def test_utf8_bytes_are_handed_on_only_when_they_are_exactly_the_text(markup: st
     assert (decoded.utf8 is not None) == kept
     if kept:
         assert decoded.utf8 == decoded.text.encode("utf-8")
+
+
+@pytest.mark.parametrize(("controls", "refused"), [(409, False), (410, True)])
+def test_markup_is_refused_as_binary_past_a_tenth_of_control_bytes(controls: int, refused: bool) -> None:
+    # Of the first 4,096 bytes: tab, line feed, form feed and carriage return are no control bytes here.
+    head = bytes([0, 1, 2, 27]) * (controls // 4) + bytes([7] * (controls % 4))
+    data = head + b"\t\n\x0c\r" * 200 + b"<p>" + b"Text of a page. " * 400 + b"</p>"
+    if refused:
+        with pytest.raises(DecodeError, match="binary"):
+            newsclean.clean(data)
+    else:
+        assert newsclean.clean(data).text.startswith("Text of a page.")

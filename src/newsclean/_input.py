@@ -202,12 +202,16 @@ def _decode(markup: str | bytes | bytearray | memoryview) -> tuple[str, str | No
     return text, encoding, None
 
 
+# Bytes below 32 but tab, line feed, form feed and carriage return: no markup is made of them.
+_CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in (9, 10, 12, 13))
+
+
 def _refuse_binary(data: bytes) -> None:
     """Markup is text: many control bytes at the start mean an image, a PDF, a zip…"""
     head = data[:_BINARY_SNIFF_BYTES]
     if not head:
         return
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls / len(head) > _MAX_CONTROL_SHARE:
         raise DecodeError(f"this looks like binary data, not markup: {controls} of the first {len(head)} bytes "
                           "are control characters")
