@@ -174,6 +174,9 @@ def test_a_date_shown_in_the_pages_language_is_read_in_its_day_order() -> None:
     ("21 de dezembro de 2018 às 9h05", "pt", dt.datetime(2018, 12, 21, 9, 5)),
     ("publié le 1er novembre 2023 à 16h28", "fr", dt.datetime(2023, 11, 1, 16, 28)),  # Libération
     ("Mis en ligne le 3 mai 2021 à 8h", "fr", dt.date(2021, 5, 3)),  # no minutes: no time, still the day
+    # dateparser's Portuguese took a bare "10h" for the day: 10 November
+    ("22 de novembro de 2020 às 10h", "pt", dt.date(2020, 11, 22)),
+    ("Publicado em 4 de março de 2021 às 23h", "pt", dt.date(2021, 3, 4)),
 ])
 def test_an_hour_written_with_an_h_does_not_hide_the_date(shown: str, language: str,
                                                          value: dt.date | dt.datetime) -> None:

@@ -148,7 +148,10 @@ def _multilingual(text: str, language: str) -> dt.date | dt.datetime | None:
     except ImportError:  # dateparser comes with htmldate; without it only dateutil reads dates
         return None
     years = _YEAR.findall(text)
-    words = _HOUR_H_MINUTES.sub(r"\1:\2", text).split(" ")
+    # (an hour with no minutes is read as one, so that it is not taken for the day, but the
+    # value keeps a time only where the page gives minutes: "à 8h" gives the day alone)
+    shown = text.split(" ")
+    words = _HOUR_H_MINUTES.sub(lambda hour: f"{hour[1]}:{hour[2] or '00'}", text).split(" ")
     for start in range(min(len(words), _MAX_LEADING_WORDS + 1)):
         part = " ".join(words[start:])
         try:
@@ -160,14 +163,16 @@ def _multilingual(text: str, language: str) -> dt.date | dt.datetime | None:
         if found is not None:
             if str(found.year) not in years:
                 return None
-            return found if re.search(r"\d\s*[:h]\s*\d\d", part) else found.date()
+            return found if _STATES_MINUTES.search(" ".join(shown[start:])) else found.date()
     return None
 
 
 _MAX_LEADING_WORDS = 3
-# "às 12h55", "à 10h30": the hour written with an h, as Portuguese and French pages write it;
-# dateparser's Portuguese reads only "12:55" and then gives up the whole date.
-_HOUR_H_MINUTES = re.compile(r"(?<![\w:])([01]?\d|2[0-3])h([0-5]\d)(?![\w:])")
+_STATES_MINUTES = re.compile(r"\d\s*[:h]\s*\d\d")
+# "às 12h55", "à 10h30", "às 10h": the hour written with an h, as Portuguese and French pages
+# write it; dateparser's Portuguese reads only "12:55" and then gives up the whole date, or
+# takes a bare "10h" for the day ("22 de novembro de 2020 às 10h" read as 10 November).
+_HOUR_H_MINUTES = re.compile(r"(?<![\w:])([01]?\d|2[0-3])h([0-5]\d)?(?![\w:])")
 _MULTILINGUAL_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_LOCALE_DATE_ORDER": True}
 
 
