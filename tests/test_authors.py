@@ -595,3 +595,14 @@ def test_an_agency_credited_as_the_agency_is_written_with_its_capital() -> None:
     # 2005 Yahoo News: "By the Associated Press"; WaPo's "Max Fisher and the Washington Post Foreign Staff"
     assert split_byline("By the Associated Press", GENERIC) == ["The Associated Press"]
     assert split_byline("By Max Fisher and the Washington Post Foreign Staff", GENERIC) == ["Max Fisher"]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Center for Drug Evaluation and Research", ["Center for Drug Evaluation and Research"]),  # FDA (WCXB 0064)
+    ("By Department of Health and Human Services", ["Department of Health and Human Services"]),
+    ("Office of the Commissioner", ["Office of the Commissioner"]),
+    ("National Institute on Aging", ["National Institute on Aging"]),
+    ("By Ann Lee and Bo Chen", ["Ann Lee", "Bo Chen"]),  # people: still split
+])
+def test_an_organisation_credited_as_author_is_one_name(byline: str, names: list[str]) -> None:
+    assert split_byline(byline, GENERIC) == names

@@ -120,6 +120,9 @@ class Profile:
     byline_noise: tuple[str, ...] = ()  # words between or after names (social links, "Updated")
     byline_suffixes: tuple[str, ...] = ()  # words after a name ("기자": reporter)
     byline_stops: tuple[str, ...] = ()  # where a byline's names end ("Photo by", "Contact")
+    # Head nouns of an organisation credited as the author ("Center for Drug Evaluation and
+    # Research"): a byline that names one is one name, its "and" no separator.
+    organisation_nouns: tuple[str, ...] = ()
     # A label that stands alone in its element, the names in the block or the words after it
     # ("<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Contributors:</b> Janet Loughrey").
     author_labels: tuple[str, ...] = ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsclean.model import Layer
 from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 
-__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES", "CREDIT_PREFIXES", "DATE_FORMATS", "WORDED_DATE_FORMATS",
+__all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES", "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES", "ORGANISATION_NOUNS", "CREDIT_PREFIXES", "DATE_FORMATS", "WORDED_DATE_FORMATS",
            "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED", "NAMES_KEPT", "NAMES_UNBOUNDED", "PICTURE_AGENCIES", "READ_ALSO",
            "SCORE_NEGATIVE", "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS"]
 
@@ -202,6 +202,13 @@ BYLINE_STOPS: tuple[str, ...] = (
     "Updated by", "Photo:", "Photos:", "Foto:", "Fotos:", "Bild:", "Image:", "Kontakt", "Contact us", "Contact:",
 )
 BYLINE_SUFFIXES: tuple[str, ...] = (" 기자", " 특파원", "記者", " 记者")
+# An office of an agency or an institution as the author: "Center for Drug Evaluation and
+# Research" (the FDA's), "Department of Health and Human Services", "Office of the Commissioner".
+ORGANISATION_NOUNS: tuple[str, ...] = (
+    "Center", "Centre", "Centers", "Department", "Office", "Institute", "Council", "Ministry", "Agency", "Bureau",
+    "Board", "Division", "Commission", "Committee", "Society", "Association", "Foundation", "Federation",
+    "Administration", "Authority", "Service", "Services", "Directorate", "Secretariat", "League", "Union",
+)
 # Agencies a photo's credit line ends with: "Stanley Chou/Getty Images", "Saul Loeb / AFP".
 CREDIT_AGENCIES: tuple[str, ...] = ("Getty Images", "AFP", "AP", "AP Photo", "Reuters", "EPA", "EPA-EFE",
                                    "Shutterstock", "iStock", "iStockphoto", "Bloomberg", "Xinhua", "Anadolu Agency",
@@ -302,6 +309,7 @@ GENERIC = Profile(
     byline_noise=BYLINE_NOISE,
     byline_suffixes=BYLINE_SUFFIXES,
     byline_stops=BYLINE_STOPS,
+    organisation_nouns=ORGANISATION_NOUNS,
     credit_prefixes=CREDIT_PREFIXES,
     credit_agencies=CREDIT_AGENCIES,
     picture_agencies=PICTURE_AGENCIES,
