@@ -606,3 +606,12 @@ def test_an_agency_credited_as_the_agency_is_written_with_its_capital() -> None:
 ])
 def test_an_organisation_credited_as_author_is_one_name(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By DANICA KIRKA Associated Press", ["DANICA KIRKA", "Associated Press"]),  # AP's own byline (Dragnet 391)
+    ("By JANE DOE and JOHN ROE Associated Press", ["JANE DOE", "JOHN ROE", "Associated Press"]),
+    ("By The Associated Press", ["The Associated Press"]),  # "The" is no one's name
+])
+def test_the_agency_after_the_last_name_is_credited(byline: str, names: list[str]) -> None:
+    assert split_byline(byline, GENERIC) == names

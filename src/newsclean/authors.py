@@ -150,7 +150,10 @@ AGENCIES = frozenset(
     "dpa afp ap reuters efe ansa apa sda kna epd pa ians pti ritzau ntb tt xinhua kyodo yonhap anp belga ctk "
     "tass interfax upi aap ats keystone-sda dapd ddp sid bloomberg agi adnkronos europa press lusa notimex "
     "telam".split())
-_GLUED_AGENCY = re.compile(r"([^\W\d]{2,})\s+(Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg)$")
+# An agency after the last name with nothing between: "Suleiman Al-Khalidi Reuters", AP's own
+# "By JOHN ROE Associated Press" (not the "The" of "The Associated Press" taken for a name).
+_GLUED_AGENCY = re.compile(r"([^\W\d]{2,})(?<!\bThe)(?<!\bthe)\s+"
+                           r"(Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg|(?:The )?Associated Press)$")
 
 _DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans|and|und|et)$")  # (and a cut "and")
 _REPEATED = re.compile(r"^(.{3,}?)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?\1$")  # "Nathan Myhrvold Dr. Nathan Myhrvold"
