@@ -14,7 +14,7 @@ from newsclean.body import body_roots, extract_blocks, find_body
 from newsclean.layers import PageScan, label_layers
 from newsclean.model import Article, Block, BlockKind, Form
 from newsclean.profiles import GENERIC, NYT
-from strategies import InlineRun, inline_html, inline_runs, pages
+from strategies import InlineRun, Page, inline_html, inline_runs, pages
 
 
 def _blocks(html: str) -> list[tuple[str, str]]:
@@ -337,7 +337,7 @@ def test_layout_columns_of_one_shape_are_not_parts_of_the_story() -> None:
 
 
 @given(pages())
-def test_blocks_without_markdown_are_the_same_blocks(page) -> None:  # noqa: ANN001 - a strategies.Page
+def test_blocks_without_markdown_are_the_same_blocks(page: Page) -> None:
     # Only the markdown is left out: the text the body measures is the text the article gets.
     tree = LexborHTMLParser(page.html)
     labels = label_layers(tree, NYT)

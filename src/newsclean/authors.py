@@ -81,7 +81,7 @@ def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool, after: s
     itemprop=name), where one word in lower case, the element's whole text, is a login
     ("doumae", "whova")."""
     names: list[str] = []
-    organisation = _organisation_pattern(profile.organisation_nouns)
+    organisation = profile.organisation_pattern
     for text in raw:
         if organisation is not None and (whole := organisation.fullmatch(collapse(strip_prefix(text, profile)))):
             names.append(whole.group(0))  # "Center for Drug Evaluation and Research": one author
@@ -200,18 +200,6 @@ def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     alternatives = "|".join(re.escape(p) + (r"\b" if p[-1:].isalnum() else "")
                             for p in sorted(prefixes, key=len, reverse=True))
     return re.compile(rf"^[\s:|·•\-–—]*(?:{alternatives})[\s:：/|\-–—]*", re.I)
-
-
-@lru_cache(maxsize=16)
-def _organisation_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """An organisation's whole name: up to two capitalised words, one of ``nouns``, "for",
-    "of" or "on" (and "the"), then capitalised words and the small words between them."""
-    if not nouns:
-        return None
-    word = r"[A-ZÀ-Þ][\w'’.-]*"
-    head = "|".join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?:The\s+)?(?:{word}\s+){{0,2}}(?:{head})\s+(?:for|of|on)\s+(?:the\s+)?{word}"
-                      rf"(?:\s+(?:and|&|of|for|on|the|{word})){{0,6}}")
 
 
 @lru_cache(maxsize=16)

@@ -466,11 +466,13 @@ class _LabelledDom:
         # Each selector is asked once, of the whole page, and only when the ones before it named
         # no one; its matches are sorted into the scopes (what ``scope.css(selector)`` gives: the
         # scope and its descendants that match).
+        root = self.tree.root
         first: list[list[LexborNode]] = []
         for index, selector in enumerate(_AUTHOR_ELEMENTS):
-            found = _sorted_into([node for node in self.tree.root.css(selector)
+            matches = root.css(selector) if root is not None else []
+            found = _sorted_into([node for node in matches
                                   if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)],
-                                 scopes) if self.tree.root is not None else [[] for _ in scopes]
+                                 scopes)
             if index == 0:
                 first = found
             for nodes in found:

@@ -161,6 +161,17 @@ class Profile:
         return re.compile(rf"\s*(?:{words})\s*:?\s*", re.I)
 
     @cached_property
+    def organisation_pattern(self) -> re.Pattern[str] | None:
+        """An organisation's whole name (:attr:`organisation_nouns`): up to two capitalised
+        words, a head noun, "for", "of" or "on" (and "the"), then capitalised words and the
+        small words between them."""
+        if not self.organisation_nouns:
+            return None
+        word = r"[A-ZÀ-Þ][\w'’.-]*"
+        return re.compile(rf"(?:The\s+)?(?:{word}\s+){{0,2}}(?:{_alternatives(self.organisation_nouns)})\s+"
+                          rf"(?:for|of|on)\s+(?:the\s+)?{word}(?:\s+(?:and|&|of|for|on|the|{word})){{0,6}}")
+
+    @cached_property
     def phrase_patterns(self) -> tuple[tuple[Layer, re.Pattern[str]], ...]:
         """The phrase rules compiled once per profile; a visible dateline counts as one too."""
         compiled = tuple((rule.layer, rule.pattern()) for rule in self.phrases)
