@@ -495,3 +495,37 @@ def test_a_cards_minor_heading_is_not_the_headline() -> None:
     tree, labels = _labels(f"<body><h1>My Garden Blog</h1><div class='post hentry'><h3 class='post-title entry-title' "
                            f"id='own'>Planting garlic in the fall</h3><p>{_PROSE}</p></div></body>", GENERIC)
     assert _label_of(tree, labels, "#own") is Layer.HEADLINE
+
+
+_PROSE = "A charter bus carrying 42 passengers crashed when it tried to pass under a bridge, police said."
+
+
+def test_a_dateline_or_time_inside_a_sentence_is_part_of_it() -> None:
+    tree, labels = _labels(f'<p><span class="dateline" id="d">BOSTON &mdash; </span>{_PROSE}</p>'
+                           f'<p>It happened on <time id="t" datetime="2013-02-02">Saturday</time> night. {_PROSE}</p>',
+                           GENERIC)
+    assert _label_of(tree, labels, "#d") is None
+    assert _label_of(tree, labels, "#t") is None
+
+
+def test_a_dateline_beside_a_short_line_or_in_its_own_block_is_still_a_dateline() -> None:
+    tree, labels = _labels('<p>Posted <time id="t" datetime="2013-02-02">Feb. 2, 2013</time> | 3 comments</p>'
+                           f'<div class="dateline" id="d">BOSTON, Feb. 2</div><p>{_PROSE}</p>', GENERIC)
+    assert _label_of(tree, labels, "#t") is Layer.DATELINE
+    assert _label_of(tree, labels, "#d") is Layer.DATELINE
+
+
+def test_an_author_link_inside_a_sentence_is_no_byline() -> None:
+    """(Else "Author Archive" was read as a second author's name.)"""
+    tree, labels = _labels('<p>This post was written by <a rel="author" href="/a/x" id="a">A Guest Blogger</a>. You '
+                           'can visit the <a rel="author" href="/a" id="b">Author Archive</a> for a short '
+                           'bio.</p>', GENERIC)
+    assert _label_of(tree, labels, "#a") is None
+    assert _label_of(tree, labels, "#b") is None
+
+
+def test_a_sentence_keeps_its_inline_dateline_in_the_body() -> None:
+    html = f'<html><body><article><h1>Bus hits overpass</h1><p><span class="dateline">BOSTON &nbsp;</span>{_PROSE}</p>' \
+           f'<p>It happened on <time datetime="2013-02-02">Saturday</time> night. {_PROSE}</p></article></body></html>'
+    assert [block.text for block in newsclean.clean(html).paragraphs] == \
+        [f"BOSTON {_PROSE}", f"It happened on Saturday night. {_PROSE}"]

@@ -240,6 +240,8 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
     for rule in profile.layers:
         layer = rule.layer
         for node in scan.css(rule.css):
+            if layer in _WORDS_OF_A_SENTENCE and in_running_text(node):
+                continue
             if setdefault(node.mem_id, layer) in _LISTS_WITH_HEADINGS:
                 lists.append(node)
     _label_by_class_names(scan, profile, labels)
@@ -319,8 +321,29 @@ def _label_by_class_names(scan: PageScan, profile: Profile, labels: Labels) -> N
             layer = answers[key]
         else:
             layer = answers[key] = _named_layer(node, scan, profile, decided)
-        if layer is not None:
+        if layer is not None and not (layer in _WORDS_OF_A_SENTENCE and in_running_text(node)):
             labels[key] = layer
+
+
+# A place or a date set inside a paragraph of prose ("<p><span class='dateline'>BOSTON — </span>A
+# charter bus …", "crashed on <time>Saturday</time> night") is the sentence's first or middle
+# words, not a dateline apart: taking it out tears the sentence.
+_WORDS_OF_A_SENTENCE = frozenset({Layer.DATELINE, Layer.BYLINE})
+_RUNNING_TEXT_BLOCKS = frozenset({"p"})
+_RUNNING_TEXT_MIN_CHARS = 60  # the paragraph's text beside the element: a sentence, not "| Updated 5:01"
+
+
+def in_running_text(node: LexborNode) -> bool:
+    """True when an inline element sits in a paragraph whose other text is a sentence or more."""
+    if node.tag in BLOCK_TAGS:
+        return False
+    block = node.parent
+    while block is not None and block.is_element_node and block.tag not in BLOCK_TAGS:
+        block = block.parent
+    if block is None or block.tag not in _RUNNING_TEXT_BLOCKS:
+        return False
+    whole = block.text(deep=True).strip()
+    return len(whole) - len(node.text(deep=True).strip()) >= _RUNNING_TEXT_MIN_CHARS and whole.endswith(_SENTENCE_END)
 
 
 def _named_layer(node: LexborNode, scan: PageScan, profile: Profile, decided: dict[str, Layer | None]) -> Layer | None:
