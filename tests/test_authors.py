@@ -615,3 +615,16 @@ def test_an_organisation_credited_as_author_is_one_name(byline: str, names: list
 ])
 def test_the_agency_after_the_last_name_is_credited(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By ANTONIO CASTANEDA Associated Press Writer", ["ANTONIO CASTANEDA"]),  # AP 2005 (MSV big9 bomber)
+    ("By ANTONIO CASTANEDA, Associated Press Writer", ["ANTONIO CASTANEDA"]),  # the same with a comma
+    ("By Jane Doe AP Business Writer", ["Jane Doe"]),
+    ("By Jane Doe and John Roe, Associated Press Writers", ["Jane Doe", "John Roe"]),
+    ("By Nicole Gaouette and Edwin Chen, Times Staff Writers", ["Nicole Gaouette", "Edwin Chen"]),  # LA Times 2005
+    ("By IEVA M. AUGSTUMS and JEANNINE AVERSA, AP Business Writers", ["IEVA M. AUGSTUMS", "JEANNINE AVERSA"]),
+    ("By Jane Doe and John Roe, Staff Writers", ["Jane Doe", "John Roe"]),
+])
+def test_a_reporters_title_after_the_names_is_no_one(byline: str, names: list[str]) -> None:
+    assert split_byline(byline, GENERIC) == names

@@ -91,8 +91,8 @@ def clean_names(raw: Iterable[str], profile: Profile, *, visible: bool, after: s
             text = f"{inverted.group(2)} {inverted.group(1)}"
         first = after
         for index, part in enumerate(_parts(text, profile)):
-            if first and any(w in _JOB_NOUNS for w in re.split(r"[\s.,/-]+", part.casefold())):
-                continue  # "Paul Frew, Home and Digital Security Expert": the job after a name
+            if first and _is_a_job(part):
+                continue  # "Paul Frew, Home and Digital Security Expert", "…, Times Staff Writers": a job after names
             name = _clean_part(part, profile, visible=visible and not (marked and " " not in text.strip()))
             if name and (index or after) and name.casefold() not in AGENCIES and (
                     _CREDENTIAL_LETTERS.fullmatch(name) or (visible and " " not in name and " " in first)
@@ -110,6 +110,17 @@ _JOB_NOUNS = frozenset("expert experts specialist enthusiast manager director st
                        "marketer therapist physician pharmacist veterinarian attorney lawyer economist professor "
                        "blogger editor writer reporter correspondent columnist contributor producer journalist "
                        "photographer founder co-founder ceo cto cfo coo president educator".split())
+
+
+def _is_a_job(part: str) -> bool:
+    """True when a byline's part names a job: a job noun in it, or one in the plural a word or
+    two after the start ("Times Staff Writers", "AP Business Writers": the names' shared title;
+    "Alissa J. Rubin Times Staff Writers" holds a name)."""
+    words = [w for w in re.split(r"[\s.,/-]+", part.casefold()) if w]
+    return any(w in _JOB_NOUNS or (index <= 2 and w[-1:] == "s" and w[:-1] in _JOB_NOUNS)
+               for index, w in enumerate(words))
+
+
 _LAST_FIRST = re.compile(r"^\s*([A-ZÀ-Þ][\w'’-]+),\s*([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-Z]\.?)?)\s*$")
 _CREDENTIAL_LETTERS = re.compile(r"[A-Z][A-Z.-]{1,7}®?")
 
@@ -151,9 +162,12 @@ AGENCIES = frozenset(
     "tass interfax upi aap ats keystone-sda dapd ddp sid bloomberg agi adnkronos europa press lusa notimex "
     "telam".split())
 # An agency after the last name with nothing between: "Suleiman Al-Khalidi Reuters", AP's own
-# "By JOHN ROE Associated Press" (not the "The" of "The Associated Press" taken for a name).
+# "By JOHN ROE Associated Press" (not the "The" of "The Associated Press" taken for a name),
+# maybe with the reporter's title after it ("Associated Press Writer", "AP Business Writer"),
+# which then goes as the title after a comma does.
 _GLUED_AGENCY = re.compile(r"([^\W\d]{2,})(?<!\bThe)(?<!\bthe)\s+"
-                           r"(Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg|(?:The )?Associated Press)$")
+                           r"((?:Reuters|AFP|AP|dpa|EFE|ANSA|APA|Bloomberg|(?:The )?Associated Press)"
+                           r"(?:(?:\s+[A-Z][a-z]+)?\s+(?:Writer|Correspondent)s?)?)$")
 
 _DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans|and|und|et)$")  # (and a cut "and")
 _REPEATED = re.compile(r"^(.{3,}?)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?\1$")  # "Nathan Myhrvold Dr. Nathan Myhrvold"
