@@ -254,6 +254,25 @@ def test_a_declared_title_still_outranks_an_unrelated_heading() -> None:
     assert newsclean.clean(html).title == "Storm hits the coast"
 
 
+_WHOLE = "Fix It Friday: We Help 4 Readers Find Solutions (Including One Universal Trick That 9/10 Works)"
+
+
+@pytest.mark.parametrize("cut", ["Fix It Friday: We Help 4 Readers Find Solutions (Including",  # Yoast's 110 characters
+                                 "Fix It Friday: We Help 4 Readers Find Solutions (Including One…"])
+def test_a_declared_title_cut_short_gives_way_to_the_whole_one(cut: str) -> None:
+    html = (f'<html><head><script type="application/ld+json">{{"@type": "Article", "headline": "{cut}"}}</script>'
+            f'<meta property="og:title" content="{_WHOLE} - Emily Henderson"><title>{_WHOLE} - Emily Henderson'
+            "</title></head><body><article>" + _PROSE + "</article></body></html>")
+    assert newsclean.clean(html).title == _WHOLE
+
+
+def test_a_title_another_goes_on_from_after_a_separator_is_whole() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type": "Article", "headline": "Storm hits the '
+            'coast as thousands flee inland"}</script><meta property="og:title" content="Storm hits the coast as '
+            'thousands flee inland: what we know"></head><body><article>' + _PROSE + "</article></body></html>")
+    assert newsclean.clean(html).title == "Storm hits the coast as thousands flee inland"
+
+
 def test_author_links_are_read_near_the_first_h1_when_no_headline_was_labelled() -> None:
     # The Independent as pandoc gfm: a columnists menu of author links first; the headline and the
     # byline sit in a block the share bar's markup wraps, so no headline label

@@ -1248,7 +1248,7 @@ def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _H
         (_ld_str(ld, "headline"), "json-ld"), (head.first("og:title"), "og:title"),
         (head.first("twitter:title"), "twitter:title"), (head.first("hdl"), "meta"),
         (node_text(title_tag) if title_tag is not None else None, "title")) if value and value.strip()]
-    declared = [(_without_site_part(value, site_names), origin) for value, origin in raw]
+    declared = _uncut([(_without_site_part(value, site_names), origin) for value, origin in raw])
     visible = dom.headline(page_url)
     headings = dom.headings(page_url)
     if visible and _is_site_title(visible, site_names, raw, headings):
@@ -1345,6 +1345,28 @@ def _leads_up(href: str, page_url: str | None) -> bool:
 
 def _host_key(netloc: str) -> str:
     return netloc.lower().removeprefix("www.")
+
+
+def _uncut(declared: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The declared titles, one cut short in mid-sentence replaced by the whole one another
+    declares: Yoast cuts its JSON-LD headline at 110 characters ("… Find Solutions (Including"
+    where og:title and <title> go on "One Universal Trick …"), others end it with "…". A title
+    that another goes on from after a separator ("Headline: a dek") is whole."""
+    whole = [title for title, _ in declared]
+    out = []
+    for title, origin in declared:
+        start = title.rstrip(".… ")
+        if len(start) < _MIN_CUT_TITLE_CHARS:
+            out.append((title, origin))
+            continue
+        longer = max((other for other in whole if len(other) > len(start) and other.startswith(start)
+                      and _CONTINUES_MID_SENTENCE.match(other, len(start))), key=len, default=None)
+        out.append((longer, origin) if longer is not None else (title, origin))
+    return out
+
+
+_MIN_CUT_TITLE_CHARS = 40  # a short title that starts a longer one is the headline, the rest a dek
+_CONTINUES_MID_SENTENCE = re.compile(r"[^\W\d_]|\s+[^\W_]")  # a word going on, or the next word: no separator
 
 
 def _consensus(declared: list[tuple[str, str]], headings: list[str]) -> tuple[str, str] | None:
