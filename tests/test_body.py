@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
+import newsclean
 from newsclean.body import body_roots, extract_blocks, find_body
 from newsclean.layers import PageScan, label_layers
 from newsclean.model import Article, Block, BlockKind, Form
@@ -344,3 +345,26 @@ def test_blocks_without_markdown_are_the_same_blocks(page: Page) -> None:
     full, plain = extract_blocks([tree.body], labels), extract_blocks([tree.body], labels, markdown=False)
     assert [(b.kind, b.text) for b in plain] == [(b.kind, b.text) for b in full]
     assert all(b.markdown is None for b in plain)
+
+
+_STORY_PARAGRAPH = "<p>" + "The story goes on with a sentence of its own, and another one after it. " * 4 + "</p>"
+_SMS_BOX = ('<section x-data="window.smsSignup()"><div>Mashable Deals</div><div>Be the first to know!</div>'
+            '<div>Get editor selected deals texted right to your phone!</div><input type="tel" placeholder="Phone">'
+            '<input type="checkbox"><button>Sign Me Up</button><div>By signing up, you agree to receive recurring '
+            'automated SMS marketing messages at the number provided.</div></section>')
+_NEWSLETTER_BOX = ('<div id="EmailOptin"><p><span>SIGN UP</span> FOR OUR NEWSLETTER</p><div class="gform_wrapper">'
+                   '<form method="post" action="/newsletter-signup/"><input type="email" name="e"></form></div></div>')
+
+
+@pytest.mark.parametrize("box", [_SMS_BOX, _NEWSLETTER_BOX])
+def test_a_sign_up_box_inside_the_story_is_no_part_of_it(box: str) -> None:
+    html = f"<html><body><article><h1>Headline</h1>{_STORY_PARAGRAPH}{box}{_STORY_PARAGRAPH}</article></body></html>"
+    article = newsclean.clean(html)
+    assert [block.text for block in article.paragraphs] == [_STORY_PARAGRAPH[3:-4].strip()] * 2
+    assert any(report.layer.value == "promo" for report in article.layers)
+
+
+def test_a_story_with_a_form_field_among_its_paragraphs_keeps_them() -> None:
+    calculator = ('<div class="calc">' + _STORY_PARAGRAPH * 3 + '<p>Your price: <input type="number"></p></div>')
+    html = f"<html><body><article><h1>Headline</h1>{_STORY_PARAGRAPH}{calculator}</article></body></html>"
+    assert len(newsclean.clean(html).paragraphs) == 5

@@ -45,6 +45,11 @@ _PROSE_COMMAS = 10  # Readability's rule: a block whose paragraphs hold this man
 _MAX_CLEANED_SHARE = 0.5  # conditional cleaning never takes a block holding over half the body's text
 _LIST_LINK_DENSITY = 0.5
 _LINK_LIST_MAX_CHARS = 1500
+# Form fields a reader types into or picks from (not hidden ones, nor buttons and boxes to tick,
+# which polls and galleries use too), and the boxes conditional cleaning asks about them.
+_FORM_FIELDS = "input:not([type='hidden']):not([type='checkbox']):not([type='radio']):not([type='submit'])" \
+               ":not([type='button']):not([type='image']), select, textarea"
+_FORM_BOXES = frozenset({"div", "section", "aside"})
 _SHAPE_LEVELS = 4  # how many elements of two siblings' only-child chains are compared
 _MIN_RIVALS = 2  # with the top candidate, three strong candidates under one ancestor
 
@@ -199,6 +204,7 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
     for root in roots:
         most_of_root = _MAX_CLEANED_SHARE * len(root.text(deep=True))
         images = _images_inside(root)
+        controls = _controls_inside(root)
         linked = _holding_links(root)
         for node in root.css(_CONDITIONAL):
             key = node.mem_id
@@ -214,7 +220,8 @@ def label_non_prose(roots: list[LexborNode], labels: MutableMapping[int, Layer],
                     inside[key] = True
                     cleaned.append(key)
                 continue
-            layer = _non_prose_layer(node, prose_divs, images.get(key, 0), key in linked, measures)  # type: ignore[arg-type]
+            layer = _non_prose_layer(node, prose_divs, images.get(key, 0), key in linked, measures,  # type: ignore[arg-type]
+                                     controls.get(key, 0))
             if layer is not None and len(node.text(deep=True)) <= most_of_root:
                 labels[key] = layer  # a block holding most of the body is the story, whatever its pictures
                 inside[key] = True
@@ -262,6 +269,22 @@ def _images_inside(root: LexborNode) -> dict[int, int]:
     return counts
 
 
+def _controls_inside(root: LexborNode) -> dict[int, int]:
+    """Element id → how many form fields (a text box, a menu, a text area) it holds, for the
+    elements inside ``root`` that hold one (one query, a walk up from each field). A field in a
+    ``<form>`` counts too: the form goes as markup no reader reads, but the box's "Sign up for
+    our newsletter" beside it would stay."""
+    counts: dict[int, int] = {}
+    top = root.mem_id
+    for control in root.css(_FORM_FIELDS):
+        parent = control.parent
+        while parent is not None and parent.mem_id != top:
+            key = parent.mem_id
+            counts[key] = counts.get(key, 0) + 1
+            parent = parent.parent
+    return counts
+
+
 def _holding_links(root: LexborNode) -> set[int]:
     """The ids of the elements inside ``root`` that hold an ``a`` element (one query and a walk
     up from each link, stopping at an element already noted: its ancestors are noted too)."""
@@ -276,15 +299,20 @@ def _holding_links(root: LexborNode) -> set[int]:
 
 
 def _non_prose_layer(node: LexborNode, prose_divs: dict[int, int], images: int, linked: bool,
-                     measures: _Measures) -> Layer | None:
+                     measures: _Measures, controls: int = 0) -> Layer | None:
     """Gallery for a block of more pictures than paragraphs, unless its paragraphs hold
     :data:`_PROSE_COMMAS` commas (a recipe's method, a product's review, a story column beside
-    its photos: prose, as Readability reads it); recirculation for a short list of links.
+    its photos: prose, as Readability reads it); promo for a box of form fields, more than a
+    third of its paragraphs (a sign-up box); recirculation for a short list of links.
     ``linked``: the block holds a link (without one, its density is 1 when it has no text, else 0)."""
     if images >= _GALLERY_MIN_IMAGES:
         paragraphs, commas = _paragraphs(node, prose_divs)
         if paragraphs < images and commas < _PROSE_COMMAS:
             return Layer.GALLERY
+    if controls and node.tag in _FORM_BOXES and len(measures.text(node)) < _LINK_LIST_MAX_CHARS:
+        paragraphs, _ = _paragraphs(node, prose_divs)
+        if controls > paragraphs // 3:  # Readability's rule: more fields than a third of its paragraphs
+            return Layer.PROMO  # a sign-up box in the story ("Be the first to know!", a phone number field)
     if node.tag in ("ul", "ol", "div", "section") and len(text := measures.text(node)) < _LINK_LIST_MAX_CHARS \
             and (measures.density(node) > _LIST_LINK_DENSITY if linked else not text):
         return Layer.RECIRCULATION
