@@ -80,13 +80,16 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     ("Tweet", Layer.SHARE), ("Pin It!", Layer.SHARE), ("Recommend this story", Layer.SHARE),
     ("Story tools", Layer.SHARE), ("Article licensing and reprint options", Layer.SHARE),
     ("The comments to this entry are closed.", Layer.PROMO), ("Leave a comment", Layer.PROMO),
-    ("Comments", Layer.PROMO), ("Back to top", Layer.NAVIGATION),
+    ("Comments", Layer.PROMO), ("Back to top", Layer.NAVIGATION), ("No comments yet", Layer.PROMO),
+    ("0 Comments", Layer.PROMO), ("<strong>Related posts</strong>:", Layer.RECIRCULATION),
+    ("Related Content", Layer.RECIRCULATION), ("Read next", Layer.RECIRCULATION),
     # BBC News 2000–2013 under every story; the line under a 2005 Associated Press byline
     ("RELATED INTERNET LINKS:", Layer.RECIRCULATION),
     ("The BBC is not responsible for the content of external internet sites", Layer.RECIRCULATION),
     ("End Quote", Layer.CHROME), ("Associated Press Writer", Layer.BYLINE),
     # sentences that start with those words are the story's
     ("Tweet by tweet, the campaign lost its lead.", None), ("Comments from readers poured in.", None),
+    ("Related posts from the archive tell the rest of the story.", None), ("No comments were made.", None),
 ])
 def test_a_control_standing_alone_under_a_story_is_boilerplate(line: str, layer: Layer | None) -> None:
     tree, labels = _labels(f'<div><p>The story goes on.</p><p id="line">{line}</p><p>And on.</p></div>', GENERIC)
