@@ -83,6 +83,9 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     ("Comments", Layer.PROMO), ("Back to top", Layer.NAVIGATION), ("No comments yet", Layer.PROMO),
     ("0 Comments", Layer.PROMO), ("<strong>Related posts</strong>:", Layer.RECIRCULATION),
     ("Related Content", Layer.RECIRCULATION), ("Read next", Layer.RECIRCULATION),
+    ("On the Net:", Layer.RECIRCULATION), ("Enlarge Photo", Layer.MEDIA_PLAYER), ("EMAIL", Layer.SHARE),
+    ("RSS", Layer.SHARE), ("Previous Next", Layer.NAVIGATION), ("Table of Contents", Layer.NAVIGATION),
+    ('Posted in: <a rel="category tag" href="/c/f">Fantasy</a> | Comments', Layer.NAVIGATION),
     # BBC News 2000–2013 under every story; the line under a 2005 Associated Press byline
     ("RELATED INTERNET LINKS:", Layer.RECIRCULATION),
     ("The BBC is not responsible for the content of external internet sites", Layer.RECIRCULATION),
@@ -90,6 +93,7 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     # sentences that start with those words are the story's
     ("Tweet by tweet, the campaign lost its lead.", None), ("Comments from readers poured in.", None),
     ("Related posts from the archive tell the rest of the story.", None), ("No comments were made.", None),
+    ("Posted in 2010, the video was seen by millions.", None), ("Next, the council voted.", None),
 ])
 def test_a_control_standing_alone_under_a_story_is_boilerplate(line: str, layer: Layer | None) -> None:
     tree, labels = _labels(f'<div><p>The story goes on.</p><p id="line">{line}</p><p>And on.</p></div>', GENERIC)
@@ -532,3 +536,9 @@ def test_a_sentence_keeps_its_inline_dateline_in_the_body() -> None:
            f'<p>It happened on <time datetime="2013-02-02">Saturday</time> night. {_PROSE}</p></article></body></html>'
     assert [block.text for block in newsclean.clean(html).paragraphs] == \
         [f"BOSTON {_PROSE}", f"It happened on Saturday night. {_PROSE}"]
+
+
+def test_a_phrase_inside_a_code_sample_is_code() -> None:
+    tree, labels = _labels('<div><p>The story goes on.</p><pre><code>{\n  <span id="k">"email"</span>: null,\n'
+                           '  <span id="s">Share</span>\n}</code></pre></div>', GENERIC)
+    assert _label_of(tree, labels, "#k") is None and _label_of(tree, labels, "#s") is None

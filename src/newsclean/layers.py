@@ -137,6 +137,10 @@ _SEEN_MAX_CHARS = 100  # runs of text up to this long are matched once per page,
 # and a tag whose attribute name pandoc kept broken ('<img src=… data-<="" />') as text.
 _ONLY_TAGS = re.compile(r"(?:<[!/]?[A-Za-z][^>]*>\s*)+$")
 _CODE_TAGS = frozenset("pre code kbd samp textarea xmp plaintext".split())  # code samples stay
+# Blocks of program code; an inline <code> alone may be an old page's type face ("<p><code
+# class=date>March 6, 2001</code></p>").
+_CODE_BLOCK_TAGS = frozenset("pre xmp plaintext textarea".split())
+_CODE_SELECTOR = ", ".join(sorted(_CODE_BLOCK_TAGS))
 _DIGIT = re.compile(r"\d")
 
 # Scripts and styles, but JSON-LD (metadata reads it): never text, and often most of a page's
@@ -524,6 +528,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     seen: dict[str, tuple[int | None, bool]] = {}  # short runs repeat ("Advertisement"): (phrase, byline start)
     collapsed: dict[str, tuple[str, bool]] = {}  # short runs that are a phrase → (collapsed, short and matching)
     all_chars = len(tree.body.text(deep=True))  # (the text nodes' lengths: the walk below skips blank ones)
+    has_code = tree.body.css_first(_CODE_SELECTOR) is not None  # (most pages have none: no walk up per phrase)
     for text_node in tree.body.traverse(include_text=True, skip_empty=True):
         if not text_node.is_text_node:
             continue
@@ -563,7 +568,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
         if chars <= _AUTHOR_LABEL_MAX_CHARS and author_label is not None and text_node.prev is None \
                 and author_label.fullmatch(own) is not None:
             author_labels.append(text_node.parent)
-        if index is not None:
+        if index is not None and not (has_code and _in_code(text_node)):
             layer, pattern = patterns[index]
             if text_node.prev is None and text_node.next is None:  # the run is all its parent holds
                 alone = collapsed.get(own)
@@ -582,6 +587,11 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
             if target is not None:
                 found.setdefault(target.mem_id, layer)
     return _TextFacts(found, holders, prose, byline_starts, all_chars, author_labels)
+
+
+def _in_code(node: LexborNode) -> bool:
+    """True inside a block of code: '"email": null' in a JSON listing is code, not a share button."""
+    return any(parent.tag in _CODE_BLOCK_TAGS for parent in ancestors(node))
 
 
 def _needs_digit(pattern: str) -> bool:
