@@ -542,3 +542,19 @@ def test_a_phrase_inside_a_code_sample_is_code() -> None:
     tree, labels = _labels('<div><p>The story goes on.</p><pre><code>{\n  <span id="k">"email"</span>: null,\n'
                            '  <span id="s">Share</span>\n}</code></pre></div>', GENERIC)
     assert _label_of(tree, labels, "#k") is None and _label_of(tree, labels, "#s") is None
+
+
+def test_a_box_a_phrase_heading_titles_goes_with_its_title() -> None:
+    tree, labels = _labels('<div><p>The story goes on.</p><div class="post-author" id="bio"><h3>About the author</h3>'
+                           '<p>Mary Brock is a scientist who works on drugs.</p></div><div id="rel"><h4>Related posts'
+                           '</h4><p><a href="/a">One</a><br><a href="/b">Two</a></p></div></div>', GENERIC)
+    assert _label_of(tree, labels, "#bio") is Layer.PROMO
+    assert _label_of(tree, labels, "#rel") is Layer.RECIRCULATION
+
+
+def test_a_box_whose_heading_only_starts_with_a_phrase_or_comes_later_stays() -> None:
+    items = "".join(f"<li>On average, a move costs about ${n}.</li>" for n in range(3))
+    tree, labels = _labels(f'<div><div class="drawer" id="more"><h3>Read more about the cost of movers:</h3><ul>{items}'
+                           '</ul></div><div id="later"><p>The story goes on.</p><h3>Related posts</h3></div></div>',
+                           GENERIC)
+    assert _label_of(tree, labels, "#more") is None and _label_of(tree, labels, "#later") is None

@@ -251,6 +251,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
     _label_by_class_names(scan, profile, labels)
     for key, layer in facts.labels.items():
         setdefault(key, layer)
+    _label_titled_boxes(facts.titles, labels)
     labels.text_holders, labels.prose_chars, labels.byline_starts = facts.holders, facts.prose_chars, facts.byline_starts
     labels.author_labels = facts.author_labels
     _label_list_headings(lists, labels)
@@ -458,6 +459,7 @@ class _TextFacts:
     byline_starts: int
     chars: int
     author_labels: list[LexborNode]  # the elements whose text starts with a run that is an author label alone
+    titles: list[LexborNode]  # headings whose text is a phrase that titles a box ("About the author")
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,7 +513,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     holders: set[int] = set()
     prose = byline_starts = all_chars = 0
     if tree.body is None:
-        return _TextFacts(found, holders, prose, byline_starts, all_chars, [])
+        return _TextFacts(found, holders, prose, byline_starts, all_chars, [], [])
     matchers = _phrase_matchers(profile.phrases, profile.dateline_pattern)
     prefilter, rules, dateline, needs_digit = (matchers.prefilter, matchers.rules, matchers.dateline,
                                                matchers.dateline_needs_digit)
@@ -524,6 +526,8 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     starts = _byline_start_patterns(tuple(profile.byline_prefixes))  # None: no prefixes, no story cards
     author_label = profile.author_label_pattern
     author_labels: list[LexborNode] = []
+    titles: list[LexborNode] = []  # headings a phrase labelled ("About the author", "Related posts")
+    rules_whole = [not rule.prefix for rule in profile.phrases]  # rule i matches whole texts only
     too_long: set[int] = set()  # ancestors whose text is over the phrase bound: each read once
     seen: dict[str, tuple[int | None, bool]] = {}  # short runs repeat ("Advertisement"): (phrase, byline start)
     collapsed: dict[str, tuple[str, bool]] = {}  # short runs that are a phrase → (collapsed, short and matching)
@@ -586,7 +590,10 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
                 target = _widest_match(text_node, pattern, too_long)
             if target is not None:
                 found.setdefault(target.mem_id, layer)
-    return _TextFacts(found, holders, prose, byline_starts, all_chars, author_labels)
+                if target.tag in _BOX_TITLE_TAGS and layer in _BOXES_TITLED and index < len(rules_whole) and \
+                        rules_whole[index]:
+                    titles.append(target)  # (a whole phrase: "Read more about …" starts a sentence as well)
+    return _TextFacts(found, holders, prose, byline_starts, all_chars, author_labels, titles)
 
 
 def _in_code(node: LexborNode) -> bool:
@@ -656,6 +663,34 @@ def _widest_match(text_node: LexborNode, pattern: re.Pattern[str], too_long: set
         if block is not None and block.tag in TEXT_BLOCK_TAGS:
             return None  # a phrase inside a sentence is part of the story
     return found
+
+
+# A box a phrase heading titles: "<div class='post-author'><h3>About the author</h3>…", "<div><h3>Related
+# posts</h3><ul>…": the box goes with its title, when it is a small one (not the story's column).
+_BOX_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
+_BOXES_TITLED = frozenset({Layer.PROMO, Layer.RECIRCULATION})
+_BOX_TAGS = frozenset("div section aside".split())
+_BOX_MAX_CHARS = 1500
+
+
+def _label_titled_boxes(titles: list[LexborNode], labels: Labels) -> None:
+    """Label the box a phrase heading is the first thing in, with the heading's layer."""
+    for title in titles:
+        box = title.parent
+        if box is None or box.tag not in _BOX_TAGS or box.mem_id in labels or \
+                not _first_in_parent(title) or len(box.text(deep=True)) > _BOX_MAX_CHARS:
+            continue
+        labels[box.mem_id] = labels[title.mem_id]
+
+
+def _first_in_parent(node: LexborNode) -> bool:
+    """True when nothing but blanks and comments comes before the node in its parent."""
+    sibling = node.prev
+    while sibling is not None:
+        if sibling.is_element_node or (sibling.is_text_node and (sibling.text_content or "").strip()):
+            return False
+        sibling = sibling.prev
+    return True
 
 
 def _label_list_headings(lists: list[LexborNode], labels: Labels) -> None:
