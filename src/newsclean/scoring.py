@@ -255,29 +255,26 @@ def _inside_labels(node: LexborNode, labels: Mapping[int, Layer], known: dict[in
 def _images_inside(root: LexborNode) -> dict[int, int]:
     """Element id → how many ``img`` elements it holds, for every element inside ``root``
     (one query and a walk up from each picture, not a query per element)."""
-    counts: dict[int, int] = {}
-    top = root.mem_id
     images = root.css("img")
     if len(images) < _GALLERY_MIN_IMAGES:
-        return counts  # no element inside holds enough pictures to be a gallery
-    for image in images:
-        parent = image.parent
-        while parent is not None and parent.mem_id != top:
-            key = parent.mem_id
-            counts[key] = counts.get(key, 0) + 1
-            parent = parent.parent
-    return counts
+        return {}  # no element inside holds enough pictures to be a gallery
+    return _counts_inside(root, images)
 
 
 def _controls_inside(root: LexborNode) -> dict[int, int]:
     """Element id → how many form fields (a text box, a menu, a text area) it holds, for the
-    elements inside ``root`` that hold one (one query, a walk up from each field). A field in a
-    ``<form>`` counts too: the form goes as markup no reader reads, but the box's "Sign up for
-    our newsletter" beside it would stay."""
+    elements inside ``root`` that hold one. A field in a ``<form>`` counts too: the form goes
+    as markup no reader reads, but the box's "Sign up for our newsletter" beside it would stay."""
+    return _counts_inside(root, root.css(_FORM_FIELDS))
+
+
+def _counts_inside(root: LexborNode, found: list[LexborNode]) -> dict[int, int]:
+    """Element id → how many of ``found`` it holds, for the elements inside ``root`` (a walk
+    up from each one found, not a query per element)."""
     counts: dict[int, int] = {}
     top = root.mem_id
-    for control in root.css(_FORM_FIELDS):
-        parent = control.parent
+    for node in found:
+        parent = node.parent
         while parent is not None and parent.mem_id != top:
             key = parent.mem_id
             counts[key] = counts.get(key, 0) + 1
