@@ -244,7 +244,7 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
     for rule in profile.layers:
         layer = rule.layer
         for node in scan.css(rule.css):
-            if layer in _WORDS_OF_A_SENTENCE and in_running_text(node):
+            if layer in _WORDS_OF_A_SENTENCE and _in_running_text(node):
                 continue
             if setdefault(node.mem_id, layer) in _LISTS_WITH_HEADINGS:
                 lists.append(node)
@@ -326,7 +326,7 @@ def _label_by_class_names(scan: PageScan, profile: Profile, labels: Labels) -> N
             layer = answers[key]
         else:
             layer = answers[key] = _named_layer(node, scan, profile, decided)
-        if layer is not None and not (layer in _WORDS_OF_A_SENTENCE and in_running_text(node)):
+        if layer is not None and not (layer in _WORDS_OF_A_SENTENCE and _in_running_text(node)):
             labels[key] = layer
 
 
@@ -338,7 +338,7 @@ _RUNNING_TEXT_BLOCKS = frozenset({"p"})
 _RUNNING_TEXT_MIN_CHARS = 60  # the paragraph's text beside the element: a sentence, not "| Updated 5:01"
 
 
-def in_running_text(node: LexborNode) -> bool:
+def _in_running_text(node: LexborNode) -> bool:
     """True when an inline element sits in a paragraph whose other text is a sentence or more."""
     if node.tag in BLOCK_TAGS:
         return False

@@ -279,7 +279,7 @@ GENERIC = Profile(
                                  "The comments to this entry are closed.", "Comments are closed.", "No comments yet",
                                  "No comments", "0 comments", "Be the first to comment", "About the author",
                                  "About the authors"),
-                   why="the comment thread's heading and controls"),
+                   why="the comment thread's heading and controls, and the title of an author's bio box"),
         PhraseRule(Layer.NAVIGATION, ("Back to top", "Back to Top ^", "Return to top", "Top of page"),
                    why="links back to the page's top"),
         PhraseRule(Layer.NAVIGATION, ("Next", "Previous", "Previous Next", "Next post", "Previous post",
