@@ -84,6 +84,7 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     ("0 Comments", Layer.PROMO), ("<strong>Related posts</strong>:", Layer.RECIRCULATION),
     ("Related Content", Layer.RECIRCULATION), ("Read next", Layer.RECIRCULATION),
     ("On the Net:", Layer.RECIRCULATION), ("Enlarge Photo", Layer.MEDIA_PLAYER), ("EMAIL", Layer.SHARE),
+    ("Video", Layer.MEDIA_PLAYER), ("PHOTOS", Layer.MEDIA_PLAYER),
     ("RSS", Layer.SHARE), ("Previous Next", Layer.NAVIGATION), ("Table of Contents", Layer.NAVIGATION),
     ('Posted in: <a rel="category tag" href="/c/f">Fantasy</a> | Comments', Layer.NAVIGATION),
     # BBC News 2000–2013 under every story; the line under a 2005 Associated Press byline
@@ -94,6 +95,7 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     ("Tweet by tweet, the campaign lost its lead.", None), ("Comments from readers poured in.", None),
     ("Related posts from the archive tell the rest of the story.", None), ("No comments were made.", None),
     ("Posted in 2010, the video was seen by millions.", None), ("Next, the council voted.", None),
+    ("Video shows the moment the bridge fell.", None),
 ])
 def test_a_control_standing_alone_under_a_story_is_boilerplate(line: str, layer: Layer | None) -> None:
     tree, labels = _labels(f'<div><p>The story goes on.</p><p id="line">{line}</p><p>And on.</p></div>', GENERIC)

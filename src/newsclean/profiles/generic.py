@@ -266,7 +266,8 @@ GENERIC = Profile(
                                         "Play Video", "Now Playing", "Watch Video", "Read More", "Show More",
                                         "Continue reading", "Keep reading",
                                         "Load More", "View Full Size", "View Gallery", "Enlarge photo",
-                                        "Enlarge this photo", "Enlarge image", "Enlarge this image"),
+                                        "Enlarge this photo", "Enlarge image", "Enlarge this image", "Video", "Videos",
+                                        "Photo", "Photos"),
                    why="player and widget controls"),
         # Controls that stand alone on a line of their own under or beside a story (dragnet's
         # blogs, 2005–2009 news pages): never a sentence of it.
