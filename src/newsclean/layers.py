@@ -473,6 +473,7 @@ class _PhraseMatchers:
     rules: re.Pattern[str] | None
     dateline: re.Pattern[str] | None
     dateline_needs_digit: bool
+    whole: tuple[bool, ...] = ()  # rule i matches a whole text only (no prefix rule): it may title a box
 
 
 @lru_cache(maxsize=64)
@@ -485,7 +486,8 @@ def _phrase_matchers(phrases: tuple, dateline: re.Pattern[str] | None) -> _Phras
     first_words = sorted({phrase.split(" ", 1)[0] for rule in phrases for phrase in rule.phrases})
     prefilter = re.compile(rf"^\W*(?:{_trie(first_words)})", re.I)
     rules = re.compile("|".join(f"(?P<p{i}>{pattern.pattern})" for i, pattern in enumerate(patterns)), re.I)
-    return _PhraseMatchers(prefilter, rules, dateline, dateline is not None and _needs_digit(dateline.pattern))
+    return _PhraseMatchers(prefilter, rules, dateline, dateline is not None and _needs_digit(dateline.pattern),
+                           tuple(not rule.prefix for rule in phrases))
 
 
 @lru_cache(maxsize=64)
@@ -517,6 +519,7 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     matchers = _phrase_matchers(profile.phrases, profile.dateline_pattern)
     prefilter, rules, dateline, needs_digit = (matchers.prefilter, matchers.rules, matchers.dateline,
                                                matchers.dateline_needs_digit)
+    rules_whole = matchers.whole
     patterns = profile.phrase_patterns  # rule i is patterns[i]; the dateline is the last
     dateline_index = len(patterns) - 1
     credit = profile.credit_line_pattern  # a photo credit standing alone: one index past the rules
@@ -527,7 +530,6 @@ def _read_text(tree: LexborHTMLParser, profile: Profile) -> _TextFacts:
     author_label = profile.author_label_pattern
     author_labels: list[LexborNode] = []
     titles: list[LexborNode] = []  # headings a phrase labelled ("About the author", "Related posts")
-    rules_whole = [not rule.prefix for rule in profile.phrases]  # rule i matches whole texts only
     too_long: set[int] = set()  # ancestors whose text is over the phrase bound: each read once
     seen: dict[str, tuple[int | None, bool]] = {}  # short runs repeat ("Advertisement"): (phrase, byline start)
     collapsed: dict[str, tuple[str, bool]] = {}  # short runs that are a phrase → (collapsed, short and matching)

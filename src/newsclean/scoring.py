@@ -296,7 +296,7 @@ def _holding_links(root: LexborNode) -> set[int]:
 
 
 def _non_prose_layer(node: LexborNode, prose_divs: dict[int, int], images: int, linked: bool,
-                     measures: _Measures, controls: int = 0) -> Layer | None:
+                     measures: _Measures, controls: int) -> Layer | None:
     """Gallery for a block of more pictures than paragraphs, unless its paragraphs hold
     :data:`_PROSE_COMMAS` commas (a recipe's method, a product's review, a story column beside
     its photos: prose, as Readability reads it); promo for a box of form fields, more than a
