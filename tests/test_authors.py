@@ -628,3 +628,17 @@ def test_the_agency_after_the_last_name_is_credited(byline: str, names: list[str
 ])
 def test_a_reporters_title_after_the_names_is_no_one(byline: str, names: list[str]) -> None:
     assert split_byline(byline, GENERIC) == names
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Andrew Gerrand", True), ("Ludwig van Beethoven", True), ("Bence Kovács", True), ("松村太郎", True),
+    ("ZDNet Japan Staff", True),
+    ("Gabo", False),  # one word: a name, or a section ("Travel")
+    ("World News", False), ("Photo Gallery", False), ("New York", False),  # sections, a dateline's city
+    ("NEW HAVEN", False), ("The Indie Hackers Podcast", False), ("Max BlumenthalThe GrayzoneThu", False),
+    ("Jane Smith and friends", False), ("Room 101 Team", False),
+])
+def test_is_written_name(name: str, written: bool) -> None:
+    from newsclean.authors import is_written_name
+
+    assert is_written_name(name) is written

@@ -409,3 +409,44 @@ def test_first_matches_are_the_query_s_first_matches_in_document_order(limit: in
     for scope in [tree.body, *tree.body.css("div, section")]:
         expected = [node.mem_id for node in scope.css(_BYLINE_LINES)][:limit]
         assert [node.mem_id for node in _first_matches(scope, _BYLINE_LINES, limit)] == expected
+
+
+_STORY = "The council voted on Tuesday to expand the program after a year of debate about its cost. " * 4
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Andrew Gerrand  \n4 August 2010", "Andrew Gerrand"),  # metaset wcxb-2862 (the Go blog), its pandoc forms
+    ("Dec 26, 2025 • Mahua Das in Project Management", "Mahua Das"),  # metaset wcxb-4218
+    ("2025-12-17· Trond Teigen", "Trond Teigen"),  # metaset wcxb-0447
+    ("Kalyn Keen Jun 9 5 min read", "Kalyn Keen"),  # metaset wcxb-1651 (a Wix blog), its pandoc forms
+    ("December 15, 2025 · 30 min · 6279 words · Ash Vardanian", "Ash Vardanian"),  # metaset wcxb-0415 (Hugo)
+    ("松村太郎2019年04月13日 09時00分", "松村太郎"),  # metaset japan.cnet.com
+])
+def test_the_one_name_beside_the_date_under_the_headline_is_the_author(line: str, author: str) -> None:
+    # No "By", no class that says author (a pandoc form keeps none): the name on the post's meta line.
+    for page in (f'# Council expands the program\n\n<div class="meta">\n\n{line}\n\n</div>\n\n{_STORY}\n\n{_STORY}\n',
+                 f"<html><body><article><h1>Council expands the program</h1><div>{line}</div>"
+                 f"<p>{_STORY}</p><p>{_STORY}</p></article></body></html>"):
+        assert newsclean.clean(page).authors == (author,)
+
+
+@pytest.mark.parametrize("line", [
+    "World News | March 3, 2024", "Local Politics · March 3, 2024", "Photo Gallery March 3, 2024",
+    "New York | March 3, 2024",  # sections and a dateline's city beside the date
+    "NEW HAVEN, March 3, 2024",  # a dateline
+    "London Olympics: July 28-29, 2012",  # a link's title over its dates (devset dragnet-44)
+    "AWS Week in Review - October 29, 2012",  # a post in a blog's list (devset dragnet-R259)
+    "Gabo Jan 23 11 min read",  # one word: a name, or a section ("Travel")? Left unread
+    "Jane Smith and friends, March 3, 2024",  # words beside the name: not a name alone
+    "Jane Smith | Senior Writer | March 3, 2024",  # two pieces that could be names
+])
+def test_a_section_a_title_or_more_than_a_name_beside_the_date_is_no_author(line: str) -> None:
+    page = f'# Council expands the program\n\n<div class="meta">\n\n{line}\n\n</div>\n\n{_STORY}\n\n{_STORY}\n'
+    assert newsclean.clean(page).authors == ()
+
+
+def test_a_declared_author_outranks_a_name_beside_the_date() -> None:
+    page = (f'<html><head><meta name="author" content="Lena Ortiz"></head><body><article>'
+            f"<h1>Council expands the program</h1><div>Mark Tully | March 3, 2024</div>"
+            f"<p>{_STORY}</p><p>{_STORY}</p></article></body></html>")
+    assert newsclean.clean(page).authors == ("Lena Ortiz",)

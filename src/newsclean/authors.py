@@ -23,7 +23,7 @@ from newsclean._dom import collapse
 from newsclean.profiles.base import Profile
 
 __all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "is_cms_account", "is_site_name",
-           "same_name", "split_byline"]
+           "is_written_name", "same_name", "split_byline"]
 
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 6
@@ -363,6 +363,35 @@ _BEATS = frozenset("business political politics technology tech health science s
                    "film arts world global investigations ai".split())
 # Lower-case words inside names: "Ludwig van Beethoven", "Maria de la Cruz", "bin", "al".
 _NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le bin ibn al el y e zu ter ten".split())
+
+
+def is_written_name(name: str) -> bool:
+    """A name as a template writes one beside a date, with nothing to say it is a name (no
+    "By", no author markup): two to four words, each capitalised (or a particle: "van", "de"),
+    none a section's word, no digits; or, in a script without capitals, one word of 2–10
+    letters ("松村太郎"). A single Latin word ("Gabo", or "Travel"?) is no such name."""
+    words = name.split()
+    if not _LATIN_LETTER.search(name):
+        return len(words) == 1 and 2 <= len(name) <= 10 and name.isalpha()
+    if words[0] == "The" or _GLUED_WORDS.search(name) or name.isupper():
+        return False  # a podcast's or a site's name ("The Indie Hackers Podcast"), words run together, a dateline's city
+    if any(word.casefold().strip(".,&") in _SECTION_WORDS for word in words):
+        return False  # a section or a kicker over its date: "World News | March 3, 2024", "Photo Gallery"
+    return 2 <= len(words) <= 4 and all(
+        (word[:1].isupper() and not any(ch.isdigit() for ch in word)) or word in _NAME_PARTICLES for word in words)
+
+
+_GLUED_WORDS = re.compile(r"[a-z]{3,}[A-Z]")  # "Max BlumenthalThe GrayzoneThu", "Andrea WongAndrea Wong"
+# The words of sections, kickers and labels that a template shows beside a date where a blog
+# shows its author's name; none is in a person's name.
+_SECTION_WORDS = _BEATS | frozenset(
+    "news breaking top latest live local world national politics money lifestyle style beauty sport sports movies "
+    "books opinion opinions editorial editorials column columns letters analysis review reviews feature features story "
+    "stories report reports release releases press photo photos gallery galleries video videos podcast podcasts "
+    "newsletter events event community home garden improvement tips guide guides update updates weather traffic crime "
+    "courts obituaries blog blogs weekly daily magazine sponsored partner content featured trending popular recent "
+    "more read new york city county state region regional metro nation energy real estate auto autos cars jobs career "
+    "careers family parenting relationships religion faith deals shopping wellness".split())
 
 
 def _name_key(name: str) -> str:

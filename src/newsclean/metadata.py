@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
-                               split_byline, strip_prefix)
+                               is_written_name, split_byline, strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
                              names_a_month, page_date, parse_date, parse_shown_date, states_a_year, url_day,
                              written_for_people, year_first)
@@ -505,6 +505,27 @@ class _LabelledDom:
                 names = self._names_by_label(node, profile)
                 if names:
                     return names
+        return self.name_beside_date(profile)
+
+    def name_beside_date(self, profile: Profile) -> list[str]:
+        """The one name on a post's meta line by its headline, a date beside it and no "By"
+        ("Andrew Gerrand 4 August 2010", "Dec 26, 2025 • Mahua Das", "Kalyn Keen Jun 9 5 min
+        read", "2025-12-17 · Trond Teigen": a blog template's classes, gone in a pandoc form or
+        never there); [] when the line holds anything else that could be a name."""
+        for lines in (self.lines_under_headline()[:_MAX_META_LINES], self.lines_above_headline()):
+            for text in lines:
+                if len(text) > _MAX_META_LINE_CHARS or not _META_DATE.search(text):
+                    continue
+                rest = [piece for piece in _META_SEPARATOR.split(_META_NOISE.sub(" | ", _META_DATE.sub(" | ", text)))
+                        if _LETTER.search(piece) and not _META_WORDS.fullmatch(piece.strip(" .,:*"))]
+                if len(rest) != 1 or rest[0].rstrip(" *").endswith(":"):
+                    continue  # (a title over its dates: "London Olympics: July 28-29, 2012")
+                piece = _META_BY.sub("", rest[0].strip(" ,.*"))
+                if _META_DATE.match(text.lstrip()):  # "Dec 26, 2025 • Mahua Das in Project Management"
+                    piece = _META_CATEGORY.sub("", piece)
+                names = split_byline(piece, profile) if is_written_name(piece) else []
+                if len(names) == 1 and names[0] == piece:
+                    return names
         return []
 
     def _names_in_line(self, node: LexborNode, profile: Profile) -> list[str]:
@@ -896,6 +917,22 @@ _DATE_IN_LINE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 # "Posted on March 3, 2019 by admin" (WordPress's entry meta, its spans gone in a pandoc form).
 _DATED_LINE = re.compile(r"^\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                          rf"(?:{_DATE_IN_LINE.pattern})(?:,?\s+\d{{4}})?\s*[|·•,–-]?\s*", re.I)
+# A post's meta line: its date (with its year and time), and what else such lines say.
+_META_DATE = re.compile(rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_DATE_IN_LINE.pattern})(?:st|nd|rd|th)?"
+                        r"(?:,?\s+\d{4}\b)?(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+                        r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?", re.I)
+_META_NOISE = re.compile(r"\b\d+\s*-?\s*(?:min(?:ute)?s?\.?|words?)(?:\s+read)?\b|"
+                         r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+_META_SEPARATOR = re.compile(r"\s*(?:[|·•⋅—–]|\s-\s)\s*")
+_META_WORDS = re.compile(r"(?:(?:last\s+)?(?:updated?|published|posted|modified)(?:\s+on)?|on|at|by|read|share|"
+                         r"comments?|\d+|掲載|公開|更新|最終更新日|更新日|公開日|掲載日|発行|発表|投稿|配信|入力|수정|등록|发布|"
+                         r"发布时间|更新时间|日期)?", re.I)
+_META_BY = re.compile(r"^(?:by|von|par|por|door|di)\s+", re.I)
+_META_CATEGORY = re.compile(r"\s+in\s+[A-Z][\w&' -]*$")  # "Mahua Das in Project Management"
+_LETTER = re.compile(r"[^\W\d_]")
+_MAX_META_LINES = 6  # the first lines under the headline
+_MAX_META_LINE_CHARS = 90
+
 _WRITTEN_BY_SENTENCE = re.compile(r"^\s*This (?:post|article|story|piece) was written by\s", re.I)
 _ARTICLE_BY = re.compile(r"^\s*Article by\b\s*:?", re.I)
 
