@@ -450,3 +450,18 @@ def test_a_declared_author_outranks_a_name_beside_the_date() -> None:
             f"<h1>Council expands the program</h1><div>Mark Tully | March 3, 2024</div>"
             f"<p>{_STORY}</p><p>{_STORY}</p></article></body></html>")
     assert newsclean.clean(page).authors == ("Lena Ortiz",)
+
+
+def test_a_byline_in_another_story_s_card_is_not_the_article_s() -> None:
+    # metaset wcxb-0382 (XDA): rel=author marks the teaser cards' bylines, not the article's own.
+    card = ('<div class="w-display-card-details"><h3><a href="/other">Another story</a></h3><div class="w-author">'
+            '<span>By </span><a rel="author" href="/author/sumukh-rao/">Sumukh Rao</a></div></div>')
+    page = (f'<html><head><meta property="article:author" content="Anurag Singh"></head><body><article>'
+            f'<h1>I automated my morning</h1><div class="meta"><span>By </span>'
+            f'<a class="article-author" href="/author/anurag-singh/">Anurag Singh</a></div>'
+            f"<p>{_STORY}</p><p>{_STORY}</p></article><div>{card}{card}</div></body></html>")
+    assert newsclean.clean(page).authors == ("Anurag Singh",)
+    # The article's own author box, whatever its class, still names its author.
+    box = page.replace('<div class="meta"><span>By </span><a class="article-author" href="/author/anurag-singh/">',
+                       '<div class="author-card"><span>By </span><a rel="author" href="/author/anurag-singh/">')
+    assert newsclean.clean(box).authors == ("Anurag Singh",)

@@ -411,7 +411,7 @@ class _LabelledDom:
         """The article's bylines: the labelled ones, less story cards' ("### Smarsh turns to
         Salesforce…" over "By Thor Olavsrud", again and again under "Related content", which
         a pandoc form no longer marks as another layer)."""
-        found = self.layer_nodes(Layer.BYLINE)
+        found = [node for node in self.layer_nodes(Layer.BYLINE) if not _in_a_card(node)]
         cards = {node.mem_id for node in found if _under_a_card_heading(node)}  # (nodes compare by their HTML)
         return [node for node in found if node.mem_id not in cards] if len(cards) >= _MIN_CARD_BYLINES else found
 
@@ -1155,6 +1155,23 @@ def _author_only_by_wrapper(node: LexborNode, profile: Profile) -> bool:
 
 _MIN_CARD_BYLINES = 2  # one byline under a subheading may be the article's; two are cards'
 _CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _in_a_card(node: LexborNode) -> bool:
+    """The byline sits in an element a class names a card ("w-display-card-details",
+    "post-card__meta"): another story's teaser, not the article (an "author-card" is the
+    article's own author box)."""
+    for level, parent in enumerate(ancestors(node)):
+        if level >= _CARD_LEVELS:
+            return False
+        style = parent.attributes.get("class") or ""
+        if _CARD_CLASS.search(style):
+            return "author" not in style.lower()
+    return False
+
+
+_CARD_CLASS = re.compile(r"(?:^|[\s_-])cards?(?:$|[\s_-])", re.I)
+_CARD_LEVELS = 6
 
 
 def _under_a_card_heading(node: LexborNode) -> bool:
