@@ -642,3 +642,15 @@ def test_is_written_name(name: str, written: bool) -> None:
     from newsclean.authors import is_written_name
 
     assert is_written_name(name) is written
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("Senior Writer", True), ("Contributor", True), ("The Guardian", True), ("Observer.co.uk", True),
+    ("Aaron Ricadela", False), ("Tech Reporter", False),  # (a beat and a job, or a name? left as a piece)
+    ("Main", False), ("Chads Choice Webcast", False),
+])
+def test_is_role_or_outlet(text: str, beside: bool) -> None:
+    from newsclean.authors import is_role_or_outlet
+    from newsclean.profiles.generic import GENERIC
+
+    assert is_role_or_outlet(text, GENERIC) is beside

@@ -421,6 +421,8 @@ _STORY = "The council voted on Tuesday to expand the program after a year of deb
     ("Kalyn Keen Jun 9 5 min read", "Kalyn Keen"),  # metaset wcxb-1651 (a Wix blog), its pandoc forms
     ("December 15, 2025 · 30 min · 6279 words · Ash Vardanian", "Ash Vardanian"),  # metaset wcxb-0415 (Hugo)
     ("松村太郎2019年04月13日 09時00分", "松村太郎"),  # metaset japan.cnet.com
+    ("Aaron Ricadela | Senior Writer | July 2, 2025", "Aaron Ricadela"),  # metaset wcxb-4082: and a role
+    ("Terry JonesSunday March 2, 2003Observer.co.uk", "Terry Jones"),  # devset ce-final-130: and the paper
 ])
 def test_the_one_name_beside_the_date_under_the_headline_is_the_author(line: str, author: str) -> None:
     # No "By", no class that says author (a pandoc form keeps none): the name on the post's meta line.
@@ -438,7 +440,8 @@ def test_the_one_name_beside_the_date_under_the_headline_is_the_author(line: str
     "AWS Week in Review - October 29, 2012",  # a post in a blog's list (devset dragnet-R259)
     "Gabo Jan 23 11 min read",  # one word: a name, or a section ("Travel")? Left unread
     "Jane Smith and friends, March 3, 2024",  # words beside the name: not a name alone
-    "Jane Smith | Senior Writer | March 3, 2024",  # two pieces that could be names
+    "Jane Smith | Mark Tully | March 3, 2024",  # two pieces that could be names: which one wrote it?
+    "Jane Smith | Tech Reporter | March 3, 2024",  # …or a beat that reads as a name
 ])
 def test_a_section_a_title_or_more_than_a_name_beside_the_date_is_no_author(line: str) -> None:
     page = f'# Council expands the program\n\n<div class="meta">\n\n{line}\n\n</div>\n\n{_STORY}\n\n{_STORY}\n'

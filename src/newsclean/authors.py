@@ -23,7 +23,7 @@ from newsclean._dom import collapse
 from newsclean.profiles.base import Profile
 
 __all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "is_cms_account", "is_site_name",
-           "is_written_name", "same_name", "split_byline"]
+           "is_role_or_outlet", "is_written_name", "same_name", "split_byline"]
 
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 6
@@ -110,6 +110,17 @@ _JOB_NOUNS = frozenset("expert experts specialist enthusiast manager director st
                        "marketer therapist physician pharmacist veterinarian attorney lawyer economist professor "
                        "blogger editor writer reporter correspondent columnist contributor producer journalist "
                        "photographer founder co-founder ceo cto cfo coo president educator".split())
+
+
+def is_role_or_outlet(text: str, profile: Profile) -> bool:
+    """True for a byline's piece that names a job and no one ("Senior Writer", "Contributor"),
+    or the paper ("The Guardian", "Observer.co.uk"): what a post's meta line puts beside the
+    author's name."""
+    text = text.strip(" ,.")
+    if _is_outlet(text) or _DOMAIN_NAME.fullmatch(text):
+        return True
+    roles = _role_pattern(profile.byline_roles)
+    return (_is_a_job(text) or (roles is not None and roles.search(text) is not None)) and not split_byline(text, profile)
 
 
 def _is_a_job(part: str) -> bool:

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
-                               is_written_name, split_byline, strip_prefix)
+                               is_role_or_outlet, is_written_name, split_byline, strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
                              names_a_month, page_date, parse_date, parse_shown_date, states_a_year, url_day,
                              written_for_people, year_first)
@@ -517,7 +517,8 @@ class _LabelledDom:
                 if len(text) > _MAX_META_LINE_CHARS or not _META_DATE.search(text):
                     continue
                 rest = [piece for piece in _META_SEPARATOR.split(_META_NOISE.sub(" | ", _META_DATE.sub(" | ", text)))
-                        if _LETTER.search(piece) and not _META_WORDS.fullmatch(piece.strip(" .,:*"))]
+                        if _LETTER.search(piece) and not _META_WORDS.fullmatch(piece.strip(" .,:*"))
+                        and not is_role_or_outlet(piece, profile)]  # "Jane Doe | Senior Writer | July 2, 2025 | The Guardian"
                 if len(rest) != 1 or rest[0].rstrip(" *").endswith(":"):
                     continue  # (a title over its dates: "London Olympics: July 28-29, 2012")
                 piece = _META_BY.sub("", rest[0].strip(" ,.*"))
