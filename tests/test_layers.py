@@ -102,6 +102,24 @@ def test_a_control_standing_alone_under_a_story_is_boilerplate(line: str, layer:
     assert _label_of(tree, labels, "#line") is layer
 
 
+@pytest.mark.parametrize(("line", "layer"), [
+    # seen in the metaset's German, Danish, Spanish, French and Portuguese news pages' text
+    ("Drucken", Layer.SHARE), ("Teilen Sie diesen Artikel!", Layer.SHARE), ("Kommentar hinzufügen", Layer.PROMO),
+    ("Kommentarer", Layer.PROMO), ("Über den Autor", Layer.PROMO), ("Voir les contributions", Layer.PROMO),
+    ("Te recomendamos ⬇", Layer.RECIRCULATION), ("Tópicos relacionados", Layer.RECIRCULATION),
+    ("Carregando...", Layer.MEDIA_PLAYER), ("Bild vergrößern", Layer.MEDIA_PLAYER),
+    ("Lire la suite", Layer.MEDIA_PLAYER), ("Sieh dir diesen Beitrag auf Instagram an", Layer.MEDIA_PLAYER),
+    ("Der Artikel geht unten weiter", Layer.AD), ("Реклама", Layer.AD), ("Publicidade", Layer.AD),
+    ("Zur Startseite", Layer.NAVIGATION),
+    # sentences with those words are the story's
+    ("Teilen Sie uns Ihre Meinung mit, sagte der Bürgermeister.", None),
+    ("Lire la suite du rapport prendra du temps, a-t-il dit.", None), ("Kommentare gab es keine.", None),
+])
+def test_a_control_in_another_language_standing_alone_is_boilerplate(line: str, layer: Layer | None) -> None:
+    tree, labels = _labels(f'<div><p>The story goes on.</p><p id="line">{line}</p><p>And on.</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#line") is layer
+
+
 def test_a_continue_reading_link_alone_is_a_control_but_a_sentence_that_starts_so_is_not() -> None:
     tree, labels = _labels('<div><p id="teaser">The first lines of a post.</p><p id="more"><a href="/post">Continue '
                            'reading</a></p><p id="s">Continue reading the report and you will see why.</p></div>', GENERIC)
