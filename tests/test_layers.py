@@ -110,7 +110,7 @@ def test_a_control_standing_alone_under_a_story_is_boilerplate(line: str, layer:
     ("Carregando...", Layer.MEDIA_PLAYER), ("Bild vergrößern", Layer.MEDIA_PLAYER),
     ("Lire la suite", Layer.MEDIA_PLAYER), ("Sieh dir diesen Beitrag auf Instagram an", Layer.MEDIA_PLAYER),
     ("Der Artikel geht unten weiter", Layer.AD), ("Реклама", Layer.AD), ("Publicidade", Layer.AD),
-    ("Zur Startseite", Layer.NAVIGATION),
+    ("Zur Startseite", Layer.NAVIGATION), ("[PR]", Layer.AD),
     # sentences with those words are the story's
     ("Teilen Sie uns Ihre Meinung mit, sagte der Bürgermeister.", None),
     ("Lire la suite du rapport prendra du temps, a-t-il dit.", None), ("Kommentare gab es keine.", None),

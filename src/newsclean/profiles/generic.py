@@ -247,7 +247,8 @@ GENERIC = Profile(
                               "Werbung", "Pubblicità", "Reklama", "广告", "広告",
                               # and the label in the other languages of news sites
                               "Reklame", "Publicidade", "Advertentie", "Annons", "Mainos", "Reklam", "Hirdetés",
-                              "Inzerce", "Publicitate", "Реклама", "Διαφήμιση", "إعلان", "광고", "Quảng cáo"),
+                              "Inzerce", "Publicitate", "Реклама", "Διαφήμιση", "إعلان", "광고", "Quảng cáo",
+                              "Ad", "Ads", "PR"),  # ("[PR]" over a Japanese paper's ad slot)
                    why="ad labels"),
         # Where an ad cuts the story: "Advertisement - Continue Reading Below" (Hearst), "Story
         # continues below advertisement" (Global News), "Advertisement - Page continues below".
