@@ -468,3 +468,25 @@ def test_a_byline_in_another_story_s_card_is_not_the_article_s() -> None:
     box = page.replace('<div class="meta"><span>By </span><a class="article-author" href="/author/anurag-singh/">',
                        '<div class="author-card"><span>By </span><a rel="author" href="/author/anurag-singh/">')
     assert newsclean.clean(box).authors == ("Anurag Singh",)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("**Published on Apr 13, 2020**", dt.date(2020, 4, 13)),  # metaset mc-1577247412 (YouTube), in its pandoc forms
+    ("Datum: 26.01.2022", dt.date(2022, 1, 26)),  # metaset bmbf.de, in its pandoc forms
+    ("Datum  \n12.01.2017", dt.date(2017, 1, 12)),  # metaset ebene11.com, under the post
+    ("Publié le 2 nov. 2023 à 16:00", dt.date(2023, 11, 2)),  # metaset lesechos.fr
+    ("(Published Nov. 24, 2000)", dt.date(2000, 11, 24)),  # devset ce-final-565, a 2000 column
+    ("Posted: Mar 22, 2006", dt.date(2006, 3, 22)),  # devset ce-final-782
+])
+def test_a_labelled_publication_date_anywhere_in_the_page_s_text(line: str, day: dt.date) -> None:
+    # A pandoc form: no <head>, no dateline under the headline; the label says which date it is.
+    page = f'# Council expands the program\n\n<div class="entry">\n\n{_STORY}\n\n{_STORY}\n\n</div>\n\n{line}\n'
+    article = newsclean.clean(page)
+    assert article.published == day and article.origins["published"] == "dateline"
+
+
+def test_a_labelled_date_needs_its_year_and_published_outranks_date() -> None:
+    story = f'<div class="entry">\n\n{_STORY}\n\n{_STORY}\n\n</div>'
+    assert newsclean.clean(f"# Council expands the program\n\n{story}\n\nPublished 6 hours ago\n").published is None
+    page = f"# Council expands the program\n\n{story}\n\nDate: 3 March 2024\n\nPublished on 1 March 2024\n"
+    assert newsclean.clean(page).published == dt.date(2024, 3, 1)

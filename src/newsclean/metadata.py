@@ -152,6 +152,9 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     day = url_day(page_url)  # the day the CMS filed the story under, when its address says
     if day is not None:
         return day, "url"
+    labelled = dom.labelled_date(profile)  # "Published on Oct 5, 2022." under the story, "Datum: 26.01.2022"
+    if labelled is not None:
+        return labelled, "dateline"
     # A pandoc form kept no head: htmldate's quick search (date attributes, classes, <time>)
     # still holds there, its scan of the whole text does not (right on half the metaset pages
     # it alone dated; 83 % in HTML).
@@ -771,6 +774,28 @@ class _LabelledDom:
         best = min(ranked, key=lambda r: r[:2]) if ranked else None
         return (best[2], best[0]) if best is not None else None
 
+    def labelled_date(self, profile: Profile) -> dt.date | None:
+        """The day a short line of the page's own text labels as the publication's, wherever it
+        stands ("Published on Oct 5, 2022." under a post, "Datum: 26.01.2022", "Erstellt am
+        09.08.2013, 06:00", "Publié le 2 nov. 2023 à 16:00"); a line labelled only "Date" counts
+        when none says "Published". None when no such line states its year."""
+        body = self.tree.body
+        if body is None or not _LABELLED_DATE.search(body.text(separator="\n")[:_MAX_LABELLED_DATE_SEARCH]):
+            return None  # (one regex over the text; the elements are walked only when it finds a label)
+        found: dict[bool, dt.date] = {}
+        for node in body.css(_LABELLED_DATE_TAGS)[:_MAX_LABELLED_DATE_NODES]:
+            text = node_text(node)
+            label = _LABELLED_DATE.match(text) if len(text) <= _MAX_LABELLED_DATE_LINE else None
+            if label is None or not states_a_year(text[label.end():]) or not self.own(node):
+                continue
+            shown = self.read_shown_date(text[label.end():], profile)
+            strong = label.group(1).casefold() not in _WEAK_DATE_LABELS
+            if shown is not None and strong not in found:
+                found[strong] = _day_of(shown[0])
+                if strong:
+                    break
+        return found.get(True) or found.get(False)
+
     def headline_node(self) -> LexborNode | None:
         """The labelled headline, else the page's first own h1."""
         return next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
@@ -978,6 +1003,16 @@ _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|revised|reviewe
 
 
 _UPDATED_RANK = 2
+# A line that labels the date after it as the publication's, anywhere in the page's own text.
+_LABELLED_DATE = re.compile(r"^\W*(published|posted|first published|erstellt am|veröffentlicht(?: am)?|publiziert(?: am)?|"
+                            r"erschienen(?: am)?|publié(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|"
+                            r"pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|datum|date|fecha)\b(?:\s+on\b)?[\s:|*]*(?=\S)",
+                            re.I | re.M)
+_WEAK_DATE_LABELS = frozenset({"datum", "date", "fecha"})  # also an event's or a document's date
+_LABELLED_DATE_TAGS = "p, div, span, li, td, dd, small, em, strong, b, i, time, h2, h3, h4, h5, h6, footer, header"
+_MAX_LABELLED_DATE_LINE = 80
+_MAX_LABELLED_DATE_NODES = 5_000
+_MAX_LABELLED_DATE_SEARCH = 1_000_000
 
 
 def _date_rank(label: str) -> int:
