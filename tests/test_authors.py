@@ -654,3 +654,14 @@ def test_is_role_or_outlet(text: str, beside: bool) -> None:
     from newsclean.profiles.generic import GENERIC
 
     assert is_role_or_outlet(text, GENERIC) is beside
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Learn more about Jeff Cobb", ["Jeff Cobb"]),  # metaset wcxb-2218: the link under an author's bio
+    ("About Michael Brenner", ["Michael Brenner"]),  # devset dragnet-T34: an author box's title
+    ("About Us", []), ("Aboutaleb Ahmed", ["Aboutaleb Ahmed"]),  # no one; a name that starts so keeps its letters
+])
+def test_an_author_box_s_about_is_no_part_of_the_name(text: str, names: list[str]) -> None:
+    from newsclean.profiles.generic import GENERIC
+
+    assert split_byline(text, GENERIC) == names
