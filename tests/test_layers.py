@@ -578,3 +578,20 @@ def test_a_box_whose_heading_only_starts_with_a_phrase_or_comes_later_stays() ->
                            '</ul></div><div id="later"><p>The story goes on.</p><h3>Related posts</h3></div></div>',
                            GENERIC)
     assert _label_of(tree, labels, "#more") is None and _label_of(tree, labels, "#later") is None
+
+
+def test_a_hash_in_a_class_name_that_starts_with_ad_is_no_ad_slot() -> None:
+    # WordPress block themes name each group's layout by a hash: "wp-container-core-group-is-layout-ad2f72ca"
+    # held an article's byline and date (metaset wcxb-4527); "ad300x250" and "ad_728" are ad slots.
+    import newsclean
+
+    story = "<p>" + "Intermittent fasting changes when people eat, and researchers are testing what it does. " * 4 + "</p>"
+    page = ('<html><body><article><h1>The health benefits of intermittent fasting</h1>'
+            '<div class="wp-block-group is-nowrap is-layout-flex wp-container-core-group-is-layout-ad2f72ca">'
+            '<div class="wp-block-post-author__content">By Amy Roeder</div></div>'
+            f'{story}{story}<div class="ad300x250"><p>Shop the sale now</p></div></article></body></html>')
+    article = newsclean.clean(page)
+    assert article.authors == ("Amy Roeder",)
+    assert "Shop the sale" not in article.text
+    tree, labels = _labels('<div id="slot" class="ad300x250"><p>x</p></div><div id="slot2" class="ad_728"><p>y</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#slot") is Layer.AD and _label_of(tree, labels, "#slot2") is Layer.AD

@@ -182,6 +182,9 @@ _GLUED_AGENCY = re.compile(r"([^\W\d]{2,})(?<!\bThe)(?<!\bthe)\s+"
 
 _DANGLING_WORD = re.compile(r"\s+(?:on|at|am|le|el|il|in|op|um|the|de|du|dans|and|und|et)$")  # (and a cut "and")
 _REPEATED = re.compile(r"^(.{3,}?)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?\1$")  # "Nathan Myhrvold Dr. Nathan Myhrvold"
+# An author box's title or its link ("About Michael Brenner", "Learn more about Jeff Cobb"):
+# not a byline's prefix, which story cards are counted by ("About the author" starts no card).
+_ABOUT = re.compile(r"^(?:(?:learn|read)\s+more\s+|more\s+)?about\s+(?=[A-ZÀ-Þ])", re.I)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^\s*(?:avec|with|mit|con|and|et|und|y|e)\s", re.I)
 
@@ -243,7 +246,7 @@ _PLACEHOLDER = re.compile(r"(?<!\w)%[a-zA-Z](?!\w)")
 
 def _clean_part(part: str, profile: Profile, *, visible: bool) -> str:
     name = strip_prefix(_PLACEHOLDER.sub("", part).strip(" ,;:|/·•-–—\u200b"), profile)
-    name = _BIO_START.sub("", name)  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
+    name = _BIO_START.sub("", _ABOUT.sub("", name))  # "Jack Shepherd Hi! I'm Jack", "Christian Dupuis is a …"
     name = _OUTLET_POSSESSIVE.sub("", name)  # "NBC's Chuck Todd"
     if name.startswith("the ") and name[4:5].isupper():  # "By the Associated Press"
         name = "The" + name[3:]

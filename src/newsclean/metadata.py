@@ -466,30 +466,52 @@ class _LabelledDom:
         scopes = list(_up(headline[0], 5)) if headline else []
         if self.tree.body is not None:
             scopes.append(self.tree.body)
-        # Each selector is asked once, of the whole page, and only when the ones before it named
-        # no one; its matches are sorted into the scopes (what ``scope.css(selector)`` gives: the
-        # scope and its descendants that match).
+        # Each selector is asked once, of the whole page; its matches are sorted into the scopes
+        # (what ``scope.css(selector)`` gives: the scope and its descendants that match). What
+        # stands near the headline — an author element, else a byline written as a line of text —
+        # comes before anything further away (a card's author link lower on the page).
+        near = len(scopes) - 1 if self.tree.body is not None else len(scopes)
         root = self.tree.root
-        first: list[list[LexborNode]] = []
-        for index, selector in enumerate(_AUTHOR_ELEMENTS):
+        found_by_selector: list[list[list[LexborNode]]] = []
+        for selector in _AUTHOR_ELEMENTS:
             matches = root.css(selector) if root is not None else []
             found = _sorted_into([node for node in matches
                                   if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)],
                                  scopes)
-            if index == 0:
-                first = found
-            for nodes in found:
+            found_by_selector.append(found)
+            for nodes in found[:near]:
+                names = self._adjacent_names(nodes, profile)
+                if names:
+                    return names
+        read: set[int] = set()  # (the scopes nest: a line an inner one read is not read again)
+        names = self._byline_line_names(scopes[:near], profile, read)
+        if names:
+            return names
+        for found in found_by_selector:
+            for nodes in found[near:]:
                 names = self._adjacent_names(nodes, profile)
                 if names:
                     return names
         # An article's own <footer>, or a sidebar's author card: looked at only when nothing else names anyone.
-        for nodes in first:
+        for nodes in found_by_selector[0] if found_by_selector else []:
             names = self._adjacent_names(nodes, profile, outside=_NOT_AUTHOR_CARDS)
             if names:
                 return names
-        # A byline written as a line of text: "Von Jennifer Patt". The scopes nest: a line an
-        # inner one read is not read again.
-        read: set[int] = set()
+        names = self._byline_line_names(scopes[near:], profile, read)
+        if names:
+            return names
+        # A label standing alone: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Autor:</b> Jan Nowak"
+        # (the label step's walk over the text found them).
+        for nodes in _sorted_into(self.labels.author_labels, scopes) if self.labels.author_labels else []:
+            for node in nodes:
+                names = self._names_by_label(node, profile)
+                if names:
+                    return names
+        return self.name_beside_date(profile)
+
+    def _byline_line_names(self, scopes: Sequence[LexborNode], profile: Profile, read: set[int]) -> list[str]:
+        """The names of the first byline written as a line of text in the scopes ("Von Jennifer
+        Patt", "By Amy Roeder September 24, 2025"); ``read`` keeps the lines already read."""
         large = len(self.labels.text_holders) > _MAX_HOLDERS_FOR_ONE_QUERY
         for scope in scopes:
             lines = _first_matches(scope, _BYLINE_LINES, _MAX_BYLINE_LINES) if large \
@@ -501,14 +523,7 @@ class _LabelledDom:
                 names = self._names_in_line(node, profile)
                 if names:
                     return names
-        # A label standing alone: "<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Autor:</b> Jan Nowak"
-        # (the label step's walk over the text found them).
-        for nodes in _sorted_into(self.labels.author_labels, scopes) if self.labels.author_labels else []:
-            for node in nodes:
-                names = self._names_by_label(node, profile)
-                if names:
-                    return names
-        return self.name_beside_date(profile)
+        return []
 
     def name_beside_date(self, profile: Profile) -> list[str]:
         """The one name on a post's meta line by its headline, a date beside it and no "By"

@@ -88,7 +88,9 @@ WORDED_DATE_FORMATS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # An element that also matches NAMES_KEPT (article, content, …) keeps its place.
 CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.AD, r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|adslot|ad-slot|adunit|dfp|gpt|sponsor(?:ed)?|"
-               r"outbrain|taboola|skyscraper|leaderboard|banner-ad|ad-container|ad-wrapper)(?:$|[\s_-]|\d)"),
+               r"outbrain|taboola|skyscraper|leaderboard|banner-ad|ad-container|ad-wrapper)"
+               # "ad1", "ad300x250", not a hash that starts so ("is-layout-ad2f72ca", WordPress's block groups)
+               r"(?:$|[\s_-]|\d+(?:x\d+)?(?=$|[\s_-]))"),
     (Layer.SHARE, r"share|social|sharing|sns|sharedaddy|addthis|sharethis|shariff|follow-us|print-link|jp-post-flair"),
     (Layer.GALLERY, r"gallery|slideshow|carousel|slider|lightbox"),
     # "no_caption", "has-caption", "with-caption" say what an element lacks or holds, not what it is.
@@ -150,8 +152,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "By", "Written by", "Posted by", "Filed by", "Words by", "Story by", "Reporting by", "Report by", "Text by",
     "Analysis by", "Opinion by", "Commentary by", "Review by", "Interview by", "Compiled by", "Byline",
     "Author", "Authors", "View all posts by", "All posts by", "More from", "More by", "Articles by",
-    "Posts by", "Stories by", "Contributor", "Contributors", "About", "More about", "Learn more about",
-    "Read more about", "Artikel von", "Recueilli par", "Recueillis par",
+    "Posts by", "Stories by", "Contributor", "Contributors", "Artikel von", "Recueilli par", "Recueillis par",
     "Von", "Autor", "Autorin", "Autoren", "Text", "Texte", "Texto", "Geschrieben von", "Veröffentlicht von",
     "Por", "Escrito por", "Publicado por", "Redacción", "Par", "Publié par", "Auteur", "Auteurs", "Propos recueillis par",
     "Di", "Scritto da", "Pubblicato da", "A cura di", "Door", "Af", "Av", "Napisał", "Napisała", "Autorka",
