@@ -796,20 +796,38 @@ class _LabelledDom:
         when none says "Published". None when no such line states its year."""
         body = self.tree.body
         if body is None or not _LABELLED_DATE.search(body.text(separator="\n")[:_MAX_LABELLED_DATE_SEARCH]):
-            return None  # (one regex over the text; the elements are walked only when it finds a label)
+            return None  # (one regex over the text; the elements are looked at only when it finds a label)
         found: dict[bool, dt.date] = {}
         for node in body.css(_LABELLED_DATE_TAGS)[:_MAX_LABELLED_DATE_NODES]:
-            text = node_text(node)
-            label = _LABELLED_DATE.match(text) if len(text) <= _MAX_LABELLED_DATE_LINE else None
-            if label is None or not states_a_year(text[label.end():]) or not self.own(node):
+            first = node.child  # the label opens the element: its first text, read before any of its text is joined
+            if first is None or not first.is_text_node or not _LABELLED_DATE.match((first.text_content or "").lstrip()):
                 continue
-            shown = self.read_shown_date(text[label.end():], profile)
+            line = self._labelled_line(node)
+            label = _LABELLED_DATE.match(line) if line is not None else None
+            if label is None or not self.own(node):
+                continue
+            shown = self.read_shown_date(line[label.end():], profile)
             strong = label.group(1).casefold() not in _WEAK_DATE_LABELS
             if shown is not None and strong not in found:
                 found[strong] = _day_of(shown[0])
                 if strong:
                     break
         return found.get(True) or found.get(False)
+
+    @staticmethod
+    def _labelled_line(node: LexborNode) -> str | None:
+        """The short line a label opens: the element's text, or its parent's when the label
+        stands in an element of its own ("<b>Posted:</b> Mar 22, 2006"); None when the line
+        states no year or is no short line."""
+        for element in (node, node.parent):
+            if element is None:
+                return None
+            text = node_text(element)
+            if len(text) > _MAX_LABELLED_DATE_LINE:
+                return None
+            if states_a_year(text):
+                return text
+        return None
 
     def headline_node(self) -> LexborNode | None:
         """The labelled headline, else the page's first own h1."""
@@ -1018,10 +1036,11 @@ _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|revised|reviewe
 
 
 _UPDATED_RANK = 2
-# A line that labels the date after it as the publication's, anywhere in the page's own text.
-_LABELLED_DATE = re.compile(r"^\W*(published|posted|first published|erstellt am|veröffentlicht(?: am)?|publiziert(?: am)?|"
+# A line that labels the date after it as the publication's, anywhere in the page's own text
+# (searched line by line: no part of it reaches over a line's end).
+_LABELLED_DATE = re.compile(r"^[^\w\n]*(published|posted|first published|erstellt am|veröffentlicht(?: am)?|publiziert(?: am)?|"
                             r"erschienen(?: am)?|publié(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|"
-                            r"pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|datum|date|fecha)\b(?:\s+on\b)?[\s:|*]*(?=\S)",
+                            r"pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|datum|date|fecha)\b(?:[ \t]+on\b)?[ \t:|*]*(?=\S|$)",
                             re.I | re.M)
 _WEAK_DATE_LABELS = frozenset({"datum", "date", "fecha"})  # also an event's or a document's date
 _LABELLED_DATE_TAGS = "p, div, span, li, td, dd, small, em, strong, b, i, time, h2, h3, h4, h5, h6, footer, header"
