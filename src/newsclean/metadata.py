@@ -341,6 +341,8 @@ class _LabelledDom:
     tree: LexborHTMLParser
     labels: Labels
     _guessed_language: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    # The lines by the headline, read once: the date step and the author step both may ask.
+    _lines: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def layer_nodes(self, layer: Layer, *, outermost: bool = True) -> list[LexborNode]:
         """Nodes labelled ``layer`` in document order, outside other articles' layers."""
@@ -493,7 +495,7 @@ class _LabelledDom:
                 if names:
                     return names
         # An article's own <footer>, or a sidebar's author card: looked at only when nothing else names anyone.
-        for nodes in found_by_selector[0] if found_by_selector else []:
+        for nodes in found_by_selector[0]:
             names = self._adjacent_names(nodes, profile, outside=_NOT_AUTHOR_CARDS)
             if names:
                 return names
@@ -837,6 +839,11 @@ class _LabelledDom:
         """The short texts between the headline and the story's first long paragraph, where a
         page with no dateline markup shows its date ("First Published on Apr 8, 2020 04:25 pm"
         in a ``div.arttidate_pub``, "22/11/2020 - 04:30 - Fonte: Agência Brasil")."""
+        if "under" not in self._lines:
+            self._lines["under"] = self._lines_under_headline()
+        return self._lines["under"]
+
+    def _lines_under_headline(self) -> list[str]:
         head = self.headline_node()
         body = self.tree.body
         if head is None or body is None:
@@ -863,6 +870,11 @@ class _LabelledDom:
     def lines_above_headline(self) -> list[str]:
         """The last few short texts before the headline, nearest first, outside the masthead
         and the site's layers: where a page shows its date as a kicker over the headline."""
+        if "above" not in self._lines:
+            self._lines["above"] = self._lines_above_headline()
+        return self._lines["above"]
+
+    def _lines_above_headline(self) -> list[str]:
         head = self.headline_node()
         body = self.tree.body
         if head is None or body is None:
