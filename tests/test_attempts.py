@@ -279,6 +279,40 @@ def test_prose_that_starts_with_by_and_a_lower_case_word_is_no_story_card_byline
         ensure_not_a_section_front([*blocks, *cards], GENERIC)
 
 
+def test_a_bare_by_is_a_card_byline_only_where_a_headline_follows_it() -> None:
+    from newsclean.verdict import ensure_not_a_section_front
+
+    story = [Block(BlockKind.PARAGRAPH, s) for s in SHORT_FACTS]
+    # a local news template shows the story's empty author slot twice, each before its date line
+    slots = [Block(BlockKind.PARAGRAPH, text) for text in ("by:", "Posted: Nov 8, 2023 / 11:50 AM EST")] * 2
+    ensure_not_a_section_front([*slots, *story, Block(BlockKind.PARAGRAPH, "By Jane Doe")], GENERIC)  # no raise
+    # a section front whose names load later: each card's "By" is followed by the next headline
+    cards = [block for n in range(4) for block in (Block(BlockKind.SUBHEAD, f"Headline number {n}"),
+                                                   Block(BlockKind.PARAGRAPH, "By"))]
+    with pytest.raises(newsclean.NotAnArticle, match="3 story-card bylines"):
+        ensure_not_a_section_front(cards, GENERIC)  # the last "By" has no headline after it
+
+
+FIVE_FACTS = [f"Officers were called to the crossing at {n} o'clock on Friday, and the road stayed closed "
+              "for most of the afternoon." for n in range(1, 6)]
+
+
+def test_five_paragraphs_of_prose_in_a_row_are_a_story_whatever_bylined_cards_follow() -> None:
+    # a pandoc form keeps no <head>, so nothing declares the page one article (metaset
+    # htmldate/mc-1775625776: a local story of short paragraphs, bylined "More News" cards below)
+    story = ("<div class='story'><h1>Pedestrian hurt in town centre crash</h1><p class='byline'>By Jane Doe</p>"
+             + "".join(f"<p>{s}</p>" for s in FIVE_FACTS) + "</div>")
+    cards = "".join(f"<div class='card'><h3><a href='/s{n}'>Other story number {n}</a></h3><p>By Reporter {n} / Nov {n}, "
+                    f"2020</p><p>{SHORT_FACTS[n % 3]}</p><p>Read the Full Article</p></div>" for n in range(4))
+    article = newsclean.clean(f"<html><body>{story}<div class='more'><h2>More News</h2>{cards}</div></body></html>")
+    texts = [b.text for b in article.paragraphs]
+    assert texts[:len(FIVE_FACTS)] == FIVE_FACTS
+    four = "".join(f"<p>{s}</p>" for s in FIVE_FACTS[:4])  # four are not enough: a card's summary can run to two
+    with pytest.raises(newsclean.NotAnArticle, match="section front"):
+        newsclean.clean(f"<html><body><div class='story'><h1>Crash</h1>{four}</div>"
+                        f"<div class='more'><h2>More News</h2>{cards}</div></body></html>")
+
+
 # --- Work the chain does not redo ----------------------------------------------------------------
 
 def _unsure_page() -> str:

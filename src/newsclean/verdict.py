@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from newsclean.errors import NotAnArticle
-from newsclean.model import Block
+from newsclean.model import Block, BlockKind
 from newsclean.profiles.base import Profile
 
 __all__ = ["MIN_CARD_BYLINES", "ensure_article", "ensure_not_a_section_front", "is_byline", "may_be_section_front"]
@@ -21,6 +21,11 @@ MIN_CARD_BYLINES = 3  # one stray "By …" line can be a quoted credit; three ar
 _MIN_CARD_SHARE = 0.10  # …when they are a tenth of all blocks: a card is 3–4 blocks
 _LONG_PARAGRAPH_WORDS = 40  # a card's summary is a sentence or two; a story's paragraphs run longer
 _ARTICLE_LONG_PARAGRAPHS = 3  # this many long paragraphs are an article, however many bylines
+# A card is a headline, a byline and a summary of a paragraph or two: this many paragraphs of
+# prose in a row, no heading, list or byline between, are a story's own text (a local news
+# story of short paragraphs, its related stories' cards below it).
+_ARTICLE_PROSE_RUN = 5
+_PROSE_WORDS = 10  # a sentence; a shorter line ("Read the Full Article") neither counts nor breaks a run
 
 
 def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labelled: int,
@@ -40,7 +45,7 @@ def ensure_not_a_section_front(blocks: Sequence[Block], profile: Profile) -> Non
     related cards, has several "By …" lines too)."""
     card_bylines = _card_bylines(blocks, profile)
     if card_bylines >= MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks) and \
-            _long_paragraphs(blocks) < _ARTICLE_LONG_PARAGRAPHS:
+            _long_paragraphs(blocks) < _ARTICLE_LONG_PARAGRAPHS and _longest_prose_run(blocks, profile) < _ARTICLE_PROSE_RUN:
         raise NotAnArticle(f"section front or index page: {card_bylines} story-card bylines "
                            f"among {len(blocks)} blocks (profile {profile.name})")
 
@@ -56,7 +61,22 @@ def _card_bylines(blocks: Sequence[Block], profile: Profile) -> int:
     pattern = _byline_pattern(tuple(profile.byline_prefixes))
     if pattern is None:
         return 0
-    return sum(1 for b in blocks if len(b.text) <= _MAX_CARD_BYLINE_CHARS and _names_after(pattern, b.text))
+    return sum(1 for at, block in enumerate(blocks)
+               if len(block.text) <= _MAX_CARD_BYLINE_CHARS and _names_after(pattern, block.text)
+               and (_names_someone(pattern, block.text) or _heading_follows(blocks, at)))
+
+
+def _names_someone(prefix: re.Pattern[str], text: str) -> bool:
+    """The "By …" line goes on past its prefix: "By Jane Doe", not a bare "By" or "by:"."""
+    found = prefix.match(text)
+    return found is not None and any(char.isalnum() for char in text[found.end():])
+
+
+def _heading_follows(blocks: Sequence[Block], at: int) -> bool:
+    """A bare "By" is a card's name slot left empty when the next card's headline follows it
+    (a section front whose names load later); before the story's own date line ("by:",
+    "Posted: Nov 8, 2023") it is the story's empty byline, shown twice by some templates."""
+    return at + 1 < len(blocks) and blocks[at + 1].kind is BlockKind.SUBHEAD
 
 
 def is_byline(text: str, prefixes: tuple[str, ...]) -> bool:
@@ -85,6 +105,22 @@ def _names_after(prefix: re.Pattern[str], text: str) -> bool:
 
 # A lower-case login and nothing more before the byline's end, separator, date or "on <date>".
 _LOGIN = re.compile(r"[a-z0-9_.]+(?:$|\s*[|·•–—-]|\s+(?:on|at)\s|\s+\d)")
+
+
+def _longest_prose_run(blocks: Sequence[Block], profile: Profile) -> int:
+    """The most paragraphs of :data:`_PROSE_WORDS` words or more that follow one another with no
+    heading, list, quote or "By …" line between (shorter paragraphs are passed over)."""
+    pattern = _byline_pattern(tuple(profile.byline_prefixes))
+    longest = run = 0
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) < _PROSE_WORDS:
+            continue
+        if block.kind is BlockKind.PARAGRAPH and (pattern is None or not _names_after(pattern, block.text)):
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return longest
 
 
 def _long_paragraphs(blocks: Sequence[Block]) -> int:
