@@ -35,6 +35,19 @@ def test_kinds_of_blocks() -> None:
         ("list_item", "Item one"), ("list_item", "Item two")]
 
 
+def test_an_ordered_lists_items_carry_the_numbers_the_page_shows() -> None:
+    tree = LexborHTMLParser(_body(
+        "<ol start='3'><li>Preheat</li><li value='9'>Bake<ul><li>a sub-item</li></ul></li><li>1. Typed</li>"
+        "<li class='ad'>Advertisement</li><li><p>Cool</p><p>then serve</p></li></ol>"
+        "<ol reversed><li>Third</li><li>Second</li></ol><ol type='a'><li>Lettered</li></ol><ul><li>Bullet</li></ul>"))
+    labels = label_layers(tree, NYT)
+    blocks = extract_blocks(body_roots(tree, NYT, labels), labels)
+    # the numbers go on past a typed one and an ad's item; a continuation paragraph has none
+    assert [(b.text, b.number) for b in blocks] == [
+        ("Preheat", 3), ("Bake", 9), ("a sub-item", None), ("1. Typed", None), ("Cool", 12), ("then serve", None),
+        ("Third", 2), ("Second", 1), ("Lettered", None), ("Bullet", None)]
+
+
 def test_links_become_their_text_and_whitespace_collapses() -> None:
     assert _blocks(_body('<p>A <a href="/x">new\n  order</a>\tto\u00a0act.</p>')) == [("paragraph", "A new order to act.")]
 

@@ -65,3 +65,10 @@ def test_a_pandoc_form_is_asked_in_precision_mode_unless_told_otherwise(monkeypa
     assert [b.text for b in fallback_blocks(page, wrapped=True)] == [PROSE] and asked == [True]
     assert [b.text for b in fallback_blocks(page, wrapped=True, precision=False)] == [PROSE] and asked == [True, False]
     assert [b.text for b in fallback_blocks(page)] == [PROSE] and asked == [True, False, False]
+
+
+def test_the_opinions_ordered_list_items_are_numbered() -> None:
+    steps = "".join(f"<li>Step {n}: the crew digs the trench and lays the pipe on street {n}.</li>" for n in range(1, 4))
+    blocks = fallback_blocks(_page(f"<p>{PROSE}</p><ol>{steps}</ol><ul><li>{PROSE}</li></ul>"))
+    assert [(b.number, b.text[:6]) for b in blocks if b.kind is BlockKind.LIST_ITEM] == [
+        (1, "Step 1"), (2, "Step 2"), (3, "Step 3"), (None, PROSE[:6])]

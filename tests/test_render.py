@@ -49,6 +49,17 @@ def test_markdown_marks_block_kinds_and_escapes_text() -> None:
         "First \\*paragraph\\* — with “quotes”.\n\n## A subhead\n\n> A quote.\n\n- An item\n\n\\- not a list\n")
 
 
+def test_an_ordered_lists_items_are_numbered_in_markdown_and_json_but_not_in_plain_text() -> None:
+    steps = Article(paragraphs=(Block(BlockKind.LIST_ITEM, "Preheat the oven", number=3),
+                                Block(BlockKind.LIST_ITEM, "4. Bake", number=4), Block(BlockKind.LIST_ITEM, "Serve")),
+                    form=Form.HTML)
+    assert steps.to_markdown() == "3. Preheat the oven\n\n4. 4\\. Bake\n\n- Serve\n"
+    assert steps.to_dict()["paragraphs"][0] == {"kind": "list_item", "text": "Preheat the oven", "number": 3}
+    assert "number" not in steps.to_dict()["paragraphs"][2]
+    assert dict_to_markdown(json.loads(steps.to_json())) == steps.to_markdown()
+    assert steps.text == "Preheat the oven\n\n4. Bake\n\nServe"
+
+
 def test_text_joins_blocks_with_blank_lines() -> None:
     assert ARTICLE.text.split("\n\n")[1] == "A subhead"
 
@@ -158,6 +169,19 @@ def test_markdown_reads_back_as_the_same_text_in_the_same_kind_of_block(text: st
     assert [token.type for token in tokens] == _SKELETON[kind.value]
     inline = next(token for token in tokens if token.type == "inline")
     assert {child.type for child in inline.children or []} <= {"text"}  # no emphasis, code, link or HTML read
+    assert seen == _collapse(text)
+
+
+@settings(max_examples=max(200, settings.default.max_examples))
+@given(block_texts(), st.integers(min_value=-10, max_value=10**10))
+def test_a_numbered_item_reads_back_as_an_ordered_list_from_its_number(text: str, number: int) -> None:
+    tokens, seen = read_back(_markdown_of(Block(BlockKind.LIST_ITEM, text, number=number)))
+    if 0 <= number < 10**9:
+        assert [token.type for token in tokens] == ["ordered_list_open", "list_item_open", "paragraph_open", "inline",
+                                                    "paragraph_close", "list_item_close", "ordered_list_close"]
+        assert tokens[0].attrGet("start") in (None if number == 1 else number, number)
+    else:  # (a page's start="-2" or ten digits: no markdown number says so, a bullet does)
+        assert [token.type for token in tokens] == _SKELETON["list_item"]
     assert seen == _collapse(text)
 
 

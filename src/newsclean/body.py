@@ -33,6 +33,7 @@ _KIND_OF_TAG: dict[str, BlockKind] = {
 _SKIPPED_TAGS = frozenset({"h1", "img", "picture", "source", "video", "audio", "track", "area", "map", "wbr"})
 _LINE_BREAK_TAGS = frozenset({"br"})
 _WORD = re.compile(r"\w")
+_TYPED_NUMBER = re.compile(r"\d+[.)]")  # an ordered item whose text starts with its number already
 _EMPHASIS_OF_TAG: dict[str, InlineSpan] = {"em": EMPHASIS, "i": EMPHASIS, "strong": STRONG, "b": STRONG}
 _SPAN_TAGS = frozenset({"a", *_EMPHASIS_OF_TAG})
 # What leaving an element means on the walk's stack: leave a block (one that set the kind of
@@ -188,7 +189,7 @@ class _BlockWalker:
     noting where links and emphasis open and close within the text."""
 
     __slots__ = ("labels", "markdown", "blocks", "sources", "_buffer", "_kinds", "_open", "_root", "_spans",
-                 "_marks", "_break_at")
+                 "_marks", "_break_at", "_counts", "_number")
 
     def __init__(self, labels: Mapping[int, Layer], *, markdown: bool = True) -> None:
         self.labels = labels
@@ -202,6 +203,8 @@ class _BlockWalker:
         self._spans: list[InlineSpan] = []  # links and emphasis open at this point of the walk
         self._marks: list[_Mark] = []  # where spans open and close in the buffer
         self._break_at: int | None = None  # the buffer's length just after the last <br>
+        self._counts: dict[int, tuple[int, int]] = {}  # per <ol> id: its last item's number, and +1 or -1
+        self._number: int | None = None  # the number of the ordered list's item just entered
 
     def walk(self, root: LexborNode) -> None:
         # Iterators over the children of the elements entered, each above an int that says what
@@ -234,6 +237,8 @@ class _BlockWalker:
             tag = node.tag  # type: ignore[union-attr]
             key = node.mem_id  # type: ignore[union-attr]
             if key in labels:
+                if tag == "li":
+                    self._item_number(node)  # type: ignore[arg-type]  # (a labelled item, an ad say, still takes its number)
                 if tag in BLOCK_TAGS:
                     if self._marks or (buffer and (len(buffer) > 1 or not buffer[0].isspace())):
                         self._flush()
@@ -253,6 +258,8 @@ class _BlockWalker:
                     buffer.clear()
                     self._break_at = None
                 opened.append(key)
+                if tag == "li":
+                    self._number = self._item_number(node)  # type: ignore[arg-type]
                 kind = _KIND_OF_TAG.get(tag)
                 if kind is not None:
                     self._kinds.append(kind)
@@ -317,9 +324,36 @@ class _BlockWalker:
         text = collapse(raw)
         if _WORD.search(text):  # "[.]" left by a removed promo link is not a paragraph
             kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH
-            self.blocks.append(Block(kind, text, self._inline_markdown(raw, text) if self._marks else None))
+            number = None
+            if self._number is not None and kind is BlockKind.LIST_ITEM:
+                # the item's first block shows its number, unless the page typed one ("1. Preheat")
+                number = None if _TYPED_NUMBER.match(text) else self._number
+                self._number = None
+            self.blocks.append(Block(kind, text, self._inline_markdown(raw, text) if self._marks else None, number))
             self.sources.append(self._open[-1] if self._open else self._root)
         self._buffer.clear()
+
+    def _item_number(self, item: LexborNode) -> int | None:
+        """The number a browser shows before an ordered list's item (``start``, ``reversed``
+        and the item's own ``value`` heeded); None for an item of any other list, or of a
+        list numbered with letters or roman numerals (``type="a"``)."""
+        parent = item.parent
+        if parent is None or parent.tag != "ol" or (parent.attributes.get("type") or "1") != "1":
+            return None
+        key = parent.mem_id
+        counted = self._counts.get(key)
+        if counted is None:
+            step = -1 if "reversed" in parent.attributes else 1
+            start = _integer(parent.attributes.get("start"))
+            if start is None:
+                start = sum(1 for child in parent.iter() if child.tag == "li") if step < 0 else 1
+            number = start
+        else:
+            number, step = counted[0] + counted[1], counted[1]
+        own = _integer(item.attributes.get("value"))
+        number = own if own is not None else number
+        self._counts[key] = (number, step)
+        return number
 
     def _inline_markdown(self, raw: str, text: str) -> str | None:
         """The buffered block's inline markdown; spans still open close at its end."""
@@ -383,3 +417,11 @@ def _space_follows(parts: list[str]) -> list[bool]:
         part = parts[index]
         follows[index] = part[0].isspace() if part else follows[index + 1]
     return follows
+
+
+def _integer(value: str | None) -> int | None:
+    """An attribute's whole number ("3", " -2 "), or None."""
+    try:
+        return int(value.strip()) if value else None
+    except ValueError:
+        return None

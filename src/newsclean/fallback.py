@@ -84,12 +84,13 @@ def _blocks_of(element: Any, wrapped: bool, to_text: Callable[[Any, bool], str])
         lines = _items_of(lines)
     elif wrapped and tag != "table":
         lines = [" ".join(lines)]
-    for line in lines:
+    numbered = tag == "list" and element.get("rend") == "ol"  # trafilatura's mark of an <ol>
+    for count, line in enumerate(lines, start=1):
         if tag == "list":
             line = line.removeprefix(_ITEM_MARK)
         elif tag == "table":
             line = line.strip("| ")
-        yield Block(kind, collapse(line))
+        yield Block(kind, collapse(line), number=count if numbered else None)
 
 
 def _items_of(lines: list[str]) -> list[str]:

@@ -70,11 +70,16 @@ class Block:
 
     ``markdown`` is the same text as one line of inline markdown, escaped, with the block's
     links and emphasis; None when the block has none (its markdown is then its escaped text).
+    ``number`` is a list item's number in an ordered list (``<ol>``), as the page shows it
+    before the item; the markdown rendering writes it ("3. Preheat the oven") where other
+    items get "- ". ``Article.text`` writes no list marks, numbers or bullets. None for
+    every other block.
     """
 
     kind: BlockKind
     text: str
     markdown: str | None = None
+    number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,11 +28,14 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _block_to_dict(block: Block) -> dict[str, str]:
-    """Kind and text; the inline markdown too when the block has links or emphasis."""
-    item = {"kind": block.kind.value, "text": block.text}
+def _block_to_dict(block: Block) -> dict[str, str | int]:
+    """Kind and text; the inline markdown too when the block has links or emphasis, and the
+    number of an ordered list's item."""
+    item: dict[str, str | int] = {"kind": block.kind.value, "text": block.text}
     if block.markdown is not None:
         item["markdown"] = block.markdown
+    if block.number is not None:
+        item["number"] = block.number
     return item
 
 
@@ -303,6 +306,7 @@ def article_to_markdown(article: Article) -> str:
 
 
 _MARKDOWN_PREFIX = {"subhead": "## ", "quote": "> ", "list_item": "- ", "paragraph": ""}
+_MAX_LIST_NUMBER = 999_999_999  # CommonMark reads up to nine digits as an item's number (and none below 0)
 
 
 def dict_to_markdown(article: dict[str, Any]) -> str:
@@ -318,12 +322,15 @@ def dict_to_markdown(article: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"  # only the blank line: a block ends as written
 
 
-def _block_line(block: dict[str, str]) -> str:
-    """One block as one markdown line: its kind's prefix, then its inline markdown."""
+def _block_line(block: dict[str, Any]) -> str:
+    """One block as one markdown line: its kind's prefix ("3. " for an ordered list's item),
+    then its inline markdown."""
     kind = block["kind"]
     inline = block.get("markdown") or escape_inline(_one_line(block["text"]))
     content = _escape_heading_end(inline) if kind == "subhead" else _escape_block_start(inline)
-    prefix = _MARKDOWN_PREFIX.get(kind, "")
+    number = block.get("number")
+    numbered = isinstance(number, int) and 0 <= number <= _MAX_LIST_NUMBER
+    prefix = f"{number}. " if numbered else _MARKDOWN_PREFIX.get(kind, "")
     if _WHOLE_LINE_BREAK.match(prefix + content):  # "- --": the item's own dash makes a rule
         content = "\\" + content
     return prefix + content
