@@ -120,6 +120,16 @@ def test_a_control_in_another_language_standing_alone_is_boilerplate(line: str, 
     assert _label_of(tree, labels, "#line") is layer
 
 
+@pytest.mark.parametrize("text", ["Skip to main content", "Skip to Main Content", "Skip to content",
+                                  "Zum Inhalt springen", "Aller au contenu principal", "Saltar al contenido",
+                                  "本文へスキップ"])
+def test_an_accessibility_skip_link_is_one_in_any_template(text: str) -> None:
+    # wcxb pages of many sites: the skip link sat inside the container taken as the body
+    tree, labels = _labels(f'<div><a id="skip" href="#main" class="s1bppch0">{text}</a><p>The story goes on.</p>'
+                           f'<p id="s">Skip to content you care about, the guide says.</p></div>', GENERIC)
+    assert _label_of(tree, labels, "#skip") is Layer.SKIP_LINK and _label_of(tree, labels, "#s") is None
+
+
 def test_a_continue_reading_link_alone_is_a_control_but_a_sentence_that_starts_so_is_not() -> None:
     tree, labels = _labels('<div><p id="teaser">The first lines of a post.</p><p id="more"><a href="/post">Continue '
                            'reading</a></p><p id="s">Continue reading the report and you will see why.</p></div>', GENERIC)
