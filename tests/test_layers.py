@@ -91,6 +91,12 @@ def test_a_photo_credit_line_standing_alone_is_a_caption(line: str, layer: Layer
     ("RELATED INTERNET LINKS:", Layer.RECIRCULATION),
     ("The BBC is not responsible for the content of external internet sites", Layer.RECIRCULATION),
     ("End Quote", Layer.CHROME), ("Associated Press Writer", Layer.BYLINE),
+    # WordPress themes' lines under a post, and a bio set as one paragraph
+    ("This entry was posted on Monday, October 15th, 2012 at 4:48 pm and posted in Life. You can follow any "
+     "responses to this entry through the RSS 2.0 feed.", Layer.NAVIGATION),
+    ("You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback "
+     "from your own site.", Layer.PROMO), ("Share this Post", Layer.SHARE), ("Share this recipe", Layer.SHARE),
+    ("About the Author: Derek Halpern is the marketing guy at DIYthemes.", Layer.PROMO),
     # sentences that start with those words are the story's
     ("Tweet by tweet, the campaign lost its lead.", None), ("Comments from readers poured in.", None),
     ("Related posts from the archive tell the rest of the story.", None), ("No comments were made.", None),

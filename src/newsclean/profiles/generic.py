@@ -300,6 +300,8 @@ GENERIC = Profile(
         # Controls that stand alone on a line of their own under or beside a story (dragnet's
         # blogs, 2005–2009 news pages): never a sentence of it.
         PhraseRule(Layer.SHARE, ("Tweet", "Share", "Share this", "Share this article", "Share this story",
+                                 "Share this story on", "Share this post", "Share this page", "Share this guide",
+                                 "Share this recipe",
                                  "Pin it", "Pin It!", "Email this", "E-mail this", "Print this", "Print",
                                  "Recommend this story", "Story tools", "Print sponsor",
                                  "Article licensing and reprint options", "RSS", "Email", "Follow us",
@@ -337,8 +339,11 @@ GENERIC = Profile(
         PhraseRule(Layer.NAVIGATION, ("Next", "Previous", "Previous Next", "Next post", "Previous post",
                                       "Back to story", "Table of contents"),
                    why="links to the next or previous post, and the title of a list of the page's sections"),
-        PhraseRule(Layer.NAVIGATION, ("Posted in:", "Filed under:"), prefix=True,
-                   why="a post's categories: 'Posted in: Fantasy | Comments'"),
+        PhraseRule(Layer.NAVIGATION, ("Posted in:", "Filed under:", "This entry was posted"), prefix=True,
+                   why="a post's categories: 'Posted in: Fantasy | Comments', and WordPress's line under a "
+                       "post: 'This entry was posted on March 3, 2008 at 7:14 pm and is filed under …'"),
+        PhraseRule(Layer.PROMO, ("You can follow any responses to this entry", "About the author:"), prefix=True,
+                   why="WordPress's comment-feed line under a post; an author's bio set as one paragraph"),
         # BBC News 2000–2013: the box of links to other sites under every story.
         PhraseRule(Layer.RECIRCULATION, ("Related Internet links", "Related BBC sites",
                                          "The BBC is not responsible for the content of external internet sites",
