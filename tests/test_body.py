@@ -304,6 +304,16 @@ def test_a_labelled_byline_says_story() -> None:
     assert _found(html) == [_PROSE, _PROSE]
 
 
+def test_a_byline_on_each_entry_is_a_blog_page_not_a_story() -> None:
+    # a blog's front page, a forum thread: "posted by …" under every entry (cleaneval ce-final-133,
+    # wcxb-0516) had made the page a story, and only the longest entry was kept
+    html = _thread().replace("<div class='author'>", "<div class='author byline'>")
+    assert _found(html) == ["user0", _PROSE + " " + _PROSE, "user1", _REPLY, "user2", _REPLY_TOO][1::2]
+    # …where one or two bylines still say story
+    two = html.replace("<div class='author byline'>", "<div class='author'>", 1)
+    assert _found(two) == [_PROSE + " " + _PROSE]
+
+
 def test_posts_of_a_thread_in_like_siblings_are_all_kept() -> None:
     assert _found(_thread()) == [
         "user0", _PROSE + " " + _PROSE,

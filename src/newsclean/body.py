@@ -143,8 +143,10 @@ def _has_article_signs(tree: LexborHTMLParser, profile: Profile, labels: Labels,
     """The profile's article signs (an article og:type), an article type in the page's JSON-LD,
     or a byline the label step found. A pandoc form counts as a story: its <head> is gone,
     nothing says it is not one, and a story widened to its ``<main>`` takes in its cards."""
-    if Layer.BYLINE in labels.values() or (scan is not None and scan.converted):
+    if scan is not None and scan.converted:
         return True
+    if 0 < sum(1 for layer in labels.values() if layer is Layer.BYLINE) < MIN_ITEMS:
+        return True  # (a byline on each of several entries is a blog page's, no sign of one story)
     css = scan.css if scan is not None else tree.css
     if profile.article_signs and css(profile.article_signs):
         return True
