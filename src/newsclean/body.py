@@ -141,8 +141,9 @@ def _main_landmark(roots: list[LexborNode], landmarks: list[LexborNode]) -> Lexb
 
 def _has_article_signs(tree: LexborHTMLParser, profile: Profile, labels: Labels, scan: PageScan | None) -> bool:
     """The profile's article signs (an article og:type), an article type in the page's JSON-LD,
-    or a byline the label step found. A pandoc form counts as a story: its <head> is gone,
-    nothing says it is not one, and a story widened to its ``<main>`` takes in its cards."""
+    or one or two bylines the label step found (one on each of :data:`MIN_ITEMS` or more
+    entries is a blog page's or a thread's). A pandoc form counts as a story: its <head> is
+    gone, nothing says it is not one, and a story widened to its ``<main>`` takes in its cards."""
     if scan is not None and scan.converted:
         return True
     if 0 < sum(1 for layer in labels.values() if layer is Layer.BYLINE) < MIN_ITEMS:
@@ -239,8 +240,8 @@ class _BlockWalker:
             tag = node.tag  # type: ignore[union-attr]
             key = node.mem_id  # type: ignore[union-attr]
             if key in labels:
-                if tag == "li":
-                    self._item_number(node)  # type: ignore[arg-type]  # (a labelled item, an ad say, still takes its number)
+                if tag == "li":  # a labelled item (an ad, say) still takes its number on the page
+                    self._item_number(node)  # type: ignore[arg-type]
                 if tag in BLOCK_TAGS:
                     if self._marks or (buffer and (len(buffer) > 1 or not buffer[0].isspace())):
                         self._flush()

@@ -41,11 +41,12 @@ def ensure_article(blocks: Sequence[Block], profile: Profile, *, form: str, labe
 
 def ensure_not_a_section_front(blocks: Sequence[Block], profile: Profile) -> None:
     """Raise NotAnArticle when the blocks are story cards ("By …" lines among short blocks)
-    and hold no article's worth of long paragraphs (a live blog, or a story with bylined
-    related cards, has several "By …" lines too)."""
+    and hold no article's worth of prose: three long paragraphs, or five of prose in a row (a
+    live blog, or a story with bylined related cards, has several "By …" lines too)."""
     card_bylines = _card_bylines(blocks, profile)
     if card_bylines >= MIN_CARD_BYLINES and card_bylines >= _MIN_CARD_SHARE * len(blocks) and \
-            _long_paragraphs(blocks) < _ARTICLE_LONG_PARAGRAPHS and _longest_prose_run(blocks, profile) < _ARTICLE_PROSE_RUN:
+            _long_paragraphs(blocks) < _ARTICLE_LONG_PARAGRAPHS and \
+            _longest_prose_run(blocks, profile) < _ARTICLE_PROSE_RUN:
         raise NotAnArticle(f"section front or index page: {card_bylines} story-card bylines "
                            f"among {len(blocks)} blocks (profile {profile.name})")
 
