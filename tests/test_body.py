@@ -308,10 +308,14 @@ def test_a_byline_on_each_entry_is_a_blog_page_not_a_story() -> None:
     # a blog's front page, a forum thread: "posted by …" under every entry (cleaneval ce-final-133,
     # wcxb-0516) had made the page a story, and only the longest entry was kept
     html = _thread().replace("<div class='author'>", "<div class='author byline'>")
-    assert _found(html) == ["user0", _PROSE + " " + _PROSE, "user1", _REPLY, "user2", _REPLY_TOO][1::2]
+    assert _found(html) == [_PROSE + " " + _PROSE, _REPLY, _REPLY_TOO]  # (the bylines themselves leave the body)
     # …where one or two bylines still say story
     two = html.replace("<div class='author byline'>", "<div class='author'>", 1)
     assert _found(two) == [_PROSE + " " + _PROSE]
+    # …and so does one byline holding several author links, each labelled too: it is one byline
+    names = "".join(f"<a rel='author' href='/a{n}'>Author {n}</a> " for n in range(3))
+    story = _thread().replace("<h1>", f"<p class='byline'>By {names}</p><h1>", 1)
+    assert _found(story) == [_PROSE + " " + _PROSE]
 
 
 def test_posts_of_a_thread_in_like_siblings_are_all_kept() -> None:

@@ -146,13 +146,25 @@ def _has_article_signs(tree: LexborHTMLParser, profile: Profile, labels: Labels,
     gone, nothing says it is not one, and a story widened to its ``<main>`` takes in its cards."""
     if scan is not None and scan.converted:
         return True
-    if 0 < sum(1 for layer in labels.values() if layer is Layer.BYLINE) < MIN_ITEMS:
+    if 0 < _bylines(tree, labels) < MIN_ITEMS:
         return True  # (a byline on each of several entries is a blog page's, no sign of one story)
     css = scan.css if scan is not None else tree.css
     if profile.article_signs and css(profile.article_signs):
         return True
     types = profile.article_type_pattern
     return types is not None and any(types.search(script.text(deep=True)) for script in css(_JSON_LD))
+
+
+def _bylines(tree: LexborHTMLParser, labels: Labels) -> int:
+    """How many bylines the label step found, each counted once: a byline element and the
+    author links labelled inside it ("By <a rel=author>A</a> and <a rel=author>B</a>") are
+    one byline. The tree is walked only when the labels alone could make :data:`MIN_ITEMS`."""
+    labelled = sum(1 for layer in labels.values() if layer is Layer.BYLINE)
+    if labelled < MIN_ITEMS or tree.body is None:
+        return labelled
+    keys = {key for key, layer in labels.items() if layer is Layer.BYLINE}
+    return sum(1 for node in tree.body.traverse() if node.mem_id in keys and
+               not any(ancestor.mem_id in keys for ancestor in ancestors(node)))
 
 
 def body_roots(tree: LexborHTMLParser, profile: Profile, labels: Mapping[int, Layer],
