@@ -47,6 +47,16 @@ def test_a_raw_tag_with_an_attribute_name_commonmark_rejects_is_still_a_tag() ->
     # …but code keeps its text: a code span's, a fenced block's, and pandoc's own markdown's braces.
     tree = _tree('Write `<button @click="count++">` here.\n\n``` html\n<b @click="go">Go</b>\n```\n')
     assert [code.text() for code in tree.css("code")] == ['<button @click="count++">', '<b @click="go">Go</b>\n']
+    # The names pandoc writes for a page's broken attributes, quotes and "<" in them (dragnet
+    # R15's '<img … data-<="">', New York Post's 'href""=""', New York's "data-'itemprop=…").
+    tree = _tree('<img src="https://x.test/a.jpg" data-<=""\ndata-center="" />\n\n'
+                 '<a href="https://fb.test/p" data-"="" target="_blank">Facebook</a> and\n'
+                 '<span class="share" href""=""\nshort-url="http://nyp.st/x">Share</span> and\n'
+                 '<a href="//nymag.com/tags/politics/" class="rubric"\ndata-\'itemprop="articleSection">Politics</a>\n')
+    assert tree.body.text().split() == ["Facebook", "and", "Share", "and", "Politics"]
+    assert tree.css_first("img").attrs["src"] == "https://x.test/a.jpg"
+    assert tree.css_first("span.share").attrs["short-url"] == "http://nyp.st/x"
+    assert [a.attrs["href"] for a in tree.css("a")] == ["https://fb.test/p", "//nymag.com/tags/politics/"]
     # Bars after "<col" in a layout table's cells are no attributes to take out (corpus lwn-1's pandoc markdown).
     cells = "<col       |              |   |\n|                                   | | >"
     assert cells in markdown_to_html(cells + "\n")
@@ -310,6 +320,24 @@ def test_a_wrapped_heading_in_a_list_item_is_joined_back_too() -> None:
     assert heading.text() == "Why you might need a passport card"
     assert heading.css_first("a").attrs["href"] == "/finance/news/passport-card.html"
     assert "href=" not in tree.body.text()
+
+
+def test_a_wrapped_heading_on_a_list_items_own_line_is_joined_back() -> None:
+    # New York Post's "follow the story" list (msv-big9 big9-2017-shoot, pandoc -t gfm): the
+    # heading starts on the item's marker line; unjoined, "href=… class=…>" was a paragraph of
+    # the story's text and the list was read as prose.
+    html = markdown_to_html('-   ## <a\n    href="http://nypost.com/2017/10/19/vegas-suite/"\n'
+                            '    class="postid-11339000">Mandalay Bay won\'t rent Vegas shooter\'s infamous\n'
+                            '    suite again</a>\n-   ## <a href="http://nypost.com/b">Second story</a>\n')
+    tree = LexborHTMLParser(html)
+    assert [h.text() for h in tree.css("li h2")] == ["Mandalay Bay won't rent Vegas shooter's infamous suite again",
+                                                     "Second story"]
+    assert tree.css_first("li h2 a").attrs["class"] == "postid-11339000"
+    assert "href=" not in tree.body.text()
+    # Outside a list a wrapped line that starts with a dash is the title's own (dragnet R154).
+    html = markdown_to_html('### <a href="http://symbianv3.com/spinlet/"\nrel="bookmark">Spinlet\n'
+                            '- Share Your Music With Friends</a>\n\nIf you like to share your songs.\n')
+    assert LexborHTMLParser(html).css_first("h3").text() == "Spinlet - Share Your Music With Friends"
 
 
 def test_a_span_whose_text_starts_on_the_next_line_is_still_read_as_markdown() -> None:

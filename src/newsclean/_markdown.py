@@ -59,10 +59,14 @@ _FENCE_LINE_ANYWHERE = re.compile(r"(?:\A|\n) {0,3}:{3,}")
 _FENCE_LINE = re.compile(r"\n([ \t>]*)((?:[-+*]|\d{1,9}[.)]|:)[ \t]+)?:{3,}([^\n]*)")
 _CLASS_WORD = re.compile(r"^[\w-]+$")
 # pandoc wraps a heading whose text is a raw HTML link ("# <a\nhref=…>Title</a>"), but an ATX
-# heading is one line: the lines up to the next blank one are joined back onto it. So for a
-# heading nested in a list item or a blockquote (gfm's sidebars of linked headlines).
+# heading is one line: the lines up to the next blank one (or the next heading, or item of a
+# tight list) are joined back onto it. So for a heading nested in a list item, on the item's
+# own line too, or in a blockquote (gfm's sidebars of linked headlines).
 # ("[^<>\n]*" after the last "<": a line of many "<" is tried in linear, not quadratic, time.)
-_WRAPPED_HEADING = re.compile(r"(\n([ \t>]*)#{1,6}[ \t][^\n]*<[A-Za-z][^<>\n]*)\n((?:[ \t>]*[^\s>][^\n]*(?:\n|$))+)")
+_WRAPPED_HEADING = re.compile(r"(\n((?:[ \t>]|(?:[-+*]|\d{1,9}[.)])[ \t])*+)#{1,6}[ \t][^\n]*<[A-Za-z][^<>\n]*)\n"
+                              r"((?:[ \t>]*[^\s>][^\n]*(?:\n|$))+)")
+_ITEM_LINE = re.compile(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])[ \t]")
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}[ \t]")
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 # "{…}" closing an ATX heading's line, or the last line of a setext heading's text (found from
 # its underline); each is found from its braces, so a long line is read once.
@@ -142,15 +146,16 @@ _EMPTY_LINES = re.compile(r"\n(?:[ \t>]*\n)+")
 
 
 # An attribute name CommonMark's raw HTML grammar rejects ([A-Za-z_:][A-Za-z0-9_.:-]*), with a
-# quoted value: "@click.outside='open = false'", "data-,=''", "[class]='…'".
-_ODD_ATTRIBUTE_NAME = re.compile(r"""\s(?![A-Za-z_:][\w.:-]*\s*=)[^\s"'<>/=]+\s*=\s*["']""")
+# quoted value: "@click.outside='open = false'", "data-,=''", "[class]='…'"; and the names pandoc
+# writes for a page's broken attributes, quotes and all: 'data-<=""', 'href""=""', "data-'itemprop=".
+_ODD_ATTRIBUTE_NAME = re.compile(r"""\s(?![A-Za-z_:][\w.:-]*\s*=)[^\s>/=]+\s*=\s*["']""")
 # A raw HTML start tag whose attributes are all well named (values quoted or not; a quoted one
 # read whole, up to a few thousand characters) but for some with a quoted value ("@click='…'").
 _VALUE = r"""(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s"'=<>`]+))?"""
 _NAMED = rf"\s+[A-Za-z_:][\w.:-]*{_VALUE}"
-_ODD = r"""\s+(?![A-Za-z_:][\w.:-]*(?=[\s=/>]))[^\s"'<>/=]+\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}')"""
+_ODD = r"""\s+(?![A-Za-z_:][\w.:-]*(?=[\s=/>]))[^\s>/=]+\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}')"""
 _ODD_ATTRIBUTE_TAG = re.compile(rf"<[A-Za-z][\w-]*(?:{_NAMED})*?{_ODD}(?:{_NAMED}|{_ODD})*\s*/?>")
-_EACH_ATTRIBUTE = re.compile(rf"""\s+([^\s"'<>/=]+){_VALUE}""")
+_EACH_ATTRIBUTE = re.compile(rf"""\s+([^\s>/=]+){_VALUE}""")
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
 
 
@@ -292,10 +297,21 @@ def _heading_attrs(text: str, marks: _Marks) -> str:
 
 
 def _join_heading(match: re.Match[str]) -> str:
-    lines = match.group(3).splitlines()
-    if ">" in match.group(2):  # in a blockquote: each line's markers go
-        lines = [_QUOTE_MARKERS.sub("", line) for line in lines]
-    return match.group(1) + " " + " ".join(line.strip() for line in lines) + "\n"
+    """:data:`_WRAPPED_HEADING`'s heading with its lines joined, up to the next heading or, in
+    a list, the next item (a line's marker no deeper than the heading's item's)."""
+    prefix, lines = match.group(2), match.group(3).splitlines(keepends=True)
+    item = _ITEM_LINE.match(prefix)
+    joined: list[str] = []
+    for index, line in enumerate(lines):
+        if ">" in prefix:  # in a blockquote: each line's markers go
+            line = _QUOTE_MARKERS.sub("", line)
+        next_item = _ITEM_LINE.match(line) if item is not None else None
+        if _HEADING_LINE.match(line) or (next_item is not None and len(next_item.group(1)) <= len(item.group(1))):
+            if not joined:
+                return match.group(0)
+            return match.group(1) + " " + " ".join(joined) + "\n" + "".join(lines[index:])
+        joined.append(line.strip())
+    return match.group(1) + " " + " ".join(joined) + "\n"
 
 
 def _render(text: str, smart: bool) -> str:
