@@ -548,3 +548,25 @@ def test_a_pipe_table_row_pandoc_broke_over_lines_is_one_row() -> None:
     html = markdown_to_html(text)
     assert html.count("<tr>") == 3 and '<img src="/hurricanes.jpg" width="464" />' in html
     assert "Gallery: Katrina brings destruction</td>" in html and "<p>After the table.</p>" in html
+    # …and so in a centred column, whose delimiter row holds no "-|" (Blogger's captioned
+    # picture, dragnet T171: the <img>'s attributes were the story's text)
+    html = markdown_to_html(text.replace("|--------------------|", "|:------------------:|"))
+    assert html.count("<tr>") == 3 and '<img src="/hurricanes.jpg" width="464" />' in html
+
+
+def test_a_fence_whose_attributes_run_over_lines_is_one_fence() -> None:
+    # CNN's video components (newspaper4k cnn_002, pandoc -t markdown): an attribute's value holds a
+    # snippet of HTML with line breaks; read line by line, the fence was text, the snippet and the
+    # divs after it the story's ("CNN ” fave-thumbnails=”{"big": …"), and the byline a video's.
+    tree = _tree('::: x\n:::\n\n::: {.video-resource uri="cms.cnn.com/v" source-html="<span class=\\"a\\">\n'
+                 '    <a href=\\"https://www.cnn.com/\\">CNN</a>\n    </span>" fave-thumbnails="{\\"big\\": 1}"}\n'
+                 'Video caption.\n:::\n\nThe story starts here.\n')
+    video = tree.css_first("div.video-resource")
+    assert video is not None and video.attrs["uri"] == "cms.cnn.com/v"
+    assert video.attrs["source-html"].split() == ['<span', 'class="a">', '<a', 'href="https://www.cnn.com/">CNN</a>',
+                                                  '</span>']
+    assert video.text().strip() == "Video caption."
+    assert tree.body.text().split() == ["Video", "caption.", "The", "story", "starts", "here."]
+    # a block never closed is left to the fence reader as it was (a fence of no attributes), and
+    # the text is read once however many such lines there are
+    assert markdown_to_html('::: x\n:::\n\n' + '::: {.a b="unclosed\n' * 20_000).count("<div>") == 20_000

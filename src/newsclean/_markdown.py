@@ -116,7 +116,7 @@ def _rendered(text: str) -> str:
         text = grid_tables_as_divs(text)
     if "\n  ---" in text:
         text = dash_tables_as_divs(text)
-    if "-|" in text or "|-" in text:
+    if "-|" in text or "|-" in text or ":|" in text or "|:" in text:  # (a delimiter row, aligned or not)
         text = _joined_pipe_rows(text)
     marks = _Marks(text)
     pandoc = is_pandoc_markdown(text)
@@ -125,7 +125,7 @@ def _rendered(text: str) -> str:
             text = _RAW_HTML_BLOCK.sub(lambda block: "\n" + block.group(3).rstrip("\n"), text)
         text = _heading_attrs(text, marks)
         text = _pandoc_inlines(text, marks)
-        text = _fences_as_divs(text)
+        text = _fences_as_divs(_fence_attributes_joined(text))
     else:
         if "](" in text:
             text = _gfm_link_titles(text)
@@ -240,6 +240,34 @@ def _joined_pipe_rows(text: str) -> str:
 # the HTML as text; its lines, unfenced, are read as the HTML they are. (pandoc writes one,
 # "<!-- -->", between two lists that would otherwise run together.)
 _RAW_HTML_BLOCK = re.compile(r"\n([ \t>]*)(`{3,})\{=html\}[ \t]*\n((?:(?!\1\2)[^\n]*\n)*?)\1\2[ \t]*(?=\n)")
+
+
+# A fence line whose attribute block goes on past the line's end: a value holding line breaks,
+# as CNN's video components hold a snippet of HTML, its quotes escaped ('{.video-resource
+# … source-html="<span …>\n    <a href=\\"…\\">CNN</a>\n    </span>" fave-thumbnails=…}').
+_FENCE_OPENS_BLOCK = re.compile(r"\n[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|:)[ \t]+)?:{3,}[ \t]*\{[^}\n]*(?=\n)")
+_BLOCK_SCAN = re.compile(r'[^"}]*+(?:"(?:[^"\\]|\\.)*+"[^"}]*+)*+\}', re.S)  # up to the "}" outside quotes
+
+
+def _fence_attributes_joined(text: str) -> str:
+    """The text with each fence line's attribute block that runs over several lines joined onto
+    one line (its line breaks spaces), so that the fence is read as one: left unjoined, the
+    fence was text and the component's HTML and the divs after it were read as the story's.
+    A block not closed within :data:`_MAX_BLOCK` characters is left as it is."""
+    if ":::" not in text or "{" not in text:
+        return text
+    edits: list[tuple[int, int, str]] = []
+    scanned = 0  # the text before this was read by an earlier block's scan: each part is read once
+    for line in _FENCE_OPENS_BLOCK.finditer(text):
+        if line.start() < scanned:
+            continue
+        brace = text.index("{", line.start())
+        end = min(len(text), brace + _MAX_BLOCK)
+        block = _BLOCK_SCAN.match(text, brace + 1, end)
+        scanned = block.end() if block is not None else end
+        if block is not None and "\n" in text[brace:block.end()]:
+            edits.append((brace, block.end(), text[brace:block.end()].replace("\n", " ")))
+    return _apply(text, edits) if edits else text
 
 
 def _fences_as_divs(text: str) -> str:
