@@ -334,6 +334,11 @@ def test_a_wrapped_heading_on_a_list_items_own_line_is_joined_back() -> None:
                                                      "Second story"]
     assert tree.css_first("li h2 a").attrs["class"] == "postid-11339000"
     assert "href=" not in tree.body.text()
+    # Item after item of a tight list, each heading wrapped, each joined; however long the list.
+    item = '-   ## <a\n    href="http://nypost.com/{n}/"\n    class="postid-{n}">Story number {n} of\n    the day</a>\n'
+    tree = LexborHTMLParser(markdown_to_html("".join(item.format(n=n) for n in range(3000))))
+    assert [h.text() for h in tree.css("li h2")] == [f"Story number {n} of the day" for n in range(3000)]
+    assert "href=" not in tree.body.text()
     # Outside a list a wrapped line that starts with a dash is the title's own (dragnet R154).
     html = markdown_to_html('### <a href="http://symbianv3.com/spinlet/"\nrel="bookmark">Spinlet\n'
                             '- Share Your Music With Friends</a>\n\nIf you like to share your songs.\n')

@@ -63,10 +63,10 @@ _CLASS_WORD = re.compile(r"^[\w-]+$")
 # tight list) are joined back onto it. So for a heading nested in a list item, on the item's
 # own line too, or in a blockquote (gfm's sidebars of linked headlines).
 # ("[^<>\n]*" after the last "<": a line of many "<" is tried in linear, not quadratic, time.)
-_WRAPPED_HEADING = re.compile(r"(\n((?:[ \t>]|(?:[-+*]|\d{1,9}[.)])[ \t])*+)#{1,6}[ \t][^\n]*<[A-Za-z][^<>\n]*)\n"
-                              r"((?:[ \t>]*[^\s>][^\n]*(?:\n|$))+)")
-_ITEM_LINE = re.compile(r"([ \t]*)(?:[-+*]|\d{1,9}[.)])[ \t]")
-_HEADING_LINE = re.compile(r"[ \t]*#{1,6}[ \t]")
+_WRAPPED_HEADING = re.compile(
+    r"(\n[ \t>]*+(?P<item>(?:[-+*]|\d{1,9}[.)])[ \t])?(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])[ \t])*+#{1,6}[ \t][^\n]*"
+    r"<[A-Za-z][^<>\n]*)"  # the heading's line, ending inside a tag
+    r"((?:\n(?![ \t>]*+#{1,6}[ \t])(?(item)(?![ \t>]*+(?:[-+*]|\d{1,9}[.)])[ \t]))[ \t>]*+[^\s>][^\n]*)+)")
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 # "{…}" closing an ATX heading's line, or the last line of a setext heading's text (found from
 # its underline); each is found from its braces, so a long line is read once.
@@ -325,21 +325,10 @@ def _heading_attrs(text: str, marks: _Marks) -> str:
 
 
 def _join_heading(match: re.Match[str]) -> str:
-    """:data:`_WRAPPED_HEADING`'s heading with its lines joined, up to the next heading or, in
-    a list, the next item (a line's marker no deeper than the heading's item's)."""
-    prefix, lines = match.group(2), match.group(3).splitlines(keepends=True)
-    item = _ITEM_LINE.match(prefix)
-    joined: list[str] = []
-    for index, line in enumerate(lines):
-        if ">" in prefix:  # in a blockquote: each line's markers go
-            line = _QUOTE_MARKERS.sub("", line)
-        next_item = _ITEM_LINE.match(line) if item is not None else None
-        if _HEADING_LINE.match(line) or (next_item is not None and len(next_item.group(1)) <= len(item.group(1))):
-            if not joined:
-                return match.group(0)
-            return match.group(1) + " " + " ".join(joined) + "\n" + "".join(lines[index:])
-        joined.append(line.strip())
-    return match.group(1) + " " + " ".join(joined) + "\n"
+    heading, lines = match.group(1), match.group(3).split("\n")[1:]
+    if ">" in heading[:heading.index("#")]:  # in a blockquote: each line's markers go
+        lines = [_QUOTE_MARKERS.sub("", line) for line in lines]
+    return heading + " " + " ".join(line.strip() for line in lines)
 
 
 def _render(text: str, smart: bool) -> str:
