@@ -19,12 +19,15 @@ something CommonMark lacks, and the HTML is finished after:
   caption and credit) becomes a figure again, the alt read as the caption's markdown;
 - ASCII quotes, dashes and ellipses become the typographic characters pandoc wrote them
   for (comrak's smart punctuation; pandoc escapes a literal one, which stays);
-- a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one;
+- a heading whose raw HTML link pandoc wrapped over several lines is joined back onto one
+  (on a list item's own line too, up to the next item), and so is a fence line whose
+  attribute block runs over several lines (an attribute holding a snippet of HTML);
 - when the HTML shows a tag as text, the raw tags CommonMark could not read are mended and
   the text read again: a tag whose attribute value holds an empty line (a template's inline
   style, kept by pandoc as it was) loses that line, as CommonMark ends a raw HTML block at
   an empty line; in gfm, a tag loses the attributes whose names CommonMark's grammar
-  rejects (Alpine's "@click", a template's "data-,");
+  rejects (Alpine's "@click", a template's "data-,", pandoc's 'data-<=""' for a broken one);
+- a pipe table's row pandoc broke over several lines (a cell holding raw HTML) is one line;
 - grid tables (old layout tables) become ``<div>`` rows and cells read as markdown, and so do
   simple and multiline tables (columns under lines of dashes).
 
