@@ -248,7 +248,6 @@ _RAW_HTML_BLOCK = re.compile(r"\n([ \t>]*)(`{3,})\{=html\}[ \t]*\n((?:(?!\1\2)[^
 # A fence line whose attribute block goes on past the line's end: a value holding line breaks,
 # as CNN's video components hold a snippet of HTML, its quotes escaped ('{.video-resource
 # … source-html="<span …>\n    <a href=\\"…\\">CNN</a>\n    </span>" fave-thumbnails=…}').
-_FENCE_OPENS_BLOCK = re.compile(r"\n[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|:)[ \t]+)?:{3,}[ \t]*\{[^}\n]*(?=\n)")
 _BLOCK_SCAN = re.compile(r'[^"}]*+(?:"(?:[^"\\]|\\.)*+"[^"}]*+)*+\}', re.S)  # up to the "}" outside quotes
 
 
@@ -261,10 +260,11 @@ def _fence_attributes_joined(text: str) -> str:
         return text
     edits: list[tuple[int, int, str]] = []
     scanned = 0  # the text before this was read by an earlier block's scan: each part is read once
-    for line in _FENCE_OPENS_BLOCK.finditer(text):
-        if line.start() < scanned:
-            continue
-        brace = text.index("{", line.start())
+    for line in _FENCE_LINE.finditer(text):
+        info = line.group(3)
+        if line.start() < scanned or not info.lstrip().startswith("{") or "}" in info:
+            continue  # (a block closed on its own line: nothing to join)
+        brace = line.start(3) + info.index("{")
         end = min(len(text), brace + _MAX_BLOCK)
         block = _BLOCK_SCAN.match(text, brace + 1, end)
         scanned = block.end() if block is not None else end
