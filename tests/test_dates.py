@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
 from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
-                             page_date, parse_date, parse_shown_date, written_for_people)
+                             numeric_date_in, page_date, parse_date, parse_shown_date, written_for_people)
 
 UTC = dt.timezone.utc
 
@@ -214,6 +214,61 @@ def test_only_a_short_line_with_words_beside_a_year_may_name_its_month(text: str
 def test_a_numeric_date_on_a_page_of_no_stated_language_is_read_when_one_reading_holds(
         shown: str, day: dt.date | None) -> None:
     assert parse_shown_date(shown, None) == day
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("22:57 GMT 28.04.2020(updated 11:14 GMT 29.04.2020) Get short URL", dt.date(2020, 4, 28)),  # Sputnik
+    ("© dpa-AFX | Abb.: Fraport | 07.11.2023 08:03", dt.date(2023, 11, 7)),  # aero.de: day first with dots
+    ("Posted 2019-12-02 by the editors", dt.date(2019, 12, 2)),  # year first
+    ("2020/10/26 14:00 | Politics", dt.date(2020, 10, 26)),
+    ("31.02.2020 and 01.03.2020", dt.date(2020, 3, 1)),  # no 31 February: the next date
+    ("08/11/2023 | 20:26 PM", None),  # 8 November or August 11: no one reading
+    ("v1.2.2020.3 released", None),  # a version number
+    ("see /2019-12-02-health-workers-in-syria/", None),  # a slug, not a date
+    ("28.04.2020 " + "words " * 30, None),  # longer than a date line
+])
+def test_a_numeric_date_in_a_line_of_any_language_is_read_only_when_one_reading_holds(
+        line: str, day: dt.date | None) -> None:
+    found = numeric_date_in(line)
+    assert (found[0] if found else None) == day
+    if found is not None:
+        assert line[found[1] - 1].isdigit()  # where the date ends: the words before it may label it
+
+
+def test_a_date_written_with_dots_is_read_day_first() -> None:
+    # dateutil reads the month first: a <meta content="07.11.2023"> was read as 11 July
+    assert parse_date("07.11.2023") == dt.date(2023, 11, 7)
+    assert parse_date("07.11.2023 08:03") == dt.datetime(2023, 11, 7, 8, 3)
+    assert parse_date("11/07/2023") == dt.date(2023, 11, 7)  # slashes keep dateutil's month first
+
+
+def test_a_numeric_date_line_under_the_headline_of_an_english_page_is_read() -> None:
+    body = ("<div class='refs'><a href='/radio/'>The Critical Hour</a><div class='credits'>22:57 GMT 28.04.2020"
+            "(updated 11:14 GMT 29.04.2020) <span>Get short URL</span></div></div>")
+    article = newsclean.clean(_page(body=body).replace("<html>", "<html lang='en'>"))
+    assert article.published == dt.date(2020, 4, 28) and article.origins["published"] == "dateline"
+
+
+def test_the_date_line_under_a_standfirst_is_read() -> None:
+    # Business Today: headline, a standfirst of over 200 characters, then "PTI | July 9, 2020"
+    standfirst = "Invoking powers granted under the epidemic regulation, the district collector ordered " * 3
+    story = "".join(f"<p>{'Rattled by the biggest single-day spurt yet in cases, the state announced a lockdown. ' * 3}"
+                    f"Part {n}.</p>" for n in range(4))
+    page = (f"<html><head></head><body><div class='headline'><h1>Record cases in 24 hours</h1></div>"
+            f"<div class='story_kicker'><p>{standfirst}</p></div>"
+            f"<div class='story-details'><a href='/search?type=author'>PTI</a> | July 9, 2020 | Updated 08:24 IST</div>"
+            f"<div class='story-right' itemprop='articleBody'>{story}</div></body></html>")
+    article = newsclean.clean(page)
+    assert article.paragraphs[0].text.startswith("Rattled by")  # the standfirst is not the story's start
+    assert article.published == dt.date(2020, 7, 9) and article.origins["published"] == "dateline"
+
+
+def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:
+    # Wikipedia's infobox: <span style="display:none">(<span class="bday">1941-05-24</span>)</span>
+    body = ("<table><tr><th>Born</th><td><span style='display:none'>(<span class='bday'>1941-05-24</span>)</span>"
+            " Duluth, Minnesota</td></tr></table>")
+    article = newsclean.clean(_page(body=body))
+    assert article.published != dt.date(1941, 5, 24)
 
 
 def test_a_wrapper_and_its_only_child_count_once_among_the_lines_under_the_headline() -> None:

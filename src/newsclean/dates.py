@@ -19,8 +19,9 @@ from dateutil import parser as dateparser
 
 from newsclean._dom import collapse
 
-__all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "names_a_month", "page_date",
-           "parse_date", "parse_shown_date", "states_a_year", "url_day", "written_for_people", "year_first"]
+__all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "names_a_month",
+           "numeric_date_in", "page_date", "parse_date", "parse_shown_date", "states_a_year", "url_day",
+           "written_for_people", "year_first"]
 
 class _SpanishMonths(dateparser.parserinfo):
     """dateutil's parser, also reading Spanish month names and "de"."""
@@ -36,6 +37,8 @@ _DATE_INFO = _SpanishMonths()
 _TZ_NAMES = {"EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
              "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600}
 _COMPACT_DATE = re.compile(r"^\d{8}(?:\d{6})?$")
+# A date written with dots, day first ("07.11.2023 08:03"): dateutil reads the month first.
+_DOTTED_DATE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?!\d)")
 # Machine-readable dates (JSON-LD, meta, <time datetime>): the standard library reads them
 # ten times faster than dateutil's fuzzy parser, which is kept for visible datelines.
 _ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$")
@@ -63,13 +66,13 @@ def _parse_date(text: str | None) -> dt.date | dt.datetime | None:
         if _COMPACT_DATE.match(text):
             value = dt.datetime.strptime(text, "%Y%m%d%H%M%S" if len(text) == 14 else "%Y%m%d")
             return value if len(text) == 14 else value.date()
-        parsed = _fuzzy(text, _NO_YEAR)
+        parsed = _fuzzy(text, _NO_YEAR, dayfirst=bool(_DOTTED_DATE.match(text)))
         # dateutil fills what the text lacks from its default: a text without a day, a month or
         # a year ("13 Min Read", "September 2025", "Mar 5") is no date, not one made up
         if parsed is None or parsed.year == _NO_YEAR.year:
             return None
         if _NO_YEAR.month == parsed.month or _NO_YEAR.day == parsed.day:  # given, or filled in?
-            check = _fuzzy(text, _OTHER_DEFAULT)
+            check = _fuzzy(text, _OTHER_DEFAULT, dayfirst=bool(_DOTTED_DATE.match(text)))
             if check is None or (check.month, check.day) != (parsed.month, parsed.day):
                 return None
     except (ValueError, OverflowError):
@@ -99,6 +102,31 @@ def parse_shown_date(text: str, language: str | None) -> dt.date | dt.datetime |
     if not code:
         return _numeric_day(text)
     return _multilingual(text, code) if code != "en" else None
+
+
+def numeric_date_in(text: str) -> tuple[dt.date, int] | None:
+    """The first date in a line of any language that numbers can be read only one way, and
+    where it ends: day first with dots ("22:57 GMT 28.04.2020(updated …", "© dpa-AFX | 07.11.2023
+    08:03": no locale writes the month first with dots), or year first ("2019-12-02",
+    "2020/10/26"). None in a text longer than a date line, or with no such date."""
+    if len(text) > _NUMERIC_LINE_MAX_CHARS:
+        return None
+    for found in _UNAMBIGUOUS_DATE.finditer(text):
+        day, month, year = (found.group("day", "month", "year") if found.group("day") else
+                            found.group("iday", "imonth", "iyear"))
+        try:
+            return dt.date(int(year), int(month), int(day)), found.end()
+        except ValueError:
+            continue
+    return None
+
+
+_NUMERIC_LINE_MAX_CHARS = 120
+# Not inside a longer number, a version ("v1.2.2020.3") or a slug ("/2019-12-02-health-…").
+_UNAMBIGUOUS_DATE = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>(?:19|20)\d\d)"
+                               r"(?!\w|[./-]\w)"
+                               r"|(?<![\w./-])(?P<iyear>(?:19|20)\d\d)(?P<sep>[-/.])(?P<imonth>\d{1,2})(?P=sep)"
+                               r"(?P<iday>\d{1,2})(?!\w|[./-]\w)")
 
 
 def states_a_year(text: str) -> bool:
@@ -182,11 +210,12 @@ _NO_YEAR = dt.datetime(1, 1, 1)
 _OTHER_DEFAULT = dt.datetime(4, 2, 2)
 
 
-def _fuzzy(text: str, default: dt.datetime) -> dt.datetime | None:
+def _fuzzy(text: str, default: dt.datetime, *, dayfirst: bool = False) -> dt.datetime | None:
     with warnings.catch_warnings():  # an unknown zone name gives a naive datetime, not a warning
         warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
         try:
-            return dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True, tzinfos=_TZ_NAMES, default=default)
+            return dateparser.parse(text, parserinfo=_DATE_INFO, fuzzy=True, tzinfos=_TZ_NAMES, default=default,
+                                    dayfirst=dayfirst)
         except (ValueError, OverflowError):
             return None
 

@@ -23,8 +23,8 @@ from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
                                is_role_or_outlet, is_written_name, split_byline, strip_prefix)
 from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
-                             names_a_month, page_date, parse_date, parse_shown_date, states_a_year, url_day,
-                             written_for_people, year_first)
+                             names_a_month, numeric_date_in, page_date, parse_date, parse_shown_date, states_a_year,
+                             url_day, written_for_people, year_first)
 from newsclean.language import guess_language
 from newsclean.layers import Labels, without_taxonomy
 from newsclean.model import FrozenMap, Image, Layer
@@ -71,7 +71,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     head = _HeadTags.read(tree)
     lds = _json_ld_items(tree)
     ld = _resolve_ld_refs(_article_item(lds), lds)
-    dom = _LabelledDom(tree, labels)
+    dom = _LabelledDom(tree, labels, body_start)
     canonical = head.link("canonical") or head.first("og:url") or _ld_str(ld, "url") or url or \
         dom.shared_address(profile)
     site_names = _site_names(tree, head, ld, profile, canonical or url)
@@ -340,6 +340,7 @@ class _LabelledDom:
 
     tree: LexborHTMLParser
     labels: Labels
+    body_start: int | None = None  # the id of the element the body's first paragraph came from
     _guessed_language: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # The lines by the headline, read once: the date step and the author step both may ask.
     _lines: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -850,22 +851,31 @@ class _LabelledDom:
             return []
         lines: list[str] = []
         after = False
+        # A long paragraph before the body's first is the standfirst, with the byline and date
+        # often under it ("PTI | July 9, 2020 | Updated 08:24 IST"); one at or after it, the story.
+        begun = self.body_start is None
         visited = 0
         for node in body.traverse():
+            begun = begun or node.mem_id == self.body_start
             if not after:
                 after = node.mem_id == head.mem_id
                 continue
             visited += 1
             if visited > _MAX_NODES_UNDER_HEADLINE or len(lines) >= _MAX_LINES_UNDER_HEADLINE:
                 break
-            if node.tag not in _LINE_TAGS or not self.own(node) or \
+            if node.tag not in _LINE_TAGS or not self.own(node) or self._hidden(node) or \
                     any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
-                continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023")
+                continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023"),
+                # words no reader sees (a hidden microformat: Wikipedia's "(1941-05-24)" birth date)
             text = node_text(node)
-            if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS:
+            if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS and begun:
                 break  # the story has begun
             _add_date_line(lines, text)
         return lines
+
+    def _hidden(self, node: LexborNode) -> bool:
+        """True for an element hidden from readers, or inside one."""
+        return self.labels.get(node.mem_id) is Layer.HIDDEN or Layer.HIDDEN in self.labels.enclosing(node)
 
     def lines_above_headline(self) -> list[str]:
         """The last few short texts before the headline, nearest first, outside the masthead
@@ -1025,7 +1035,8 @@ def _shown_date(text: str, profile: Profile,
     """The date inside a visible text ("April 5, 2018" of "April 5, 2018 | 6:00 PM") and where
     it ends (the words up to there can label it "Published" or "Updated"). A short text in no
     format of the profile is read in the page's language ("Publié le 29 juin 2019", "15 Dec,
-    2025", "06/10/2020")."""
+    2025", "06/10/2020"); failing that, a line's numeric date that reads only one way, in any
+    language (:func:`~newsclean.dates.numeric_date_in`: "22:57 GMT 28.04.2020(updated …")."""
     pattern = profile.date_in_text
     if pattern is None:
         parsed, start = parse_date(text), len(text)
@@ -1034,6 +1045,8 @@ def _shown_date(text: str, profile: Profile,
         parsed, start = (parse_date(found.group(0)), found.end()) if found is not None else (None, 0)
         if found is None:
             parsed, start = parse_shown_date(text, language), len(text)
+            if parsed is None:
+                parsed, start = numeric_date_in(text) or (None, 0)
         if found is not None and parsed is not None:
             timed = parse_date(text[found.start():found.end() + 20].split("|")[0])  # "… at 6:09 p.m."
             if isinstance(timed, dt.datetime) and timed.date() == _day_of(parsed):
