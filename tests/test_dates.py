@@ -299,6 +299,17 @@ def test_a_date_shown_just_above_the_headline_is_read_when_none_is_below_it(kick
     assert article.published == day and article.origins["published"] == "dateline"
 
 
+def test_a_table_layout_s_date_line_is_the_cell_under_the_headline_s() -> None:
+    # Business Standard (Hindi), 2020: the h1 in one row's cell, the byline and day in the next row's
+    layout = ("<table><tr><td><h1>सेबी को एमएफ मामले निपटाने चाहिए</h1></td></tr>"
+              "<tr><td>ऐश्ली कुटिन्हो / मुंबई September 29, 2020</td></tr></table>")
+    article = newsclean.clean(_top(layout))
+    assert article.published == dt.date(2020, 9, 29) and article.origins["published"] == "dateline"
+    # Under a headline outside a table, a table is data: an infobox's cell is no date line.
+    infobox = "<h1>Bob Dylan</h1><table><tr><th>Born</th><td>Robert Zimmerman, May 24, 1941, Duluth</td></tr></table>"
+    assert newsclean.clean(_top(infobox)).published != dt.date(1941, 5, 24)
+
+
 def test_a_date_in_the_masthead_above_the_headline_is_the_day_s_not_the_story_s() -> None:
     article = newsclean.clean(_top("<header><div>Friday, December 19, 2025</div></header><h1>Podcast equipment</h1>"))
     assert article.origins.get("published") != "dateline"  # (htmldate's search may still take it)

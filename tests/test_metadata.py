@@ -477,6 +477,8 @@ def test_a_byline_in_another_story_s_card_is_not_the_article_s() -> None:
     ("Publié le 2 nov. 2023 à 16:00", dt.date(2023, 11, 2)),  # metaset lesechos.fr
     ("(Published Nov. 24, 2000)", dt.date(2000, 11, 24)),  # devset ce-final-565, a 2000 column
     ("Posted: Mar 22, 2006", dt.date(2006, 3, 22)),  # devset ce-final-782
+    ("Story published on Oct 5, 2022.", dt.date(2022, 10, 5)),  # metaset postlight.com, under the post
+    ("Originally published at example.org on May 5, 2020.", dt.date(2020, 5, 5)),  # a re-post's line
 ])
 def test_a_labelled_publication_date_anywhere_in_the_page_s_text(line: str, day: dt.date) -> None:
     # A pandoc form: no <head>, no dateline under the headline; the label says which date it is.

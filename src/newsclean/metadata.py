@@ -854,6 +854,9 @@ class _LabelledDom:
         # A long paragraph before the body's first is the standfirst, with the byline and date
         # often under it ("PTI | July 9, 2020 | Updated 08:24 IST"); one at or after it, the story.
         begun = self.body_start is None
+        # A headline in a table cell is an old layout's, with the date line in the next row's cell
+        # ("ऐश्ली कुटिन्हो / मुंबई September 29, 2020"); under other headlines a table is data (an infobox's dates).
+        line_tags = _LINE_TAGS | {"td"} if any(parent.tag == "td" for parent in ancestors(head)) else _LINE_TAGS
         visited = 0
         for node in body.traverse():
             begun = begun or node.mem_id == self.body_start
@@ -863,7 +866,7 @@ class _LabelledDom:
             visited += 1
             if visited > _MAX_NODES_UNDER_HEADLINE or len(lines) >= _MAX_LINES_UNDER_HEADLINE:
                 break
-            if node.tag not in _LINE_TAGS or not self.own(node) or self._hidden(node) or \
+            if node.tag not in line_tags or not self.own(node) or self._hidden(node) or \
                     any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
                 continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023"),
                 # words no reader sees (a hidden microformat: Wikipedia's "(1941-05-24)" birth date)
@@ -1063,7 +1066,9 @@ _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|revised|reviewe
 _UPDATED_RANK = 2
 # A line that labels the date after it as the publication's, anywhere in the page's own text
 # (searched line by line: no part of it reaches over a line's end).
-_LABELLED_DATE = re.compile(r"^[^\w\n]*(published|posted|first published|erstellt am|veröffentlicht(?: am)?|publiziert(?: am)?|"
+# ("Story published on Oct 5, 2022." under a post, "Originally published at …", "First published")
+_LABELLED_DATE = re.compile(r"^[^\w\n]*((?:(?:story|article|post|originally|first)[ \t]+)?(?:published|posted)|"
+                            r"erstellt am|veröffentlicht(?: am)?|publiziert(?: am)?|"
                             r"erschienen(?: am)?|publié(?: le)?|publicado(?: el| em)?|publicada(?: el| em)?|"
                             r"pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|datum|date|fecha)\b(?:[ \t]+on\b)?[ \t:|*]*(?=\S|$)",
                             re.I | re.M)
@@ -1096,8 +1101,9 @@ def _label_before(node: LexborNode) -> str:
 
 def _add_date_line(lines: list[str], text: str) -> None:
     """Add a text short enough to be a date line, unless it repeats the last one (a wrapper
-    and its only child give one line)."""
-    if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]):
+    and its only child give one line) or holds no letter or digit (a "/" or "|" between a
+    kicker's parts: "November 28, 2025 / Living Healthy / Wellness")."""
+    if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]) and _ALNUM.search(text):
         lines.append(text)
 
 
@@ -1382,6 +1388,7 @@ _MAX_LINES_ABOVE_HEADLINE = 3
 _MAX_NODES_ABOVE_HEADLINE = 20_000
 _STORY_PARAGRAPH_CHARS = 200
 _MAX_DATE_LINE_CHARS = 120
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _title(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head: _HeadTags,
