@@ -492,3 +492,13 @@ def test_a_labelled_date_needs_its_year_and_published_outranks_date() -> None:
     assert newsclean.clean(f"# Council expands the program\n\n{story}\n\nPublished 6 hours ago\n").published is None
     page = f"# Council expands the program\n\n{story}\n\nDate: 3 March 2024\n\nPublished on 1 March 2024\n"
     assert newsclean.clean(page).published == dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize("folder", ["about/editors", "writers", "contributors", "journalists", "reporters"])
+def test_a_link_to_the_folder_a_site_keeps_its_writers_in_names_the_author(folder: str) -> None:
+    # Engadget, as its pandoc forms leave it (no <head>): the byline is only a link to
+    # "/about/editors/jon-fingas/" beside the date, with no class that says "author".
+    page = (f"# Council expands the program\n\n<div class=\"t-meta-small\">\n\n"
+            f"<a href=\"https://example.com/{folder}/jon-fingas/\" class=\"th-meta\">Jon Fingas</a>, "
+            f"@jonfingas\n\n</div>\n\n<div class=\"entry\">\n\n{_STORY}\n\n{_STORY}\n\n</div>\n")
+    assert newsclean.clean(page).authors == ("Jon Fingas",)

@@ -976,7 +976,9 @@ _AUTHOR_ELEMENTS = (
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
     ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]):not([class*='tweet' i]), "
     "[rel~='author'], "
-    "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/']",
+    "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/'], "
+    "a[href*='/editors/'], a[href*='/writers/'], a[href*='/contributors/'], a[href*='/journalists/'], "
+    "a[href*='/reporters/']",
 )
 _MAX_AUTHOR_ELEMENT_CHARS = 120
 _MAX_ADJACENT_AUTHORS = 10
