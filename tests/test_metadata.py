@@ -502,3 +502,23 @@ def test_a_link_to_the_folder_a_site_keeps_its_writers_in_names_the_author(folde
             f"<a href=\"https://example.com/{folder}/jon-fingas/\" class=\"th-meta\">Jon Fingas</a>, "
             f"@jonfingas\n\n</div>\n\n<div class=\"entry\">\n\n{_STORY}\n\n{_STORY}\n\n</div>\n")
     assert newsclean.clean(page).authors == ("Jon Fingas",)
+
+
+def test_a_staff_page_link_in_a_sentence_of_the_story_is_no_byline() -> None:
+    # Cleveland Clinic: "…, says yoga therapist <a href=".../staff/wilgus-holly">Holly Wilgus</a>."
+    quoted = (f"<p>Meditation is quite different from what you may think it is, says yoga therapist "
+              f"<a href='https://example.org/departments/staff/wilgus-holly'>Holly Wilgus</a>. {_STORY}</p>")
+    page = f"<html><body><article><h1>What meditation can do</h1>{quoted}<p>{_STORY}</p></article></body></html>"
+    assert "Holly Wilgus" not in newsclean.clean(page).authors
+    # The same link alone on its line under the headline is the byline.
+    byline = "<p>By <a href='https://example.org/departments/staff/wilgus-holly'>Holly Wilgus</a></p>"
+    assert newsclean.clean(page.replace("</h1>", "</h1>" + byline)).authors == ("Holly Wilgus",)
+
+
+def test_a_link_a_class_calls_a_tag_is_a_topic_not_an_author() -> None:
+    # TMZ: the tag cloud under the story links to "/people/prince/", its page on Prince
+    tags = "".join(f"<a class='tag-cloud__list-group-item' href='https://example.com/people/{slug}/'>{name}</a>"
+                   for slug, name in (("prince", "Prince"), ("music", "Music")))
+    page = (f"<html><body><article><h1>Woman warns the estate</h1><p>{_STORY}</p><p>{_STORY}</p>"
+            f"<div class='tag-cloud'>{tags}</div></article></body></html>")
+    assert newsclean.clean(page).authors == ()

@@ -479,7 +479,8 @@ class _LabelledDom:
         for selector in _AUTHOR_ELEMENTS:
             matches = root.css(selector) if root is not None else []
             found = _sorted_into([node for node in matches
-                                  if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)],
+                                  if not _author_only_by_wrapper(node, profile) and not _links_to_an_index(node)
+                                  and not _topic_link_in_a_sentence(node)],
                                  scopes)
             found_by_selector.append(found)
             for nodes in found[:near]:
@@ -938,10 +939,13 @@ def _is_tag_link(node: LexborNode) -> bool:
         return False
     rel = (node.attrs.get("rel") or "").lower().split()
     path = urlsplit(node.attrs.get("href") or "").path
-    return "tag" in rel or "category" in rel or _TAG_PATH.search(path) is not None
+    return "tag" in rel or "category" in rel or _TAG_PATH.search(path) is not None or \
+        _TAG_CLASS.search(node.attrs.get("class") or "") is not None
 
 
 _TAG_PATH = re.compile(r"/(?:tags?|category|categories|topics?|labels?|keywords?)/", re.I)
+# A link a class calls a tag: "tag-cloud__list-group-item" (TMZ's topics, "/people/prince/").
+_TAG_CLASS = re.compile(r"(?:^|[\s_-])tag(?:s|-cloud|-list|-link|-item)?(?:$|[\s_])", re.I)
 
 
 def _credited_for_other_work(node: LexborNode, profile: Profile) -> bool:
@@ -1221,6 +1225,16 @@ def _marked_names(node: LexborNode, profile: Profile) -> list[str]:
 
 # A link that is an author's by its own markup, wherever it stands.
 _AUTHOR_LINK = "a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], [class*='byline' i] a, [itemprop~='author'] a"
+
+
+def _topic_link_in_a_sentence(node: LexborNode) -> bool:
+    """A link that would name an author only by the folder it points into ("/people/prince/",
+    "/contributors/…"), set in a paragraph of running text: the story's own words ("Prince was
+    married when he died …", TMZ's pages on celebrities), not a byline."""
+    if node.tag != "a" or "author" in (node.attrs.get("class") or "").lower() or node.css_matches(_AUTHOR_LINK):
+        return False
+    block = next((parent for parent in ancestors(node) if parent.tag in BLOCK_TAGS), None)
+    return block is not None and block.tag == "p" and len(node_text(block)) > _MAX_AUTHOR_ELEMENT_CHARS
 
 
 def _links_to_an_index(node: LexborNode) -> bool:
