@@ -281,6 +281,18 @@ def test_a_wrapper_and_its_only_child_count_once_among_the_lines_under_the_headl
     assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "dateline"
 
 
+def test_share_bars_under_the_headline_do_not_use_up_the_lines_read_for_its_date() -> None:
+    # agrarheute's pandoc form: three share bars (desktop, tablet, phone) between headline and date
+    button = "<div class='col'><p><a href='#'><span class='icon'></span><span>{}</span></a></p></div>"
+    bar = "<div class='socialSharing'>" + "".join(button.format(word) for word in
+                                                 ("Teilen", "Twittern", "Pinnen", "XING", "Mail", "Druck")) + "</div>"
+    story = "Der erste lange Absatz der Geschichte, der sagt, was geschah und warum es wichtig ist. " * 3
+    body = (f"<h1>Landwirt klagt</h1>{bar * 3}<div>Norbert Lehmann, agrarheute</div>"
+            f"<span>am Dienstag, 07.11.2023 - 10:30</span><p>{story}</p>")
+    article = newsclean.clean(_page(body=body))
+    assert article.published == dt.date(2023, 11, 7) and article.origins["published"] == "dateline"
+
+
 _STORY = "<p>" + "The first long paragraph of the story, which says what happened and why it matters. " * 3 + "</p>"
 
 

@@ -858,28 +858,36 @@ class _LabelledDom:
         # A headline in a table cell is an old layout's, with the date line in the next row's cell
         # ("ऐश्ली कुटिन्हो / मुंबई September 29, 2020"); under other headlines a table is data (an infobox's dates).
         line_tags = _LINE_TAGS | {"td"} if any(parent.tag == "td" for parent in ancestors(head)) else _LINE_TAGS
-        visited = 0
+        visited = walked = 0
         for node in body.traverse():
             begun = begun or node.mem_id == self.body_start
             if not after:
                 after = node.mem_id == head.mem_id
                 continue
+            walked += 1
+            if walked > _MAX_NODES_WALKED_UNDER_HEADLINE:
+                break
+            if self._holds_no_date_line(node):
+                continue  # share bars (one per screen size), ads, photos: not counted against the walk
             visited += 1
             if visited > _MAX_NODES_UNDER_HEADLINE or len(lines) >= _MAX_LINES_UNDER_HEADLINE:
                 break
-            if node.tag not in line_tags or not self.own(node) or self._hidden(node) or \
+            if node.tag not in line_tags or not self.own(node) or \
                     any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
-                continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023"),
-                # words no reader sees (a hidden microformat: Wikipedia's "(1941-05-24)" birth date)
+                continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023")
             text = node_text(node)
             if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS and begun:
                 break  # the story has begun
             _add_date_line(lines, text)
         return lines
 
-    def _hidden(self, node: LexborNode) -> bool:
-        """True for an element hidden from readers, or inside one."""
-        return self.labels.get(node.mem_id) is Layer.HIDDEN or Layer.HIDDEN in self.labels.enclosing(node)
+    def _holds_no_date_line(self, node: LexborNode) -> bool:
+        """True for an element of a layer that never shows the article's date, or inside one:
+        share tools, ads, photos and players, and words no reader sees (a hidden microformat:
+        Wikipedia's "(1941-05-24)" birth date)."""
+        own = self.labels.get(node.mem_id)
+        return (own is not None and own in _NO_DATE_LINE_LAYERS) or \
+            any(label in _NO_DATE_LINE_LAYERS for label in self.labels.enclosing(node))
 
     def lines_above_headline(self) -> list[str]:
         """The last few short texts before the headline, nearest first, outside the masthead
@@ -1109,7 +1117,7 @@ def _add_date_line(lines: list[str], text: str) -> None:
     """Add a text short enough to be a date line, unless it repeats the last one (a wrapper
     and its only child give one line) or holds no letter or digit (a "/" or "|" between a
     kicker's parts: "November 28, 2025 / Living Healthy / Wellness")."""
-    if text and len(text) <= _MAX_DATE_LINE_CHARS and (not lines or text != lines[-1]) and _ALNUM.search(text):
+    if text and len(text) <= _MAX_DATE_LINE_CHARS and text not in lines and _ALNUM.search(text):
         lines.append(text)
 
 
@@ -1399,6 +1407,9 @@ def _first(*values: str | None) -> str | None:
 _LINE_TAGS = frozenset({"p", "div", "span", "time", "small", "li", "h2", "h3", "h4", "h5", "h6", "em", "strong",
                         "b", "i", "a", "dd", "address", "font"})
 _MAX_NODES_UNDER_HEADLINE = 60
+_MAX_NODES_WALKED_UNDER_HEADLINE = 2_000  # those of the layers below included
+_NO_DATE_LINE_LAYERS = frozenset({Layer.SHARE, Layer.AD, Layer.PHOTO, Layer.GALLERY, Layer.MEDIA_PLAYER,
+                                  Layer.HIDDEN, Layer.CHROME})
 _MAX_LINES_UNDER_HEADLINE = 15
 _MAX_LINES_ABOVE_HEADLINE = 3
 _MAX_NODES_ABOVE_HEADLINE = 20_000
