@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean.dates import (first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
+from newsclean.dates import (ascii_digits, first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
                              numeric_date_in, page_date, parse_date, parse_shown_date, written_for_people)
 
 UTC = dt.timezone.utc
@@ -233,6 +233,16 @@ def test_a_numeric_date_in_a_line_of_any_language_is_read_only_when_one_reading_
     assert (found[0] if found else None) == day
     if found is not None:
         assert line[found[1] - 1].isdigit()  # where the date ends: the words before it may label it
+
+
+@pytest.mark.parametrize(("text", "ascii"), [
+    ("٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠", "02:00 الثلاثاء 1 / 12 / 2020"),  # Arabic-Indic (Al Yaum)
+    ("۱۴۰۲/۰۸/۱۵", "1402/08/15"),  # Persian digits (a Solar Hijri year: no 19xx or 20xx, so no date)
+    ("२० जनवरी २०२०", "20 जनवरी 2020"),  # Devanagari
+    ("x² at 10:30", "x² at 10:30"),  # a superscript is no decimal digit
+])
+def test_digits_of_other_scripts_are_read_as_ascii(text: str, ascii: str) -> None:
+    assert ascii_digits(text) == ascii and len(ascii_digits(text)) == len(text)
 
 
 def test_a_date_written_with_dots_is_read_day_first() -> None:

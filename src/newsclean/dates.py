@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -19,7 +20,7 @@ from dateutil import parser as dateparser
 
 from newsclean._dom import collapse
 
-__all__ = ["first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "names_a_month",
+__all__ = ["ascii_digits", "first_date", "first_date_and_text", "in_local_time", "local_day_from_url", "names_a_month",
            "numeric_date_in", "page_date", "parse_date", "parse_shown_date", "states_a_year", "url_day",
            "written_for_people", "year_first"]
 
@@ -102,6 +103,18 @@ def parse_shown_date(text: str, language: str | None) -> dt.date | dt.datetime |
     if not code:
         return _numeric_day(text)
     return _multilingual(text, code) if code != "en" else None
+
+
+def ascii_digits(text: str) -> str:
+    """The text with every decimal digit of another script written as an ASCII one ("١ / ١٢ /
+    ٢٠٢٠" → "1 / 12 / 2020", Arabic-Indic; "۱۴۰۲", Persian; "२०२०", Devanagari): the date
+    readers, dateparser's among them, read ASCII digits only."""
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group())), text)
+
+
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of any script but ASCII
 
 
 def numeric_date_in(text: str) -> tuple[dt.date, int] | None:

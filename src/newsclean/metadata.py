@@ -22,9 +22,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
 from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
                                is_role_or_outlet, is_written_name, split_byline, strip_prefix)
-from newsclean.dates import (first_date, first_date_and_text, in_local_time, is_only_a_date, local_day_from_url,
-                             names_a_month, numeric_date_in, page_date, parse_date, parse_shown_date, states_a_year,
-                             url_day, written_for_people, year_first)
+from newsclean.dates import (ascii_digits, first_date, first_date_and_text, in_local_time, is_only_a_date,
+                             local_day_from_url, names_a_month, numeric_date_in, page_date, parse_date, parse_shown_date,
+                             states_a_year, url_day, written_for_people, year_first)
 from newsclean.language import guess_language
 from newsclean.layers import Labels, without_taxonomy
 from newsclean.model import FrozenMap, Image, Layer
@@ -713,6 +713,7 @@ class _LabelledDom:
         """:func:`_shown_date` in the page's declared language; on a page that declares none (a
         pandoc form keeps no ``<html lang>``), a date that names its month ("21.dez.2018 às
         12h55") is read in the language the page's prose is guessed to be in."""
+        text = ascii_digits(text)  # (the same length: where a date ends is where it ends in the text given)
         language = self.language()
         found = _shown_date(text, profile, language)
         if found is None and language is None and names_a_month(text):
