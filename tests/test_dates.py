@@ -434,6 +434,12 @@ def test_a_published_line_under_the_headline_beats_an_update_line() -> None:
     assert newsclean.clean(_page(body=body)).published == dt.date(2024, 3, 3)
 
 
+def test_a_date_labelled_original_is_the_publication_s() -> None:
+    # Opposing Views: "Updated: Mar 6, 2018" and "Original: Dec 21, 2016" by the headline
+    body = "<div class='date'>Mar 6, 2018</div><div class='date'><span>Original:</span> Dec 21, 2016</div>"
+    assert newsclean.clean(_page(body=body)).published == dt.date(2016, 12, 21)
+
+
 def test_a_year_after_next_is_a_placeholder_not_a_date() -> None:
     this_year = dt.date.today().year
     assert parse_date("November 20, 9999 7:00 PM") is None  # a template's hidden "date-time" (identityguard.com)

@@ -1072,8 +1072,9 @@ def _shown_date(text: str, profile: Profile,
     return (parsed, start) if parsed is not None else None
 
 
-_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|publié|publicado|publicada|pubblicato|"
-                              r"veröffentlicht|erschienen|gepubliceerd|opublikowano|publikacja)\b|입력|発行|发布", re.I)
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|original|originally|publié|publicado|publicada|"
+                              r"pubblicato|veröffentlicht|erschienen|gepubliceerd|opublikowano|publikacja)\b|입력|発行|发布",
+                              re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|revised|reviewed|aktualisiert|mis à jour|"
                             r"actualizado|actualizada|aggiornato|bijgewerkt|zaktualizowano)\b|수정|更新", re.I)
 
