@@ -1116,9 +1116,9 @@ def _label_before(node: LexborNode) -> str:
 
 
 def _add_date_line(lines: list[str], text: str) -> None:
-    """Add a text short enough to be a date line, unless it repeats the last one (a wrapper
-    and its only child give one line) or holds no letter or digit (a "/" or "|" between a
-    kicker's parts: "November 28, 2025 / Living Healthy / Wellness")."""
+    """Add a text short enough to be a date line, unless it was read already (a wrapper and
+    its only child give one line; a share bar comes once per screen size) or holds no letter
+    or digit (a "/" or "|" between a kicker's parts: "November 28, 2025 / Living Healthy / Wellness")."""
     if text and len(text) <= _MAX_DATE_LINE_CHARS and text not in lines and _ALNUM.search(text):
         lines.append(text)
 
