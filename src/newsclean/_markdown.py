@@ -75,6 +75,7 @@ _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 # its underline); each is found from its braces, so a long line is read once.
 _LINE_END_BRACES = re.compile(r"\{[^{}\n]*+\}[ \t]*+(?=\n)")
 _ATX_START = re.compile(r"\n(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])[ \t])*+#{1,6}[ \t]")  # (in a list item too)
+_INLINE_ENDS = frozenset("])`")  # what an inline's own attribute block follows with no space between
 _SETEXT_UNDERLINE = re.compile(r"\}[ \t]*+\n[ \t>]*+(?:=+|-+)[ \t]*+(?=\n)")
 
 
@@ -320,6 +321,8 @@ def _heading_attrs(text: str, marks: _Marks) -> str:
             edits.append((line + 1, braces.end(), marks.heading(text[line + 1:braces.start()], braces)))
     setext = {start for start, _, _ in edits}
     for braces in _LINE_END_BRACES.finditer(text):
+        if text[braces.start() - 1] in _INLINE_ENDS:
+            continue  # "# [Title]{.h1t}": a span's attributes (a link's, an image's, a code span's), not the heading's
         line = text.rfind("\n", 0, braces.start())
         atx = _ATX_START.match(text, line)
         if atx is not None and atx.end() <= braces.start() and line + 1 not in setext:
@@ -500,8 +503,9 @@ def _code_attrs(text: str, start: int, marks: _Marks, edits: list[tuple[int, int
 
 
 def _span(text: str, opening: int, closing: int, edits: list[tuple[int, int, str]], spans: list[int]) -> None:
-    """``[text]{attrs}`` → ``<span attrs>text</span>``."""
-    parsed = _attr_block(text, closing + 1)
+    """``[text]{attrs}`` → ``<span attrs>text</span>``; a block that does not parse (pandoc's
+    rendering of an id with spaces: ``[1. State Farm]{#1. State Farm}``) gives a bare span."""
+    parsed = _attr_block(text, closing + 1) or _unparsed_block(text, closing + 1)
     if parsed:
         tag = _span_tag(parsed[1])
         if _LINE_END.match(text, opening + 1):
@@ -511,6 +515,15 @@ def _span(text: str, opening: int, closing: int, edits: list[tuple[int, int, str
         edits.append((opening, opening + 1, tag))
         edits.append((closing, parsed[0], "</span>"))
         insort(spans, opening)
+
+
+def _unparsed_block(text: str, start: int) -> tuple[int, Attrs] | None:
+    """The end of a ``{…}`` at ``start`` on one line, with no attributes, or None."""
+    found = _BRACES_ON_A_LINE.match(text, start)
+    return (found.end(), ()) if found is not None else None
+
+
+_BRACES_ON_A_LINE = re.compile(r"\{[^{}\n]*\}")
 
 
 def _link_or_image(text: str, opening: int, closing: int, marks: _Marks, edits: list[tuple[int, int, str]],
