@@ -11,8 +11,9 @@ something CommonMark lacks, and the HTML is finished after:
 - a raw HTML block fenced as ````` ```{=html} ````` loses its fence;
 - a ``:::`` fence line becomes a raw ``<div …>`` or ``</div>`` line between blank lines (in a
   list item, a blockquote or a definition too);
-- a span ``[text]{.class}`` becomes ``<span class="class">text</span>``;
-- ``{…}`` after a link, image or code span, or closing a heading, is taken out and put back
+- a span ``[text]{.class}`` becomes ``<span class="class">text</span>`` (a bare ``<span>``
+  when the block does not parse: pandoc writes an id with spaces as it is);
+- ``{…}`` after a link, image or code span, or closing a heading after a space, is taken out and put back
   as attributes of the element the parser made of it: a marker (two private-use characters
   the page does not use, in braces) holds its place in between;
 - an image whose alt text holds markup (pandoc's rendering of a ``<figure>`` with its
