@@ -322,7 +322,7 @@ def _heading_attrs(text: str, marks: _Marks) -> str:
             edits.append((line + 1, braces.end(), marks.heading(text[line + 1:braces.start()], braces)))
     setext = {start for start, _, _ in edits}
     for braces in _LINE_END_BRACES.finditer(text):
-        if text[braces.start() - 1] in _INLINE_ENDS:
+        if braces.start() > 0 and text[braces.start() - 1] in _INLINE_ENDS:
             continue  # "# [Title]{.h1t}": a span's attributes (a link's, an image's, a code span's), not the heading's
         line = text.rfind("\n", 0, braces.start())
         atx = _ATX_START.match(text, line)
