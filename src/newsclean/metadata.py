@@ -972,6 +972,10 @@ def _credited_for_other_work(node: LexborNode, profile: Profile) -> bool:
     return False
 
 
+# Folders of author pages besides /author(s)/ (which _AUTHOR_LINK reads first): a link into
+# one names an author where nothing stronger does. Each is a word of _AUTHOR_FOLDERS.
+_AUTHOR_PAGE_FOLDERS = ("autor", "auteur", "profile", "people", "staff", "editors", "writers", "contributors",
+                        "journalists", "reporters")
 # Elements that hold a byline's names without the markup the layer rules read.
 _AUTHOR_ELEMENTS = (
     "[class*='author-name' i], [class*='author_name' i], [class*='authorname' i], [class*='byline-name' i], "
@@ -989,9 +993,7 @@ _AUTHOR_ELEMENTS = (
     "[class*='byline' i], [class*='author' i]:not([class*='bio' i]):not([class*='avatar' i])"
     ":not([class*='about' i]):not([class*='box' i]):not([class*='comment' i]):not([class*='tweet' i]), "
     "[rel~='author'], "
-    "a[href*='/autor/'], a[href*='/auteur/'], a[href*='/profile/'], a[href*='/people/'], a[href*='/staff/'], "
-    "a[href*='/editors/'], a[href*='/writers/'], a[href*='/contributors/'], a[href*='/journalists/'], "
-    "a[href*='/reporters/']",
+    + ", ".join(f"a[href*='/{folder}/']" for folder in _AUTHOR_PAGE_FOLDERS),
 )
 _MAX_AUTHOR_ELEMENT_CHARS = 120
 _MAX_ADJACENT_AUTHORS = 10
@@ -1237,11 +1239,17 @@ def _marked_names(node: LexborNode, profile: Profile) -> list[str]:
 _AUTHOR_LINK = "a[rel~='author'], a[href*='/author/'], a[href*='/authors/'], [class*='byline' i] a, [itemprop~='author'] a"
 
 
+def _marked_author_link(node: LexborNode) -> bool:
+    """A link whose own markup makes it an author's (rel=author, an /author/ address, a byline
+    wrapper, a class that says "author"), not only the folder it points into or a wrapper."""
+    return "author" in (node.attrs.get("class") or "").lower() or node.css_matches(_AUTHOR_LINK)
+
+
 def _topic_link_in_a_sentence(node: LexborNode) -> bool:
     """A link that would name an author only by the folder it points into ("/people/prince/",
     "/contributors/…"), set in a paragraph of running text: the story's own words ("Prince was
     married when he died …", TMZ's pages on celebrities), not a byline."""
-    if node.tag != "a" or "author" in (node.attrs.get("class") or "").lower() or node.css_matches(_AUTHOR_LINK):
+    if node.tag != "a" or _marked_author_link(node):
         return False
     block = next((parent for parent in ancestors(node) if parent.tag in BLOCK_TAGS), None)
     return block is not None and block.tag == "p" and len(node_text(block)) > _MAX_AUTHOR_ELEMENT_CHARS
@@ -1270,7 +1278,7 @@ def _author_only_by_wrapper(node: LexborNode, profile: Profile) -> bool:
     breadcrumb's, "Home"), it is ``<body>`` ("s-author-admin"), or it names the post's author
     among the post container's categories (WordPress's "hentry category-news author-matt",
     TypePad's "entry entry-author-david_meerman_scott"): every link of the post would be one."""
-    if node.tag != "a" or "author" in (node.attrs.get("class") or "").lower() or node.css_matches(_AUTHOR_LINK):
+    if node.tag != "a" or _marked_author_link(node):
         return False
     for parent in ancestors(node):
         names = (parent.attrs.get("class") or "").lower()
