@@ -275,6 +275,20 @@ def test_the_date_line_under_a_standfirst_is_read() -> None:
     assert article.published == dt.date(2020, 7, 9) and article.origins["published"] == "dateline"
 
 
+def test_a_date_between_the_elements_of_a_long_meta_line_is_read() -> None:
+    # Le Monde 2015's pandoc form (no <head>, no <time>): source, date and byline in one line of
+    # over 120 characters under the headline; the date is the text between its elements
+    story = "".join(f"<p>{'Les députés ont adopté le projet de loi sur le renseignement à une large majorité. ' * 3}"
+                    f"Partie {n}.</p>" for n in range(4))
+    page = ("<html><head></head><body><h1>Le projet de loi sur le renseignement massivement approuvé</h1>"
+            "<p><span id='publisher'>Le Monde</span> | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+            "<span class='signature_article'> Par <span class='auteur'><a href='/journaliste/martin-untersinger/'>"
+            "Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)</span></span></p>"
+            f"<div id='articleBody'>{story}</div></body></html>")
+    article = newsclean.clean(page)
+    assert article.published == dt.date(2015, 5, 4) and article.origins["published"] == "dateline"
+
+
 def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:
     # Wikipedia's infobox: <span style="display:none">(<span class="bday">1941-05-24</span>)</span>
     body = ("<table><tr><th>Born</th><td><span style='display:none'>(<span class='bday'>1941-05-24</span>)</span>"

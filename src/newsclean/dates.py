@@ -114,7 +114,7 @@ def ascii_digits(text: str) -> str:
     return _OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group())), text)
 
 
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of any script but ASCII
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit of any script but ASCII (no lookahead: one class test a character)
 
 
 def numeric_date_in(text: str) -> tuple[dt.date, int] | None:

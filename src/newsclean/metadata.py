@@ -167,6 +167,8 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
 # htmldate parses the page again and reads all its text: on a page of tens of megabytes that is
 # most of the time and memory clean() takes. A page's date sits in its head and near its top.
 MAX_DATE_SEARCH_CHARS = 1_000_000
+import re as _re
+_XSCRIPT = _re.compile(r'<script\b(?![^>]*ld\+json)[^>]*>.*?</script>|<style\b[^>]*>.*?</style>', _re.S | _re.I)
 
 
 _MAX_SECTION_CHARS = 40
@@ -879,6 +881,13 @@ class _LabelledDom:
             text = node_text(node)
             if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS and begun:
                 break  # the story has begun
+            if len(text) > _MAX_DATE_LINE_CHARS:
+                # One line of source, date and byline ("Le Monde | 04.05.2015 à 13h36 • Mis à jour
+                # le … | Par Martin Untersinger (avec …)"): its elements come next in the walk;
+                # the runs of text between them are lines of their own.
+                for run in _own_text_runs(node):
+                    _add_date_line(lines, run)
+                continue
             _add_date_line(lines, text)
         return lines
 
@@ -1123,6 +1132,17 @@ def _add_date_line(lines: list[str], text: str) -> None:
     or digit (a "/" or "|" between a kicker's parts: "November 28, 2025 / Living Healthy / Wellness")."""
     if text and len(text) <= _MAX_DATE_LINE_CHARS and text not in lines and _ALNUM.search(text):
         lines.append(text)
+
+
+def _own_text_runs(node: LexborNode) -> list[str]:
+    """The texts of ``node``'s own text children (not its elements'), each collapsed."""
+    runs = []
+    child = node.child
+    while child is not None:
+        if child.is_text_node and (text := collapse(child.text_content or "")):
+            runs.append(text)
+        child = child.next
+    return runs
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
