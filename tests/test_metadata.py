@@ -432,6 +432,19 @@ def test_the_one_name_beside_the_date_under_the_headline_is_the_author(line: str
         assert newsclean.clean(page).authors == (author,)
 
 
+def test_under_a_logo_h1_the_post_title_s_heading_anchors_its_meta_line() -> None:
+    # metaset wcxb-0429's pandoc forms: the site's name is the page's one h1, a link home; a menu of
+    # seven items follows it, then the post's h2 and its meta line ("Bence Kovács", a date)
+    menu = "".join(f"-   [{item}](https://playfultones.com/#{item.lower()})\n" for item in
+                   ("Home", "About", "Services", "Portfolio", "Testimonials", "Blog", "Contact"))
+    page = (f"# [Playful Tones](https://playfultones.com)\n\n{menu}\n"
+            "## Reflections on Building a Pixel-Perfect UI Pipeline\n\n"
+            f'<div class="entry-meta">\n\n-    Bence Kovács\n-    02-12-2025\n\n</div>\n\n{_STORY}\n\n{_STORY}\n')
+    article = newsclean.clean(page, url="https://playfultones.com/blog/reflections-on-building-a-pixel-perfect-ui")
+    assert article.title == "Reflections on Building a Pixel-Perfect UI Pipeline"
+    assert article.authors == ("Bence Kovács",)
+
+
 @pytest.mark.parametrize("line", [
     "World News | March 3, 2024", "Local Politics · March 3, 2024", "Photo Gallery March 3, 2024",
     "New York | March 3, 2024",  # sections and a dateline's city beside the date

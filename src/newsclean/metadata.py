@@ -77,6 +77,7 @@ def extract_metadata(tree: LexborHTMLParser, labels: Labels, profile: Profile, *
     site_names = _site_names(tree, head, ld, profile, canonical or url)
     title, title_origin = _title(tree, dom, profile, head, ld, site_names, page_url=canonical or url,
                                  body_start=body_start)
+    dom.chose_title(title, canonical or url)
     authors = _authors(dom, profile, head, ld, lds, site_names)
     published, published_origin = _published(tree, dom, profile, head, lds, ld, source=source, url=url,
                                               page_url=canonical or url, converted=converted)
@@ -343,6 +344,9 @@ class _LabelledDom:
     tree: LexborHTMLParser
     labels: Labels
     body_start: int | None = None  # the id of the element the body's first paragraph came from
+    # The title the title step chose, once it has: where the headline stands for the dates and
+    # bylines beside it, when the labelled headline or first h1 shows another text (a logo's).
+    _title: list[str | None] = field(default_factory=list, compare=False, repr=False)  # [title, page URL]
     _guessed_language: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # The lines by the headline, read once: the date step and the author step both may ask.
     _lines: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -467,8 +471,8 @@ class _LabelledDom:
         """With no labelled byline: the names in the first author element ("post-author",
         "article_byline", a link to an author page) near the headline, else anywhere."""
         # Near the headline: the labelled one, else the first own h1 (one a share bar wraps).
-        headline = self.layer_nodes(Layer.HEADLINE) or self.own_h1s()[:1]
-        scopes = list(_up(headline[0], 5)) if headline else []
+        headline = self.headline_node()
+        scopes = list(_up(headline, 5)) if headline is not None else []
         if self.tree.body is not None:
             scopes.append(self.tree.body)
         # Each selector is asked once, of the whole page; its matches are sorted into the scopes
@@ -837,8 +841,21 @@ class _LabelledDom:
         return None
 
     def headline_node(self) -> LexborNode | None:
-        """The labelled headline, else the page's first own h1."""
-        return next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+        """The labelled headline, else the page's first own h1; when that links to the home page
+        or a section front (a logo: "# [Playful Tones](https://playfultones.com)", the post's
+        title an h2 under it) or there is none, the heading that shows the title the title step chose."""
+        node = next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
+        if not self._title or (node is not None and not _links_up(node, self._title[1])):
+            return node
+        title = self._title[0]
+        shown = next((heading for heading in self.tree.css("h1, h2, h3")[:_MAX_HEADINGS]
+                      if node_text(heading) == title and self.own(heading)), None)
+        return shown if shown is not None else node
+
+    def chose_title(self, title: str | None, page_url: str | None) -> None:
+        """Note the title the title step chose, and the page's address (see :meth:`headline_node`)."""
+        if title:
+            self._title[:] = [title, page_url]
 
     def lines_under_headline(self) -> list[str]:
         """The short texts between the headline and the story's first long paragraph, where a
