@@ -432,6 +432,36 @@ def test_the_one_name_beside_the_date_under_the_headline_is_the_author(line: str
         assert newsclean.clean(page).authors == (author,)
 
 
+@pytest.mark.parametrize(("under", "author"), [
+    ("<div class='hero-text'>Matteo Laratta</div>", "Matteo Laratta"),  # metaset wcxb-4116: the hero block
+    ("<div><img src='/julia.jpg' alt=''> <span style='color:#808080'>Julia Gralberg</span></div>",
+     "Julia Gralberg"),  # metaset wcxb-0141: beside the author's photo
+])
+def test_a_name_alone_as_the_first_text_under_the_headline_is_the_author(under: str, author: str) -> None:
+    page = (f"<html><body><h1>Free 10 Week Beginner Marathon Training Plan</h1>{under}"
+            f"<p>{_STORY}</p><p>{_STORY}</p></body></html>")
+    assert newsclean.clean(page).authors == (author,)
+
+
+@pytest.mark.parametrize("under", [
+    "<div><a href='#popup' class='btn'>Submit Your Book</a></div>",  # wcxb-0252: a button's link
+    "<div><h4>Key Takeaways</h4></div>",  # wcxb-0244: a box's heading
+    "<div>北朝鮮</div>",  # newspaper4k japanese_article: a topic in a script without capitals
+    "<p>Runners who train slowly most of the week run their races faster.</p><div>Matteo Laratta</div>",
+])
+def test_a_link_a_heading_a_topic_or_a_name_after_other_text_is_no_author_by_itself(under: str) -> None:
+    page = (f"<html><body><h1>Free 10 Week Beginner Marathon Training Plan</h1>{under}"
+            f"<p>{_STORY}</p><p>{_STORY}</p></body></html>")
+    assert newsclean.clean(page).authors == ()
+
+
+def test_a_name_under_the_headline_does_not_replace_the_declared_authors() -> None:
+    page = ("<html><head><meta name='author' content='Md Najmul Hossain, Jaeeun Lee'></head><body>"
+            f"<h1>Beamforming for wireless sensing</h1><div>Md Najmul Hossain</div><div>Jaeeun Lee</div>"
+            f"<p>{_STORY}</p><p>{_STORY}</p></body></html>")
+    assert newsclean.clean(page).authors == ("Md Najmul Hossain", "Jaeeun Lee")
+
+
 def test_under_a_logo_h1_the_post_title_s_heading_anchors_its_meta_line() -> None:
     # metaset wcxb-0429's pandoc forms: the site's name is the page's one h1, a link home; a menu of
     # seven items follows it, then the post's h2 and its meta line ("Bence Kovács", a date)

@@ -519,6 +519,25 @@ class _LabelledDom:
                     return names
         return self.name_beside_date(profile)
 
+    def name_under_headline(self, profile: Profile) -> list[str]:
+        """The name that is the whole first line under the headline ("# Free 10 Week Beginner
+        Marathon Training Plan" over "Matteo Laratta" in one hero block): [] when that line is
+        anything but one written name (:func:`~newsclean.authors.is_written_name`)."""
+        lines, head = self.lines_under_headline(), self.headline_node()
+        if not lines or head is None:
+            return []
+        piece = lines[0].strip(" ,.*")
+        if not _LATIN_NAME.search(piece) or not is_written_name(piece):
+            return []  # (a word of a script without capitals is as often a topic: "北朝鮮")
+        # The first text after the headline, as plain text: not a heading ("Key Takeaways"), a link
+        # or a button ("Submit Your Book"), which a written name beside a photo never is.
+        text = _first_text_after(head)
+        if text is None or collapse(text.text_content or "").strip(" ,.*") != piece or \
+                any(parent.tag in _NOT_A_NAME_LINE for parent in (text.parent, *_up(text.parent, 2))):
+            return []
+        names = split_byline(piece, profile)
+        return names if len(names) == 1 and names[0] == piece else []
+
     def _byline_line_names(self, scopes: Sequence[LexborNode], profile: Profile, read: set[int]) -> list[str]:
         """The names of the first byline written as a line of text in the scopes ("Von Jennifer
         Patt", "By Amy Roeder September 24, 2025"); ``read`` keeps the lines already read."""
@@ -1151,6 +1170,37 @@ def _add_date_line(lines: list[str], text: str) -> None:
         lines.append(text)
 
 
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ɏ]")
+_NOT_A_NAME_LINE = frozenset({"a", "button", "label", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "th"})
+_MAX_SIBLINGS_AFTER_HEADLINE = 20
+
+
+def _first_text_after(node: LexborNode) -> LexborNode | None:
+    """The first text node with words after ``node`` (outside it) in document order, looked for
+    in a few following siblings of it and of its ancestors."""
+    current: LexborNode | None = node
+    while current is not None:
+        sibling, seen = current.next, 0
+        while sibling is not None and seen < _MAX_SIBLINGS_AFTER_HEADLINE:
+            seen += 1
+            if sibling.is_text_node:
+                if (sibling.text_content or "").strip():
+                    return sibling
+            elif sibling.is_element_node and sibling.tag not in _SKIPPED_FOR_TEXT:
+                for inner in sibling.traverse(include_text=True):
+                    if inner.is_text_node and (inner.text_content or "").strip() and \
+                            inner.parent is not None and inner.parent.tag not in _SKIPPED_FOR_TEXT:
+                        return inner
+            sibling = sibling.next
+        current = current.parent
+        if current is None or current.tag == "body":
+            return None
+    return None
+
+
+_SKIPPED_FOR_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
 def _own_text_runs(node: LexborNode) -> list[str]:
     """The texts of ``node``'s own text children (not its elements'), each collapsed."""
     runs = []
@@ -1732,7 +1782,12 @@ def _authors(dom: _LabelledDom, profile: Profile, head: _HeadTags, ld: Mapping[s
                                            + _ld_author_names(ld_page, organisations=True), profile, visible=False)),
                          "json-ld organisation"),
     )
-    return choose_authors(visible, declared, site_names, news=_is_news(ld, head))
+    chosen = choose_authors(visible, declared, site_names, news=_is_news(ld, head))
+    if not chosen.names:  # nothing else names anyone: a name standing alone under the headline
+        alone = AuthorCandidates(tuple(dom.name_under_headline(profile)), "author element")
+        if alone.names:
+            chosen = choose_authors(alone, declared, site_names, news=_is_news(ld, head))
+    return chosen
 
 
 _NEWS_TYPES = frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
