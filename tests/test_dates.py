@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
+from newsclean import Layer
 from newsclean.dates import (ascii_digits, first_date, in_local_time, is_only_a_date, local_day_from_url, names_a_month,
                              numeric_date_in, page_date, parse_date, parse_shown_date, written_for_people)
 
@@ -287,6 +288,19 @@ def test_a_date_between_the_elements_of_a_long_meta_line_is_read() -> None:
             f"<div id='articleBody'>{story}</div></body></html>")
     article = newsclean.clean(page)
     assert article.published == dt.date(2015, 5, 4) and article.origins["published"] == "dateline"
+
+
+@pytest.mark.parametrize("widget", ["td_block_wrap tdb_header_date", "current-date", "date-today"])
+def test_today_s_date_in_the_site_s_header_is_not_the_article_s(widget: str) -> None:
+    # metaset consettmagazine.com's pandoc form (tagDiv Newspaper): the header's "today" widget
+    # over the post's own date line, with no <header> element left to say it is the masthead's
+    page = (f'<div class="{widget}">\n\nThursday, November 9, 2023\n\n</div>\n\n'
+            "# Life Is A Highway\n\n"
+            '<div class="td-post-date">\n\nNovember 8, 2023\n\n</div>\n\n'
+            + "The road north of the town climbs over the moor and down again to the river. " * 4 + "\n")
+    article = newsclean.clean(page)
+    assert article.published == dt.date(2023, 11, 8)
+    assert any(report.layer is Layer.MASTHEAD for report in article.layers)
 
 
 def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:

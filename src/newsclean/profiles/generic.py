@@ -101,8 +101,8 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register|feed-links"),
-    # Blogger's "date-outer" and "date-posts" wrap a day's posts, not their date.
-    (Layer.DATELINE, r"(?:^|[\s_-])(?:date(?![-_](?:outer|posts))|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
+    # Blogger's "date-outer" and "date-posts" wrap a day's posts, not their date; "date-today" is the masthead's.
+    (Layer.DATELINE, r"(?:^|[\s_-])(?:date(?![-_]?(?:outer|posts|today))|dateline|pubdate|pub-date|bydate|timestamp|published-date|"
                      r"updated-date|post-date|entry-date|article-date)(?:$|[\s_-])"),
     (Layer.RECIRCULATION, r"trc_|related|relarticle|rel-article|jp-relatedposts|recommend|more-stories|trending|popular|"
                           r"most-read|mostread|next-article|recirc|also-like|you-may|yom-remote|"
@@ -111,8 +111,11 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
                        r"topbar|subnav|tags|tag-list|taglist|keywords|categories)(?:$|[\s_-])"),
     # The masthead's words, and an id "header" (the names string ends with the id): Dazed
     # Digital's <section id="header"> of tabbed panels. A class "header" is often an article's own.
+    # …and today's date in the site's header, which is no article's ("Thursday, November 9, 2023"
+    # in tagDiv Newspaper's "tdb_header_date", a theme's "current-date", "date-today").
     (Layer.MASTHEAD, r"(?:^|[\s_-])(?:(?:masthead|site-header|page-header|global-header|header-wrap|"
-                     r"top-header|site-branding|logo)(?:$|[\s_-])|(?<=\s)header$)"),
+                     r"top-header|site-branding|logo|tdb[-_]head(?:er)?[-_]date|today[-_]?date|todays[-_]?date|"
+                     r"current[-_]?date|date[-_]?today)(?:$|[\s_-])|(?<=\s)header$)"),
     (Layer.FOOTER, r"(?:^|[\s_-])(?:footer|foot|site-footer|page-footer|colophon|copyright|legal)(?:$|[\s_-])"),
 )
 # Blogger's main widget, the same in every Blogger template (div.widget.Blog#Blog1 >
