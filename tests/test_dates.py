@@ -303,6 +303,19 @@ def test_today_s_date_in_the_site_s_header_is_not_the_article_s(widget: str) -> 
     assert any(report.layer is Layer.MASTHEAD for report in article.layers)
 
 
+def test_the_date_line_in_the_headline_s_own_block_counts_when_a_wrapper_of_both_is_labelled() -> None:
+    # metaset wcxb-4454's pandoc form: the headline and its date line share a block inside a
+    # wrapper the class names label promo ("widget"); the lines beside the headline stay its own
+    page = ("<html><head></head><body><div class='elementor-widget-container'><div class='singular-header'>"
+            "<h1>10 Easy Woodworking Projects (Compilation)</h1>"
+            "<p><a href='/videos/'>Video</a> - December 19, 2025</p></div></div>"
+            f"<div class='entry'><p>{'A small shop can turn scrap wood into gifts in an afternoon. ' * 4}</p>"
+            f"<p>{'Each project here takes one board and a few hand tools. ' * 4}</p></div></body></html>")
+    article = newsclean.clean(page)
+    assert article.title == "10 Easy Woodworking Projects (Compilation)"
+    assert article.published == dt.date(2025, 12, 19) and article.origins["published"] == "dateline"
+
+
 def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:
     # Wikipedia's infobox: <span style="display:none">(<span class="bday">1941-05-24</span>)</span>
     body = ("<table><tr><th>Born</th><td><span style='display:none'>(<span class='bday'>1941-05-24</span>)</span>"

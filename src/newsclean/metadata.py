@@ -867,8 +867,12 @@ class _LabelledDom:
         if not self._title or (node is not None and not _links_up(node, self._title[1])):
             return node
         title = self._title[0]
+        # (an h1 in a wrapper labelled promo or navigation counts, as it does for the title:
+        # Elementor's "elementor-widget-container", a breadcrumb bar)
+        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO}
         shown = next((heading for heading in self.tree.css("h1, h2, h3")[:_MAX_HEADINGS]
-                      if node_text(heading) == title and self.own(heading)), None)
+                      if node_text(heading) == title
+                      and not any(label in foreign for label in self.labels.enclosing(heading))), None)
         return shown if shown is not None else node
 
     def chose_title(self, title: str | None, page_url: str | None) -> None:
@@ -898,6 +902,7 @@ class _LabelledDom:
         # ("ऐश्ली कुटिन्हो / मुंबई September 29, 2020"); under other headlines a table is data (an infobox's dates).
         line_tags = _LINE_TAGS | {"td"} if any(parent.tag == "td" for parent in ancestors(head)) else _LINE_TAGS
         visited = walked = 0
+        head_wrappers = {parent.mem_id for parent in ancestors(head)}
         for node in body.traverse():
             begun = begun or node.mem_id == self.body_start
             if not after:
@@ -911,7 +916,7 @@ class _LabelledDom:
             visited += 1
             if visited > _MAX_NODES_UNDER_HEADLINE or len(lines) >= _MAX_LINES_UNDER_HEADLINE:
                 break
-            if node.tag not in line_tags or not self.own(node) or \
+            if node.tag not in line_tags or not self._own_beside(node, head_wrappers) or \
                     any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
                 continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023")
             text = node_text(node)
@@ -926,6 +931,19 @@ class _LabelledDom:
                 continue
             _add_date_line(lines, text)
         return lines
+
+    def _own_beside(self, node: LexborNode, head_wrappers: set[int]) -> bool:
+        """:meth:`own`, but for the wrappers ``node`` shares with the headline (the ids of its
+        ancestors): the headline's own block ("singular-header" in a wrapper labelled promo) does
+        not make the lines beside it another article's."""
+        labels = self.labels
+        for parent in ancestors(node):
+            if parent.mem_id in head_wrappers:
+                return True
+            label = labels.get(parent.mem_id)
+            if label is not None and label in _FOREIGN_LAYERS:
+                return False
+        return True
 
     def _holds_no_date_line(self, node: LexborNode) -> bool:
         """True for an element of a layer that never shows the article's date, or inside one:
