@@ -316,6 +316,30 @@ def test_the_date_line_in_the_headline_s_own_block_counts_when_a_wrapper_of_both
     assert article.published == dt.date(2025, 12, 19) and article.origins["published"] == "dateline"
 
 
+def test_a_news_ticker_s_dates_are_other_stories() -> None:
+    # metaset wcxb-0189's pandoc form (MH Magazine): a ticker of other stories, each with its
+    # day in a "mh-ticker-item-date" the class names call a dateline, over the post's own date
+    items = "".join(f'<div class="mh-ticker-item">\n\n<span class="mh-ticker-item-date">[ December {day}, 2025 ]</span>'
+                    f" Another story {day}\n\n</div>\n\n" for day in (8, 3, 1))
+    page = (f'<div class="mh-header-ticker">\n\n{items}</div>\n\n# Top 10 luxury hotel brands\n\n'
+            '<span class="entry-meta-date">June 3, 2024</span>\n\n'
+            + "Monday newsletters always feature a top ten list of travel ideas to inspire you. " * 4 + "\n")
+    assert newsclean.clean(page).published == dt.date(2024, 6, 3)
+
+
+def test_when_datelines_show_only_updates_the_date_line_by_the_headline_is_read() -> None:
+    # metaset wcxb-0034 (TODAY): the article's "Updated Dec. 23, 2024" under its headline, and
+    # further down cards of other stories, each "/ Updated Dec. 19, 2025" in a dateline element
+    cards = "".join(f"<li><a href='/s{day}'>Another story</a><p class='date'>/ Updated Dec. {day}, 2025</p></li>"
+                    for day in (19, 17, 16))
+    page = ("<html><head></head><body><h1>The most popular workout of 2024</h1>"
+            "<div>Updated Dec. 23, 2024, 1:24 PM EST / Source: TODAY</div>"
+            f"<div class='article-body'><p>{'Group classes came back this year, and so did walking pads. ' * 4}</p>"
+            f"<p>{'Trainers expect more of the same next year, with a twist. ' * 4}</p></div>"
+            f"<ul class='more'>{cards}</ul></body></html>")
+    assert newsclean.clean(page).published == dt.date(2024, 12, 23)
+
+
 def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:
     # Wikipedia's infobox: <span style="display:none">(<span class="bday">1941-05-24</span>)</span>
     body = ("<table><tr><th>Born</th><td><span style='display:none'>(<span class='bday'>1941-05-24</span>)</span>"

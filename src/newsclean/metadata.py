@@ -791,7 +791,7 @@ class _LabelledDom:
         # A date in the masthead is the day's ("Friday, December 19, 2025"), not the article's.
         candidates = [(_label_before(node), node_text(node))
                       for node in self.layer_nodes(Layer.DATELINE, outermost=False)
-                      if Layer.MASTHEAD not in self.labels.enclosing(node)]
+                      if Layer.MASTHEAD not in self.labels.enclosing(node) and not _in_a_ticker(node)]
         # 2016 markup, once pandoc drops <time>: "By JEFFREY GETTLEMAN JAN. 13, 2017" in one block.
         for byline in self.bylines():
             parent = byline.parent
@@ -803,21 +803,29 @@ class _LabelledDom:
             found = self.read_shown_date(text, profile)
             if found is not None:
                 ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
-        if not ranked:  # no dateline marked as one: a date line under the headline (else just
-            # above it, as a kicker: "FEBRUARY 12, 2024", "Published on June 04, 2025"), an update's
-            # only when no other is shown ("By Chris McNamara ⋅ Founder ⋅ Updated May 6, 2025")
-            updates: list[tuple[int, int, dt.date | dt.datetime]] = []
-            for lines in (self.lines_under_headline(), self.lines_above_headline()):
-                for index, text in enumerate(lines):
-                    found = self.read_shown_date(text, profile)
-                    if found is not None:
-                        rank = _date_rank(text[:found[1]])
-                        (ranked if rank < _UPDATED_RANK else updates).append((rank, index, found[0]))
-                if ranked:
-                    break
-            ranked = ranked or updates[:1]
+        if not ranked or min(rank for rank, _, _ in ranked) >= _UPDATED_RANK:
+            # No dateline marked as one, or only updates (other stories' cards: "/ Updated Dec. 19,
+            # 2025" again and again): the date line by the headline, when it shows one
+            near = self._date_by_headline(profile)
+            ranked = [near] if near is not None else ranked
         best = min(ranked, key=lambda r: r[:2]) if ranked else None
         return (best[2], best[0]) if best is not None else None
+
+    def _date_by_headline(self, profile: Profile) -> tuple[int, int, dt.date | dt.datetime] | None:
+        """The date of a line under the headline (else just above it, as a kicker: "FEBRUARY 12,
+        2024", "Published on June 04, 2025") as (rank, index, date); an update's only when no
+        other is shown ("By Chris McNamara ⋅ Founder ⋅ Updated May 6, 2025")."""
+        ranked: list[tuple[int, int, dt.date | dt.datetime]] = []
+        updates: list[tuple[int, int, dt.date | dt.datetime]] = []
+        for lines in (self.lines_under_headline(), self.lines_above_headline()):
+            for index, text in enumerate(lines):
+                found = self.read_shown_date(text, profile)
+                if found is not None:
+                    rank = _date_rank(text[:found[1]])
+                    (ranked if rank < _UPDATED_RANK else updates).append((rank, index, found[0]))
+            if ranked:
+                break
+        return min(ranked, key=lambda r: r[:2]) if ranked else (updates[0] if updates else None)
 
     def labelled_date(self, profile: Profile) -> dt.date | None:
         """The day a short line of the page's own text labels as the publication's, wherever it
@@ -1217,6 +1225,16 @@ def _first_text_after(node: LexborNode) -> LexborNode | None:
 
 
 _SKIPPED_FOR_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def _in_a_ticker(node: LexborNode) -> bool:
+    """True for an element of a news ticker, or inside one ("mh-ticker-item-date" under the
+    masthead: other stories' headlines and days, one after another)."""
+    return any("ticker" in (element.attributes.get("class") or "").lower()
+               for element in (node, *_up(node, _TICKER_LEVELS)))
+
+
+_TICKER_LEVELS = 4
 
 
 def _own_text_runs(node: LexborNode) -> list[str]:
