@@ -340,6 +340,16 @@ def test_when_datelines_show_only_updates_the_date_line_by_the_headline_is_read(
     assert newsclean.clean(page).published == dt.date(2024, 12, 23)
 
 
+@pytest.mark.parametrize("dates", ["May 21, 2025April 24, 2025", "April 24, 2025May 21, 2025"])
+def test_of_two_dates_run_together_the_earlier_is_the_publication(dates: str) -> None:
+    # metaset wcxb-4819, blisterreview.com (pandoc forms): a theme's modified and published
+    # <time>s, one of them hidden by its stylesheet, joined once pandoc drops their classes
+    page = (f"<html><body><h1>Espresso Machines Under $500</h1><div>{dates} by The Ritualist</div><p>"
+            + "A good espresso machine under five hundred dollars does exist, and here are six. " * 4
+            + "</p></body></html>")
+    assert newsclean.clean(page).published == dt.date(2025, 4, 24)
+
+
 def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:
     # Wikipedia's infobox: <span style="display:none">(<span class="bday">1941-05-24</span>)</span>
     body = ("<table><tr><th>Born</th><td><span style='display:none'>(<span class='bday'>1941-05-24</span>)</span>"

@@ -745,6 +745,12 @@ class _LabelledDom:
             guessed = self.guessed_language()
             if guessed is not None:
                 found = _shown_date(text, profile, guessed)
+        if found is not None and 0 < found[1] < len(text) and text[found[1]].isalnum():
+            # Two dates run together, as a theme writes its modified and published <time>s and a
+            # pandoc form joins them ("May 21, 2025April 24, 2025"): the earlier is the publication.
+            second = _shown_date(text[found[1]:], profile, language)
+            if second is not None and _day_of(second[0]) < _day_of(found[0]):
+                found = (second[0], found[1] + second[1])
         return found
 
     def guessed_language(self) -> str | None:
