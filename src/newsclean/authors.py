@@ -22,8 +22,8 @@ from functools import lru_cache
 from newsclean._dom import collapse
 from newsclean.profiles.base import Profile
 
-__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "is_cms_account", "is_site_name",
-           "is_role_or_outlet", "is_written_name", "same_name", "split_byline"]
+__all__ = ["AuthorCandidates", "before_credits", "choose_authors", "clean_names", "in_latin_script", "is_cms_account",
+           "is_site_name", "is_role_or_outlet", "is_written_name", "same_name", "split_byline"]
 
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 6
@@ -357,7 +357,7 @@ def _looks_like_name(name: str, *, visible: bool) -> bool:
         return False  # where the byline was written or filed: "…, with Paul Magnusson and Stan Crock, in Washington"
     if len(words) > _MAX_NAME_WORDS:
         return False
-    if _LATIN_LETTER.search(name):
+    if in_latin_script(name):
         # Latin script: a name is written with capitals ("ibby" from a CMS account is kept
         # when declared, not when it is a word of running text).
         if visible and not _HAS_UPPER.search(name):
@@ -379,13 +379,18 @@ _BEATS = frozenset("business political politics technology tech health science s
 _NAME_PARTICLES = frozenset("van von der den de del della di da dos das du la le bin ibn al el y e zu ter ten".split())
 
 
+def in_latin_script(text: str) -> bool:
+    """True for a text with a letter of the Latin script, whose names are written with capitals."""
+    return _LATIN_LETTER.search(text) is not None
+
+
 def is_written_name(name: str) -> bool:
     """A name as a template writes one beside a date, with nothing to say it is a name (no
     "By", no author markup): two to four words, each capitalised (or a particle: "van", "de"),
     none a section's word, no digits; or, in a script without capitals, one word of 2–10
     letters ("松村太郎"). A single Latin word ("Gabo", or "Travel"?) is no such name."""
     words = name.split()
-    if not _LATIN_LETTER.search(name):
+    if not in_latin_script(name):
         return len(words) == 1 and 2 <= len(name) <= 10 and name.isalpha()
     if words[0] == "The" or _GLUED_WORDS.search(name) or name.isupper():
         return False  # a podcast's or a site's name ("The Indie Hackers Podcast"), words run together, a dateline's city

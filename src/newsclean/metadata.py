@@ -20,8 +20,8 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urljoin, urlsp
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsclean._dom import BLOCK_TAGS, ancestors, collapse, node_text
-from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, is_cms_account,
-                               is_role_or_outlet, is_written_name, split_byline, strip_prefix)
+from newsclean.authors import (AuthorCandidates, before_credits, choose_authors, clean_names, in_latin_script,
+                               is_cms_account, is_role_or_outlet, is_written_name, split_byline, strip_prefix)
 from newsclean.dates import (ascii_digits, first_date, first_date_and_text, in_local_time, is_only_a_date,
                              local_day_from_url, names_a_month, numeric_date_in, page_date, parse_date, parse_shown_date,
                              states_a_year, url_day, written_for_people, year_first)
@@ -168,8 +168,6 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
 # htmldate parses the page again and reads all its text: on a page of tens of megabytes that is
 # most of the time and memory clean() takes. A page's date sits in its head and near its top.
 MAX_DATE_SEARCH_CHARS = 1_000_000
-import re as _re
-_XSCRIPT = _re.compile(r'<script\b(?![^>]*ld\+json)[^>]*>.*?</script>|<style\b[^>]*>.*?</style>', _re.S | _re.I)
 
 
 _MAX_SECTION_CHARS = 40
@@ -344,9 +342,9 @@ class _LabelledDom:
     tree: LexborHTMLParser
     labels: Labels
     body_start: int | None = None  # the id of the element the body's first paragraph came from
-    # The title the title step chose, once it has: where the headline stands for the dates and
-    # bylines beside it, when the labelled headline or first h1 shows another text (a logo's).
-    _title: list[str | None] = field(default_factory=list, compare=False, repr=False)  # [title, page URL]
+    # The title the title step chose and the page's address ("title", "url"), once it has: where
+    # the headline stands for the dates and bylines beside it when the first h1 is a logo.
+    _chosen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     _guessed_language: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # The lines by the headline, read once: the date step and the author step both may ask.
     _lines: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -527,7 +525,7 @@ class _LabelledDom:
         if not lines or head is None:
             return []
         piece = lines[0].strip(" ,.*")
-        if not _LATIN_NAME.search(piece) or not is_written_name(piece):
+        if not in_latin_script(piece) or not is_written_name(piece):
             return []  # (a word of a script without capitals is as often a topic: "北朝鮮")
         # The first text after the headline, as plain text: not a heading ("Key Takeaways"), a link
         # or a button ("Submit Your Book"), which a written name beside a photo never is.
@@ -878,9 +876,9 @@ class _LabelledDom:
         or a section front (a logo: "# [Playful Tones](https://playfultones.com)", the post's
         title an h2 under it) or there is none, the heading that shows the title the title step chose."""
         node = next(iter(self.layer_nodes(Layer.HEADLINE)), None) or next(iter(self.own_h1s()), None)
-        if not self._title or (node is not None and not _links_up(node, self._title[1])):
+        title = self._chosen.get("title")
+        if not title or (node is not None and not _links_up(node, self._chosen.get("url"))):
             return node
-        title = self._title[0]
         # (an h1 in a wrapper labelled promo or navigation counts, as it does for the title:
         # Elementor's "elementor-widget-container", a breadcrumb bar)
         foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO}
@@ -892,7 +890,7 @@ class _LabelledDom:
     def chose_title(self, title: str | None, page_url: str | None) -> None:
         """Note the title the title step chose, and the page's address (see :meth:`headline_node`)."""
         if title:
-            self._title[:] = [title, page_url]
+            self._chosen.update(title=title, url=page_url)
 
     def lines_under_headline(self) -> list[str]:
         """The short texts between the headline and the story's first long paragraph, where a
@@ -1202,7 +1200,6 @@ def _add_date_line(lines: list[str], text: str) -> None:
         lines.append(text)
 
 
-_LATIN_NAME = re.compile(r"[A-Za-zÀ-ɏ]")
 _NOT_A_NAME_LINE = frozenset({"a", "button", "label", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "th"})
 _MAX_SIBLINGS_AFTER_HEADLINE = 20
 
