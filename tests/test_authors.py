@@ -41,6 +41,9 @@ from newsclean.profiles.generic import GENERIC
     ("Von Britta Schultejans, dpa", ["Britta Schultejans", "dpa"]),  # an agency, whatever its case
     ("Orhan Coskun and Suleiman Al-Khalidi Reuters", ["Orhan Coskun", "Suleiman Al-Khalidi", "Reuters"]),
     ("By Ben Bowers on 10.29.12 | Photo by Google", ["Ben Bowers"]),  # the photo credit is not an author
+    # metaset refinery29.com (pandoc forms): a shoot's credits in a "byline other-contributors" element
+    ("Photographed by Sharokh Mirzai; Modeled by Ariel Pierre-Louis at MSA Models; Styled by Bethie Girmai", []),
+    ("By Connie Wang | Styled by Bethie Girmai | Hair by Paul Warren", ["Connie Wang"]),
     ("Af Ritzau Kontakt redaktionen: sndk@sn.dk", ["Ritzau"]),
     ("Ralph Steiner/Carlo Natter", ["Ralph Steiner", "Carlo Natter"]),
     ("Recueilli par Patrick ANGEVIN.", ["Patrick ANGEVIN"]),

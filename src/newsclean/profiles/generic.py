@@ -204,8 +204,9 @@ BYLINE_NOISE: tuple[str, ...] = (
 )
 # Where the names of a byline end: credits for others, contact lines.
 BYLINE_STOPS: tuple[str, ...] = (
-    "Photo by", "Photos by", "Photograph by", "Photographs by", "Photography by", "Illustration by",
-    "Illustrations by", "Fact checked by", "Fact-checked by", "Reviewed by", "Medically reviewed by", "Edited by",
+    "Photo by", "Photos by", "Photograph by", "Photographs by", "Photography by", "Photographed by", "Illustration by",
+    "Illustrations by", "Illustrated by", "Video by", "Videos by", "Graphics by", "Styled by", "Styling by",
+    "Modeled by", "Hair by", "Makeup by", "Fact checked by", "Fact-checked by", "Reviewed by", "Medically reviewed by", "Edited by",
     "Updated by", "Photo:", "Photos:", "Foto:", "Fotos:", "Bild:", "Image:", "Kontakt", "Contact us", "Contact:",
 )
 BYLINE_SUFFIXES: tuple[str, ...] = (" 기자", " 특파원", "記者", " 记者")
