@@ -350,6 +350,18 @@ def test_of_two_dates_run_together_the_earlier_is_the_publication(dates: str) ->
     assert newsclean.clean(page).published == dt.date(2025, 4, 24)
 
 
+def test_a_date_as_bare_text_between_a_container_s_blocks_is_read() -> None:
+    # metaset wcxb-0398 (a hand-made blog): the post's title in a <legend>, its date as the
+    # fieldset's own text, then the body; the page's one h1 is the blog's name, a link home
+    story = "".join(f"<p>{'I did Advent of Code again, and had a really good time again. ' * 3}Day {n}.</p>"
+                    for n in range(4))
+    page = ("<html><head></head><body><div class='title'><h1><a href='/'>RogerBW's Blog</a></h1></div>"
+            "<fieldset><legend>Advent of Code 2025 week 2</legend>\n20 December 2025\n"
+            f"<div class='body'>{story}</div></fieldset></body></html>")
+    article = newsclean.clean(page, url="https://blog.firedrake.org/archive/2025/12/aoc.html")
+    assert article.published == dt.date(2025, 12, 20) and article.origins["published"] == "dateline"
+
+
 def test_a_date_hidden_from_readers_under_the_headline_is_not_the_articles() -> None:
     # Wikipedia's infobox: <span style="display:none">(<span class="bday">1941-05-24</span>)</span>
     body = ("<table><tr><th>Born</th><td><span style='display:none'>(<span class='bday'>1941-05-24</span>)</span>"

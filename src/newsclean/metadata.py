@@ -928,16 +928,17 @@ class _LabelledDom:
             visited += 1
             if visited > _MAX_NODES_UNDER_HEADLINE or len(lines) >= _MAX_LINES_UNDER_HEADLINE:
                 break
-            if node.tag not in line_tags or not self._own_beside(node, head_wrappers) or \
+            in_lines = node.tag in line_tags
+            if (not in_lines and node.tag not in _RUN_HOLDERS) or not self._own_beside(node, head_wrappers) or \
                     any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
                 continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023")
             text = node_text(node)
             if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS and begun:
                 break  # the story has begun
-            if len(text) > _MAX_DATE_LINE_CHARS:
+            if len(text) > _MAX_DATE_LINE_CHARS or not in_lines:
                 # One line of source, date and byline ("Le Monde | 04.05.2015 à 13h36 • Mis à jour
-                # le … | Par Martin Untersinger (avec …)"): its elements come next in the walk;
-                # the runs of text between them are lines of their own.
+                # le … | Par Martin Untersinger (avec …)"), or a container's text between its blocks:
+                # its elements come next in the walk; the runs of text between them are lines of their own.
                 for run in _own_text_runs(node):
                     _add_date_line(lines, run)
                 continue
@@ -1543,6 +1544,9 @@ def _first(*values: str | None) -> str | None:
 _LINE_TAGS = frozenset({"p", "div", "span", "time", "small", "li", "h2", "h3", "h4", "h5", "h6", "em", "strong",
                         "b", "i", "a", "dd", "address", "font"})
 _MAX_NODES_UNDER_HEADLINE = 60
+# Containers whose own text between their blocks may be a date line ("<fieldset><legend>Title</legend>
+# 20 December 2025 <div class="body">…"): read for those runs only.
+_RUN_HOLDERS = frozenset({"fieldset", "section", "article", "main", "header", "center"})
 _MAX_NODES_WALKED_UNDER_HEADLINE = 2_000  # those of the layers below included
 _NO_DATE_LINE_LAYERS = frozenset({Layer.SHARE, Layer.AD, Layer.PHOTO, Layer.GALLERY, Layer.MEDIA_PLAYER,
                                   Layer.HIDDEN, Layer.CHROME})
