@@ -38,6 +38,9 @@ _ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "A
 # Layers whose text belongs to other articles or to the site, never to this article's metadata.
 _FOREIGN_LAYERS = frozenset({Layer.RECIRCULATION, Layer.PROMO, Layer.SITE_INDEX, Layer.NAVIGATION,
                              Layer.FOOTER, Layer.AD, Layer.PAYWALL})
+# …less the wrappers a page's own headline may stand in: a breadcrumb bar, Elementor's
+# "elementor-widget-container" (labelled promo).
+_FOREIGN_BUT_WRAPPERS = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO}
 _MAX_NAME_CHARS = 60
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-style wrappers around JSON-LD
 
@@ -380,7 +383,7 @@ class _LabelledDom:
         """The page's ``h1`` elements outside other articles' layers, the first few only;
         ``in_wrappers``: an ``h1`` in a navigation bar or a wrapper labelled promo counts too
         (a breadcrumb "Home › <h1>Headline</h1>", Elementor's "elementor-widget-container")."""
-        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO} if in_wrappers else _FOREIGN_LAYERS
+        foreign = _FOREIGN_BUT_WRAPPERS if in_wrappers else _FOREIGN_LAYERS
         return [node for node in self.tree.css("h1")[:_MAX_HEADINGS]
                 if not any(label in foreign for label in self.labels.enclosing(node))]
 
@@ -879,12 +882,10 @@ class _LabelledDom:
         title = self._chosen.get("title")
         if not title or (node is not None and not _links_up(node, self._chosen.get("url"))):
             return node
-        # (an h1 in a wrapper labelled promo or navigation counts, as it does for the title:
-        # Elementor's "elementor-widget-container", a breadcrumb bar)
-        foreign = _FOREIGN_LAYERS - {Layer.NAVIGATION, Layer.PROMO}
+        # (a heading in a wrapper labelled promo or navigation counts, as for the title: own_h1s)
         shown = next((heading for heading in self.tree.css("h1, h2, h3")[:_MAX_HEADINGS]
                       if node_text(heading) == title
-                      and not any(label in foreign for label in self.labels.enclosing(heading))), None)
+                      and not any(label in _FOREIGN_BUT_WRAPPERS for label in self.labels.enclosing(heading))), None)
         return shown if shown is not None else node
 
     def chose_title(self, title: str | None, page_url: str | None) -> None:
@@ -932,13 +933,14 @@ class _LabelledDom:
             if (not in_lines and node.tag not in _RUN_HOLDERS) or not self._own_beside(node, head_wrappers) or \
                     any(parent.mem_id == head.mem_id or parent.tag == "blockquote" for parent in ancestors(node)):
                 continue  # the headline's own words, a quoted post's ("— M&S (@marksandspencer) November 1, 2023")
-            text = node_text(node)
+            # A container's text between its blocks, or one line of source, date and byline ("Le Monde
+            # | 04.05.2015 à 13h36 • Mis à jour le … | Par Martin Untersinger (avec …)"): its elements
+            # come next in the walk; the runs of text between them are lines of their own. (A
+            # container's whole text, the story's perhaps, is not joined for that.)
+            text = node_text(node) if in_lines else ""
             if node.tag == "p" and len(text) >= _STORY_PARAGRAPH_CHARS and begun:
                 break  # the story has begun
-            if len(text) > _MAX_DATE_LINE_CHARS or not in_lines:
-                # One line of source, date and byline ("Le Monde | 04.05.2015 à 13h36 • Mis à jour
-                # le … | Par Martin Untersinger (avec …)"), or a container's text between its blocks:
-                # its elements come next in the walk; the runs of text between them are lines of their own.
+            if not in_lines or len(text) > _MAX_DATE_LINE_CHARS:
                 for run in _own_text_runs(node):
                     _add_date_line(lines, run)
                 continue
