@@ -395,3 +395,15 @@ def test_a_story_with_a_form_field_among_its_paragraphs_keeps_them() -> None:
     calculator = ('<div class="calc">' + _STORY_PARAGRAPH * 3 + '<p>Your price: <input type="number"></p></div>')
     html = f"<html><body><article><h1>Headline</h1>{_STORY_PARAGRAPH}{calculator}</article></body></html>"
     assert len(newsclean.clean(html).paragraphs) == 5
+
+
+def test_a_byline_label_left_without_its_names_is_no_paragraph() -> None:
+    # thebestschools.org: the names sit in tooltip buttons, which leave with the page's controls
+    text = "<p>" + "The story's own words, more than a line of them and then some. " * 6 + "</p>"
+    byline = ('<div><span>By </span><button>Genevieve Carlton, Ph.D.</button></div>'
+              '<div><span>Edited by </span><button>Lauren Mastbaum</button></div>'
+              '<div><span>Reviewed by: </span><button>Colin Smith, CPA</button></div>')
+    article = newsclean.clean(f"<html><body><article><h1>The Best Tax Prep Software</h1>{byline}{text}"
+                              "<p>By the end of the year, most filers will have chosen one.</p></article></body></html>")
+    assert [block.text[:6] for block in article.paragraphs] == ["The st", "By the"]
+    assert GENERIC.orphan_label_pattern.fullmatch("Written by:") and not GENERIC.orphan_label_pattern.fullmatch("By the")

@@ -523,6 +523,31 @@ def test_a_published_line_under_the_headline_beats_an_update_line() -> None:
     assert newsclean.clean(_page(body=body)).published == dt.date(2024, 3, 3)
 
 
+def test_updated_on_and_posted_on_lines_are_datelines_out_of_the_body() -> None:
+    # "Updated on July 9, 2025" under a byline (thebestschools.org), "Posted on May 3, 2005 10:25 AM"
+    for line, day in (("Updated on July 9, 2025", dt.date(2025, 7, 9)),
+                      ("Posted on May 3, 2005 10:25 AM", dt.date(2005, 5, 3)),
+                      ("Last updated: 21 July 2006", dt.date(2006, 7, 21))):
+        article = newsclean.clean(_page(body=f"<div>{line}</div>"))
+        assert line not in article.text and article.published == day
+        assert any(report.layer is Layer.DATELINE for report in article.layers)
+
+
+def test_a_dateline_s_own_update_label_wins_over_a_published_label_before_it() -> None:
+    # wcxb 4633 as pandoc leaves it: the date by the headline, and at the story's end "Originally
+    # Posted November 12, 2024" then "Last updated February 20, 2025" in one wrapper
+    body = ("<div>November 12, 2024</div>" + "<p>" + "The story's own words, more than a line of them. " * 5 +
+            "</p><div><p>Originally Posted November 12, 2024</p><p>Last updated February 20, 2025</p></div>")
+    assert newsclean.clean(_page(body=body)).published == dt.date(2024, 11, 12)
+
+
+def test_a_shown_update_gives_way_to_the_day_the_address_files_the_story_under() -> None:
+    body = "<div>Last updated on November 15, 2025</div>"
+    article = newsclean.clean(_page(body=body), url="https://example.org/2025/11/05/the-story/")
+    assert article.published == dt.date(2025, 11, 5) and article.origins["published"] == "url"
+    assert newsclean.clean(_page(body=body)).published == dt.date(2025, 11, 15)  # shown alone: the day read
+
+
 def test_a_date_labelled_original_is_the_publication_s() -> None:
     # Opposing Views: "Updated: Mar 6, 2018" and "Original: Dec 21, 2016" by the headline
     body = "<div class='date'>Mar 6, 2018</div><div class='date'><span>Original:</span> Dec 21, 2016</div>"

@@ -151,7 +151,7 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
             value = in_local_time(value, [shown[0]] if shown is not None and isinstance(shown[0], dt.datetime) else [])
         return local_day_from_url(value, page_url), origin
     shown = shown_date()
-    if shown is not None:
+    if shown is not None and shown[1] < _UPDATED_RANK:
         return _day_of(shown[0]), "dateline"
     day = url_day(page_url)  # the day the CMS filed the story under, when its address says
     if day is not None:
@@ -159,6 +159,8 @@ def _published(tree: LexborHTMLParser, dom: _LabelledDom, profile: Profile, head
     labelled = dom.labelled_date(profile)  # "Published on Oct 5, 2022." under the story, "Datum: 26.01.2022"
     if labelled is not None:
         return labelled, "dateline"
+    if shown is not None:  # only an update is shown ("Last Updated on November 15, 2025")
+        return _day_of(shown[0]), "dateline"
     # A pandoc form kept no head: htmldate's quick search (date attributes, classes, <time>)
     # still holds there, its scan of the whole text does not (right on half the metaset pages
     # it alone dated; 83 % in HTML).
@@ -809,7 +811,9 @@ class _LabelledDom:
         for index, (before, text) in enumerate(candidates):
             found = self.read_shown_date(text, profile)
             if found is not None:
-                ranked.append((_date_rank(before + " " + text[:found[1]]), index, found[0]))
+                # (the date's own label first: "Last updated …" after "… Originally Posted …")
+                own = _date_rank(text[:found[1]])
+                ranked.append((own if own != 1 else _date_rank(before), index, found[0]))
         if not ranked or min(rank for rank, _, _ in ranked) >= _UPDATED_RANK:
             # No dateline marked as one, or only updates (other stories' cards: "/ Updated Dec. 19,
             # 2025" again and again): the date line by the headline, when it shows one

@@ -123,6 +123,10 @@ class Profile:
     # Head nouns of an organisation credited as the author ("Center for Drug Evaluation and
     # Research"): a byline that names one is one name, its "and" no separator.
     organisation_nouns: tuple[str, ...] = ()
+    # A byline's label left alone once the names after it are gone (they sat in a button or
+    # a link the layers took out: "<span>By </span><button>Genevieve Carlton</button>"): a
+    # block that is only one of these is no paragraph of the story ("By", "Edited by").
+    orphan_labels: tuple[str, ...] = ()
     # A label that stands alone in its element, the names in the block or the words after it
     # ("<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Contributors:</b> Janet Loughrey").
     author_labels: tuple[str, ...] = ()
@@ -159,6 +163,13 @@ class Profile:
             return None
         words = "|".join(re.escape(label) for label in sorted(self.author_labels, key=len, reverse=True))
         return re.compile(rf"\s*(?:{words})\s*:?\s*", re.I)
+
+    @cached_property
+    def orphan_label_pattern(self) -> re.Pattern[str] | None:
+        """:attr:`orphan_labels` as one regex for a whole block's text (a colon after it allowed)."""
+        if not self.orphan_labels:
+            return None
+        return re.compile(rf"(?:{_alternatives(self.orphan_labels)})\s*:?", re.I)
 
     @cached_property
     def organisation_pattern(self) -> re.Pattern[str] | None:

@@ -12,7 +12,7 @@ from newsclean.profiles.base import LayerRule, PhraseRule, Profile
 __all__ = ["ARTICLE_SIGNS", "ARTICLE_TYPES", "AUTHOR_LABELS", "BYLINE_NOISE", "BYLINE_PREFIXES", "BYLINE_ROLES",
            "BYLINE_SEPARATORS", "BYLINE_STOPS", "BYLINE_SUFFIXES", "CHROME_RULE", "CLASS_NAMES", "CREDIT_AGENCIES",
            "CREDIT_PREFIXES", "DATE_FORMATS", "GENERIC", "HIDDEN_RULES", "MAIN_LANDMARK", "NAMES_IGNORED",
-           "NAMES_KEPT", "NAMES_UNBOUNDED", "ORGANISATION_NOUNS", "PICTURE_AGENCIES", "READ_ALSO", "SCORE_NEGATIVE",
+           "NAMES_KEPT", "NAMES_UNBOUNDED", "ORGANISATION_NOUNS", "ORPHAN_LABELS", "PICTURE_AGENCIES", "READ_ALSO", "SCORE_NEGATIVE",
            "SCORE_POSITIVE", "SHARE_LINKS", "TRANSLATION_LINKS", "WORDED_DATE_FORMATS"]
 
 CHROME_RULE = LayerRule(
@@ -70,10 +70,12 @@ _TIME = r"(?:,?\s+(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,4}\.?(?:T\.?)
 # "配信" (published), which may follow the source's name ("CNET Japan 3/9(木) 18:45配信").
 _JAPANESE_DATE = (r"(?:\d{4}[/年])?\d{1,2}[/月]\d{1,2}日?(?:\s*[(（][月火水木金土日][)）])?"
                   r"(?:\s*\d{1,2}[:時]\d{2}分?)?")
+# "Published", "Updated on", "Posted on" before the date.
+_DATE_LEAD = r"(?:(?:Published|Updated|Posted|Last\s+updated)(?:\s+on)?:?\s+)?"
 DATE_FORMATS: tuple[str, ...] = (
-    rf"(?:(?:Published|Updated)\s+)?{_MONTH}\s+\d{{1,2}}{_ORDINAL},\s+\d{{4}}{_TIME}",  # "December 19th, 2025"
+    rf"{_DATE_LEAD}{_MONTH}\s+\d{{1,2}}{_ORDINAL},\s+\d{{4}}{_TIME}",  # "December 19th, 2025"
     # "22 Dec 2016", "15 Dec, 2025", "15th Dec 2025"
-    rf"(?:(?:Published|Updated)\s+)?\d{{1,2}}{_ORDINAL}\s+{_MONTH},?\s+\d{{4}}{_TIME}",
+    rf"{_DATE_LEAD}\d{{1,2}}{_ORDINAL}\s+{_MONTH},?\s+\d{{4}}{_TIME}",
     rf"(?:(?:Publicado|Actualizado)\s+(?:el\s+)?)?\d{{1,2}}\s+de\s+{_SPANISH_MONTH}\s+de\s+\d{{4}}{_TIME}",
 )
 # Japanese datelines say 更新 (updated) or 配信 (published); the second may start with the
@@ -160,6 +162,13 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "Por", "Escrito por", "Publicado por", "Redacción", "Par", "Publié par", "Auteur", "Auteurs", "Propos recueillis par",
     "Di", "Scritto da", "Pubblicato da", "A cura di", "Door", "Af", "Av", "Napisał", "Napisała", "Autorka",
     "Текст", "Автор", "Авторы", "Автор текста", "作者", "記者", "记者", "文", "撰文", "執筆", "글", "취재",
+)
+# A byline's label that may be left alone in a block once its names are gone (cut with the
+# buttons or links that held them); never a sentence of a story.
+ORPHAN_LABELS: tuple[str, ...] = (
+    "By", "Written by", "Posted by", "Edited by", "Reviewed by", "Fact checked by", "Fact-checked by",
+    "Medically reviewed by", "Words by", "Story by", "Reporting by", "Von", "Geschrieben von", "Por", "Escrito por",
+    "Par", "Publié par", "Di", "Scritto da", "Door", "Av", "Af", "Автор",
 )
 # Labels that stand alone before an author's name (a narrower list than the prefixes: "By",
 # "Text" or "More from" alone are as often a button or a heading over other stories).
@@ -376,6 +385,7 @@ GENERIC = Profile(
                   "a[href*='/journalist']", "a[href*='/autor']", "a[href*='/auteur']", "a[href*='/contributor']",
                   "a[href*='/writer']", "a[href*='/reporter']", "a[href*='/redakteur']"),
     byline_prefixes=BYLINE_PREFIXES,
+    orphan_labels=ORPHAN_LABELS,
     author_labels=AUTHOR_LABELS,
     byline_separators=BYLINE_SEPARATORS,
     byline_roles=BYLINE_ROLES,
