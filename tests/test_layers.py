@@ -506,6 +506,26 @@ def test_a_byline_classed_paragraph_is_no_byline_unless_it_reads_by_or_is_one_of
     assert not any(labels.get(p.mem_id) is Layer.BYLINE for p in tree.css("p.article__byline"))
 
 
+def test_an_author_element_that_reads_by_and_a_name_on_one_line_is_the_byline() -> None:
+    # National World's regional papers (portsmouth.co.uk): the byline stayed as the body's second line
+    html = (f"<html><body><article><h1>Fareham Indoor Christmas Market</h1><div class='ArticleMeta__Author-sc-7'>"
+            f"<span>By <span>Sophie Lewis</span></span></div>{_STORY}</article></body></html>")
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "div.ArticleMeta__Author-sc-7") is Layer.BYLINE
+    article = newsclean.clean(html)
+    assert article.authors == ("Sophie Lewis",) and "Sophie" not in article.text
+
+
+def test_an_author_box_of_several_lines_or_a_bare_by_is_left_to_the_author_rules() -> None:
+    # a job title in its own block (wcxb-2684), a title after a line break (WebMD), a "By" whose name is elsewhere
+    boxes = ("<div class='StyledAuthor' id='a'><p>By <a href='/u/s'>Shaoni Mukherjee</a></p><p>Technical Writer</p></div>",
+             "<div class='author_fmt' id='b'>By <a rel='author' href='/b'>Brenda Goodman, MA</a><br>WebMD Health News</div>",
+             "<span class='author-meta' id='c'>By</span>")
+    for box in boxes:
+        tree, labels = _labels(f"<html><body><article><h1>A story</h1>{box}{_STORY}</article></body></html>", GENERIC)
+        assert _label_of(tree, labels, "#" + box.split("id='")[1][0]) is None, box
+
+
 @pytest.mark.parametrize("attributes", [
     "class='blog-post-hero__copy' id='w-node-_3e140bde-687c-77a1-ad29-de6f89650d0e-5c36ffe0'",  # Webflow (wcxb-4256)
     "class='shg-c s-ac47599f-edfc-4eee-ad20-d210747b809b'",  # a page builder's section (devset wcxb-0587)

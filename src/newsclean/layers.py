@@ -263,6 +263,11 @@ def label_layers(tree: LexborHTMLParser, profile: Profile, scan: PageScan | None
 _BYLINE_HEADINGS = "h2, h3, h4, h5, h6"
 _BYLINE_PARAGRAPHS = "p[class*='byline' i]"
 _MAX_BYLINE_PARAGRAPH_CHARS = 120
+# An element the page names an author's that reads "By …" and no more, on one line ("<div
+# class="ArticleMeta__Author"><span>By <span>Sophie Lewis</span></span></div>"; not an author
+# box whose blocks add a job title or a list of topics, nor a "By" whose names are elsewhere).
+_AUTHOR_ELEMENTS = "div[class*='author' i], span[class*='author' i], p[class*='author' i]"
+_MAX_AUTHOR_ELEMENT_CHARS = 80
 _MAX_BYLINE_HEADING_CHARS = 80
 _EMPHASIS_MARKS = "*_ \xa0"  # markdown emphasis left unrendered ("**By Audience\xa0**": the space ends no run)
 # One byline, maybe repeated (a hidden copy for another layout). Two different ones were, on
@@ -287,13 +292,24 @@ def _label_byline_lines(scan: PageScan, profile: Profile, labels: Labels) -> Non
     # Julia Beizer, Published: March 8 at 3:23 pm"). The class alone is not enough: "byline"
     # paragraphs also hold job titles, which would then be read as names.
     for selector, max_chars in ((_BYLINE_HEADINGS, _MAX_BYLINE_HEADING_CHARS),
-                                (_BYLINE_PARAGRAPHS, _MAX_BYLINE_PARAGRAPH_CHARS)):
+                                (_BYLINE_PARAGRAPHS, _MAX_BYLINE_PARAGRAPH_CHARS),
+                                (_AUTHOR_ELEMENTS, _MAX_AUTHOR_ELEMENT_CHARS)):
         found = [(node.mem_id, text) for node in scan.css(selector)
                  if len(text := scan.node_text(node).strip(_EMPHASIS_MARKS)) <= max_chars
-                 and is_byline(text, prefixes)]
+                 and is_byline(text, prefixes)
+                 and (selector != _AUTHOR_ELEMENTS or _one_line_of_names(node, text, prefixes))]
         if len({text for _, text in found}) <= _MAX_BYLINE_TEXTS:  # else story cards (ITPro's related cards)
             for key, _ in found:
                 labels.setdefault(key, Layer.BYLINE)
+
+
+def _one_line_of_names(node: LexborNode, text: str, prefixes: tuple[str, ...]) -> bool:
+    """The element holds one line, no block or line break inside it, and names after its "By"."""
+    lowered = text.casefold()
+    prefix = max((p for p in prefixes if lowered.startswith(p.casefold())), key=len, default="")
+    return any(char.isalnum() for char in text[len(prefix):]) and \
+        not any(is_block(inner) or inner.tag == "br" for inner in node.traverse(include_text=False)
+                if inner.mem_id != node.mem_id)
 
 
 @lru_cache(maxsize=16)
