@@ -506,6 +506,27 @@ def test_a_byline_classed_paragraph_is_no_byline_unless_it_reads_by_or_is_one_of
     assert not any(labels.get(p.mem_id) is Layer.BYLINE for p in tree.css("p.article__byline"))
 
 
+@pytest.mark.parametrize(("line", "layer"), [
+    ("8 min read", Layer.DATELINE), ("· 3 MIN. READ", Layer.DATELINE), ("Reading Time: 11 minutes", Layer.DATELINE),
+    ("Read time: 14 min", Layer.DATELINE), ("Lesezeit: 4 Min.", Layer.DATELINE),
+    ("Temps de lecture : 3 min", Layer.DATELINE), ("33 Shares", Layer.SHARE), ("1,693 views", Layer.SHARE),
+    ("2 Comments", Layer.SHARE),
+])
+def test_reading_times_and_counters_are_the_story_s_meta_line(line: str, layer: Layer) -> None:
+    # wcxb 0487, 4267, 0262; engadget's "33 Shares"; a post's view count (wcxb-0103)
+    html = f"<html><body><article><h1>A story</h1><div id='meta'>{line}</div>{_STORY}</article></body></html>"
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "#meta") is layer
+    assert line not in newsclean.clean(html).text
+
+
+def test_a_number_of_minutes_in_a_sentence_is_the_story_s() -> None:
+    html = (f"<html><body><article><h1>A story</h1><p id='s'>The walk takes 8 min reading the signs.</p>{_STORY}"
+            "</article></body></html>")
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "#s") is None
+
+
 def test_an_author_element_that_reads_by_and_a_name_on_one_line_is_the_byline() -> None:
     # National World's regional papers (portsmouth.co.uk): the byline stayed as the body's second line
     html = (f"<html><body><article><h1>Fareham Indoor Christmas Market</h1><div class='ArticleMeta__Author-sc-7'>"

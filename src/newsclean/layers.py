@@ -499,8 +499,9 @@ def _phrase_matchers(phrases: tuple, dateline: re.Pattern[str] | None) -> _Phras
         return _PhraseMatchers(None, None, dateline, dateline is not None and _needs_digit(dateline.pattern))
     # Each rule reads "^\W*(?:phrase|…)": a text it matches starts, after non-word characters,
     # with a phrase's first word (spaces in a phrase match any whitespace run).
-    first_words = sorted({phrase.split(" ", 1)[0] for rule in phrases for phrase in rule.phrases})
-    prefilter = re.compile(rf"^\W*(?:{_trie(first_words)})", re.I)
+    first_words = sorted({phrase.split(" ", 1)[0] for rule in phrases if not rule.regex for phrase in rule.phrases})
+    regexes = "".join(f"|{rule.alternatives()}" for rule in phrases if rule.regex)
+    prefilter = re.compile(rf"^\W*(?:{_trie(first_words)}{regexes})", re.I)
     rules = re.compile("|".join(f"(?P<p{i}>{pattern.pattern})" for i, pattern in enumerate(patterns)), re.I)
     return _PhraseMatchers(prefilter, rules, dateline, dateline is not None and _needs_digit(dateline.pattern),
                            tuple(not rule.prefix for rule in phrases))

@@ -57,17 +57,24 @@ class LayerRule:
 
 @dataclass(frozen=True, slots=True)
 class PhraseRule:
-    """A block whose whole text is one of ``phrases`` (or starts with one, when ``prefix``)."""
+    """A block whose whole text is one of ``phrases`` (or starts with one, when ``prefix``).
+    With ``regex``, each phrase is a regular expression ("\\d+ min read": a line with a
+    number in it), which the rule tries on every short text."""
 
     layer: Layer
     phrases: tuple[str, ...]
     prefix: bool = False
     why: str = ""
+    regex: bool = False
 
     def pattern(self) -> re.Pattern[str]:
         """One case-insensitive regex for all the phrases, anchored at both ends unless a prefix."""
         tail = "" if self.prefix else r"\W*$"
-        return re.compile(rf"^\W*(?:{_alternatives(self.phrases)}){tail}", re.I)
+        return re.compile(rf"^\W*(?:{self.alternatives()}){tail}", re.I)
+
+    def alternatives(self) -> str:
+        """The phrases as one regex alternation."""
+        return "|".join(f"(?:{p})" for p in self.phrases) if self.regex else _alternatives(self.phrases)
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:

@@ -375,6 +375,20 @@ GENERIC = Profile(
                    why="a photo's credit line standing in the text column"),
         PhraseRule(Layer.RECIRCULATION, READ_ALSO, prefix=True,
                    why="'read also' lines pointing at other articles, in several languages"),
+        # A story's reading time, on the line of its date or under its headline ("8 min read",
+        # "· 3 min read", "Reading Time: 11 minutes", "Lesezeit: 4 Min.", "Temps de lecture : 3 min").
+        PhraseRule(Layer.DATELINE, (r"\d+\s*[-–]?\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|de\s+lecture|"
+                                    r"de\s+lectura|de\s+leitura|di\s+lettura|lesezeit|leestijd)",
+                                    r"(?:(?:reading|read|estimated\s+reading)\s+time|time\s+to\s+read|lesezeit|lesedauer|"
+                                    r"temps\s+de\s+lecture|tiempo\s+de\s+lectura|tempo\s+de\s+leitura|"
+                                    r"tempo\s+di\s+lettura|leestijd|czas\s+czytania)\s*:?\s*(?:about\s+|ca\.?\s+|"
+                                    r"environ\s+|<\s*)?\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?"),
+                   regex=True, why="a story's reading time"),
+        # Counters beside the share and comment buttons (after the literal phrases: "0 comments" is
+        # the comment thread's own line): "33 Shares", "2 Comments", "1,693 views".
+        PhraseRule(Layer.SHARE, (r"\d[\d,.]*\s*[km]?\s+(?:shares?|comments?|views?|likes?|reactions?|"
+                                 r"kommentare?|commentaires?|comentarios?|comentários?|commenti)",), regex=True,
+                   why="share, comment and view counters"),
     ),
     # hAtom's entry-title (Blogger, WordPress, TypePad) is a post's own headline, often an h2 or
     # h3 under a blog-name h1.
