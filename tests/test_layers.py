@@ -520,6 +520,18 @@ def test_reading_times_and_counters_are_the_story_s_meta_line(line: str, layer: 
     assert line not in newsclean.clean(html).text
 
 
+@pytest.mark.parametrize(("line", "layer"), [
+    ("相关新闻", Layer.RECIRCULATION), ("関連記事", Layer.RECIRCULATION), ("أخبار ذات صلة", Layer.RECIRCULATION),
+    ("Baca juga: <a href='/x'>Harga emas naik lagi</a>", Layer.RECIRCULATION),  # Indonesian papers' "read also"
+    ("【纠错】", Layer.SHARE), ("关闭窗口", Layer.SHARE), ("Listen to this article", Layer.MEDIA_PLAYER),
+    ("ख़बर सुनें", Layer.MEDIA_PLAYER),  # Amar Ujala's "listen to the news" over every story
+])
+def test_tools_and_related_titles_in_the_languages_of_news_sites(line: str, layer: Layer) -> None:
+    html = f"<html><body><article><h1>A story</h1>{_STORY}<div id='line'>{line}</div></article></body></html>"
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "#line") is layer
+
+
 def test_a_number_of_minutes_in_a_sentence_is_the_story_s() -> None:
     html = (f"<html><body><article><h1>A story</h1><p id='s'>The walk takes 8 min reading the signs.</p>{_STORY}"
             "</article></body></html>")

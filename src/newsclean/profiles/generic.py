@@ -151,7 +151,11 @@ SCORE_NEGATIVE = (r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footnote|
 READ_ALSO: tuple[str, ...] = ("Read more:", "Read also:", "Read more about", "See also:", "Related:", "Lire aussi",
                               "Lire :", "A lire aussi", "À lire aussi", "Voir aussi", "Leer también",
                               "Lea también", "Lee también", "Leia também", "Leia mais", "Lesen Sie auch",
-                              "Mehr zum Thema", "Leggi anche", "Lees ook")
+                              "Mehr zum Thema", "Leggi anche", "Lees ook",
+                              # and in the other languages of news sites
+                              "Читайте также", "Czytaj też", "Zobacz też", "Zobacz także", "Čtěte také",
+                              "Přečtěte si také", "Pročitajte i", "Pročitajte još", "Baca juga", "Xem thêm",
+                              "ये भी पढ़ें", "यह भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً", "بیشتر بخوانید")
 # Labels before the names of a byline, in the languages seen on news sites.
 BYLINE_PREFIXES: tuple[str, ...] = (
     "By", "Written by", "Posted by", "Filed by", "Words by", "Story by", "Reporting by", "Report by", "Text by",
@@ -292,7 +296,14 @@ GENERIC = Profile(
                                          "Lo más leído", "Noticias relacionadas", "Tópicos relacionados",
                                          "Artigos relacionados", "Notícias relacionadas", "Mais lidas",
                                          "Articoli correlati", "Potrebbe interessarti anche", "I più letti",
-                                         "Gerelateerde artikelen", "Meest gelezen", "Czytaj także", "Читайте также"),
+                                         "Gerelateerde artikelen", "Meest gelezen", "Czytaj także", "Читайте также",
+                                         "Похожие новости", "Другие новости", "Самое читаемое", "Najczęściej czytane",
+                                         "Související články", "Povezane vijesti", "Najčitanije", "İlgili Haberler",
+                                         "Benzer Haberler", "En Çok Okunanlar", "Berita Terkait", "Tin liên quan",
+                                         "أخبار ذات صلة", "مواضيع ذات صلة", "الأكثر قراءة", "اخبار مرتبط", "مطالب مرتبط",
+                                         "संबंधित खबरें", "相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读",
+                                         "猜你喜欢", "阅读下一篇", "関連記事", "関連エントリ", "関連ニュース", "おすすめ記事",
+                                         "人気記事", "관련기사", "관련 기사", "많이 본 뉴스"),
                    why="titles of recirculation lists"),
         PhraseRule(Layer.MEDIA_PLAYER, ("Loading...", "Loading…", "正在加载...", "Undo", "自动播放开关 自动播放",
                                         "Play Video", "Now Playing", "Watch Video", "Read More", "Show More",
@@ -308,7 +319,11 @@ GENERIC = Profile(
                                         "Ver esta publicación en Instagram", "Ler mais", "Ver mais", "Carregando...",
                                         "Ver essa foto no Instagram", "Leggi di più", "Mostra di più", "Caricamento...",
                                         "Visualizza questo post su Instagram", "Lees meer", "Läs mer", "Czytaj więcej",
-                                        "Читать далее", "Загрузка..."),
+                                        "Читать далее", "Загрузка...",
+                                        # a story read aloud: the player's label
+                                        "Listen to this article", "Listen to this story", "Artikel anhören",
+                                        "Écouter cet article", "Escuchar artículo", "Escuchar noticia", "Ouvir notícia",
+                                        "Ouvir este artigo", "Ascolta l'articolo", "ख़बर सुनें"),
                    why="player and widget controls"),
         # Controls that stand alone on a line of their own under or beside a story (dragnet's
         # blogs, 2005–2009 news pages): never a sentence of it.
@@ -321,7 +336,9 @@ GENERIC = Profile(
                                  # the same controls in the other languages of news sites
                                  "Teilen", "Drucken", "Artikel teilen", "Teilen Sie diesen Artikel", "Partager",
                                  "Imprimer", "Partager cet article", "Compartir", "Imprimir", "Compartilhar",
-                                 "Condividi", "Delen", "Dela", "Del", "Udostępnij", "Drukuj", "Поделиться"),
+                                 "Condividi", "Delen", "Dela", "Del", "Udostępnij", "Drukuj", "Поделиться",
+                                 "分享", "分享到", "打印", "打印本页", "关闭窗口", "纠错", "シェア", "ツイート", "印刷",
+                                 "공유", "인쇄", "스크랩"),
                    why="share, print and reprint controls"),
         PhraseRule(Layer.PROMO, ("Leave a comment", "Leave a reply", "Post a comment", "Add a comment", "Comments",
                                  "The comments to this entry are closed.", "Comments are closed.", "No comments yet",
