@@ -532,6 +532,15 @@ def test_tools_and_related_titles_in_the_languages_of_news_sites(line: str, laye
     assert _label_of(tree, labels, "#line") is layer
 
 
+def test_a_site_builder_s_copies_of_the_page_for_other_widths_are_hidden() -> None:
+    # Framer (wcxb-0355): the story three times over, one "ssr-variant" per breakpoint
+    copy = "<div class='ssr-variant hidden-{0}'><div class='framer-bkf1oq'>{1}</div></div>"
+    html = ("<html><body><main><h1>Remodeling Costs in California</h1>" +
+            "".join(copy.format(n, _STORY) for n in ("12t0irv", "bnz77l", "1rq27kw")) + "</main></body></html>")
+    article = newsclean.clean(html)
+    assert article.text.count("home prices rose in the second quarter") == _STORY.count("home prices rose")
+
+
 def test_a_number_of_minutes_in_a_sentence_is_the_story_s() -> None:
     html = (f"<html><body><article><h1>A story</h1><p id='s'>The walk takes 8 min reading the signs.</p>{_STORY}"
             "</article></body></html>")

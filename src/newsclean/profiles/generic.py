@@ -30,6 +30,9 @@ HIDDEN_RULES: tuple[LayerRule, ...] = (
                             " [style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']",
               "hidden from readers: the hidden attribute (but React's streamed parts), aria-hidden, "
               "display:none, screen-reader-only"),
+    # Framer renders a page once per screen width, each copy a sibling "ssr-variant" that its
+    # stylesheet hides on the other widths: a reader sees one, the first stands for them all.
+    LayerRule(Layer.HIDDEN, ".ssr-variant ~ .ssr-variant", "a site builder's copies of the page for other screen widths"),
 )
 
 # Share buttons of the social networks and the query parameter that carries the page's address.
