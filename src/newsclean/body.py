@@ -206,8 +206,8 @@ class _BlockWalker:
     """An iterative depth-first walk that collects inline text and cuts it at block edges,
     noting where links and emphasis open and close within the text."""
 
-    __slots__ = ("labels", "markdown", "orphans", "blocks", "sources", "_buffer", "_kinds", "_open", "_root", "_spans",
-                 "_marks", "_break_at", "_counts", "_number")
+    __slots__ = ("labels", "markdown", "orphans", "blocks", "sources", "_buffer", "_kinds", "_open", "_root",
+                 "_spans", "_marks", "_break_at", "_counts", "_number")
 
     def __init__(self, labels: Mapping[int, Layer], *, markdown: bool = True,
                  orphans: re.Pattern[str] | None = None) -> None:
