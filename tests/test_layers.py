@@ -541,6 +541,18 @@ def test_a_site_builder_s_copies_of_the_page_for_other_widths_are_hidden() -> No
     assert article.text.count("home prices rose in the second quarter") == _STORY.count("home prices rose")
 
 
+@pytest.mark.parametrize(("markup", "layer"), [
+    ("<div id='line'>- Anúncio -</div>", Layer.AD),  # a Brazilian paper's ad slot label
+    ("<p id='line'>Subscribe now!</p>", Layer.PAYWALL),
+    ("<div class='ConnatixPlayer__ScConnatixWrapper-sc-1iha0y7-0' id='line'><cnx class='cnx-main-container'>"
+     "PLAY Top Stories LOADINGERROR LOADING</cnx></div>", Layer.MEDIA_PLAYER),  # NY Post, Newsweek, The Verge
+])
+def test_ad_labels_paywall_lines_and_embedded_players_of_news_sites(markup: str, layer: Layer) -> None:
+    html = f"<html><body><article><h1>A story</h1>{_STORY}{markup}</article></body></html>"
+    tree, labels = _labels(html, GENERIC)
+    assert _label_of(tree, labels, "#line") is layer
+
+
 def test_a_number_of_minutes_in_a_sentence_is_the_story_s() -> None:
     html = (f"<html><body><article><h1>A story</h1><p id='s'>The walk takes 8 min reading the signs.</p>{_STORY}"
             "</article></body></html>")

@@ -102,7 +102,9 @@ CLASS_NAMES: tuple[tuple[Layer, str], ...] = (
     (Layer.CAPTION, r"(?:^|[\s_-])(?<!no_)(?<!no-)(?<!has-)(?<!has_)(?<!with-)(?<!with_)"
                     r"(?:caption|captions|photo-?credit|image-?credit|img-?credit|photocredit|"
                     r"credits?|wp-caption-text)(?:$|[\s_-])"),
-    (Layer.MEDIA_PLAYER, r"(?:^|[\s_-])(?:vjs|video-js|jwplayer|jw-|player-controls|video-player|audio-player)"),
+    # (and Connatix's player, embedded by news sites: its "cnx-" elements and the wrapper that names it)
+    (Layer.MEDIA_PLAYER, r"(?:^|[\s_-])(?:vjs|video-js|jwplayer|jw-|player-controls|video-player|audio-player|"
+                         r"cnx-main-container|connatix)"),
     (Layer.PROMO, r"comment|disqus|replies|respond|newsletter|subscribe|signup|sign-up|promo|popup|modal|"
                   r"sidebar|widget|shoutbox|author-bio|about-the-author|donate|membership|"
                   r"cookie|consent|gdpr|paywall|login|register|feed-links"),
@@ -265,6 +267,7 @@ GENERIC = Profile(
     score_negative=SCORE_NEGATIVE,
     phrases=(
         PhraseRule(Layer.AD, ("Advertisement", "Advertisements", "Advertising", "Publicidad", "Anzeige", "Publicité",
+                              "Anúncio", "Anuncio", "Patrocinado", "Gesponsert", "Sponsorisé", "Sponsorizzato",
                               "Sponsored", "Sponsored Links", "Sponsored Link", "Sponsored Ads",
                               "Werbung", "Pubblicità", "Reklama", "广告", "広告",
                               # and the label in the other languages of news sites
@@ -284,6 +287,15 @@ GENERIC = Profile(
                               "Continua após a publicidade", "Continua dopo la pubblicità",
                               "Lees verder na de advertentie"),
                    why="lines where an ad cuts the story"),
+        # A paywall's lines where the story stops for readers who do not pay.
+        PhraseRule(Layer.PAYWALL, ("Subscribe to continue reading", "Subscribe to read more", "Subscribe now",
+                                   "Become a subscriber", "Already a subscriber?", "Already a subscriber? Log in",
+                                   "Already a subscriber? Sign in", "This article is for subscribers only",
+                                   "This content is for subscribers only", "Sign in to continue reading",
+                                   "Log in to continue reading", "Continue reading with a subscription",
+                                   "Jetzt abonnieren", "Abonnieren Sie jetzt", "Abonnez-vous", "Déjà abonné ?",
+                                   "Suscríbete", "Ya soy suscriptor", "Já é assinante?", "Assine já"),
+                   why="a paywall's lines"),
         PhraseRule(Layer.PROMO, ("Subscribe to Newsletters", "Subscribe to our newsletter"),
                    why="newsletter links under a post"),
         PhraseRule(Layer.AD, ("Sponsored by", "Sponsored content", "Paid content", "Promoted by"), prefix=True,
