@@ -407,3 +407,14 @@ def test_a_byline_label_left_without_its_names_is_no_paragraph() -> None:
                               "<p>By the end of the year, most filers will have chosen one.</p></article></body></html>")
     assert [block.text[:6] for block in article.paragraphs] == ["The st", "By the"]
     assert GENERIC.orphan_label_pattern.fullmatch("Written by:") and not GENERIC.orphan_label_pattern.fullmatch("By the")
+
+
+def test_a_copyright_line_in_the_text_column_is_no_paragraph() -> None:
+    # a 2005 Seattle P-I story, an AP story's notice; a heading about the Copyright Office stays
+    text = "<p>" + "The story's own words, more than a line of them and then some. " * 6 + "</p>"
+    article = newsclean.clean(f"<html><body><article><h1>A story</h1>{text}"
+                              "<h2>Copyright Office Report on the Act</h2><p>The report is done.</p>"
+                              "<p>© 1999 Seattle Post-Intelligencer. All rights reserved.</p>"
+                              "<p>Copyright 2005 The Associated Press. All rights reserved.</p></article></body></html>")
+    assert [block.text[:12] for block in article.paragraphs] == ["The story's ", "Copyright Of", "The report i"]
+    assert not GENERIC.dropped_line_pattern.fullmatch("© " + "A photo's credit, then a whole paragraph. " * 8)

@@ -134,7 +134,7 @@ def _judge(analysis: Analysis) -> None:
         judged = strict.blocks
     elif may_be_section_front(strict.labels.byline_starts) and not declares_one_article(tree):
         ensure_not_a_section_front(extract_blocks([body], strict.labels, markdown=False,
-                                                  orphans=profile.orphan_label_pattern), profile)
+                                                  dropped=profile.dropped_line_pattern), profile)
     ensure_article(analysis.blocks, profile, form=analysis.decoded.form.value, labelled=len(strict.labels),
                    cards_judged=analysis.blocks is judged)
 

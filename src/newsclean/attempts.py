@@ -180,7 +180,7 @@ def _relaxed_attempt(tree: LexborHTMLParser, profile: Profile, relaxed: frozense
             return Attempt(relaxed, labels, strict.roots, strict.confidence, strict.blocks, strict.sources,
                            strict.marked)
         sources: list[int] = []
-        blocks = extract_blocks(strict.roots, labels, sources=sources, orphans=profile.orphan_label_pattern)
+        blocks = extract_blocks(strict.roots, labels, sources=sources, dropped=profile.dropped_line_pattern)
         return Attempt(relaxed, labels, strict.roots, strict.confidence, blocks, sources, strict.marked)
     variant = relaxed_profile(profile, relaxed)
     labels = label_layers(tree, variant, scan)
@@ -210,7 +210,7 @@ def _finish_attempt(tree: LexborHTMLParser, variant: Profile, relaxed: frozenset
     cleaned: list[int] = []
     roots, confidence, marked = find_body(tree, variant, labels, scan, cleaned=cleaned)
     sources: list[int] = []
-    blocks = extract_blocks(roots, labels, sources=sources, orphans=variant.orphan_label_pattern)
+    blocks = extract_blocks(roots, labels, sources=sources, dropped=variant.dropped_line_pattern)
     return Attempt(relaxed, labels, roots, confidence, blocks, sources, marked, tuple(cleaned))
 
 

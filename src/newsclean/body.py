@@ -187,14 +187,14 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
 
 def extract_blocks(roots: Iterable[LexborNode], labels: Mapping[int, Layer], *,
                    sources: list[int] | None = None, markdown: bool = True,
-                   orphans: re.Pattern[str] | None = None) -> tuple[Block, ...]:
+                   dropped: re.Pattern[str] | None = None) -> tuple[Block, ...]:
     """Walk each root in document order, skipping labelled layers, and cut the text into blocks.
     ``sources``, when given, receives for each block the id of the element it came from;
     ``markdown=False`` leaves out the blocks' markdown (links, emphasis) when only their text
-    is asked: the same blocks otherwise. ``orphans``: a block whose whole text it matches is
-    no block (a byline's label left without its names: the profile's
-    :attr:`~newsclean.profiles.base.Profile.orphan_label_pattern`)."""
-    walker = _BlockWalker(labels, markdown=markdown, orphans=orphans)
+    is asked: the same blocks otherwise. ``dropped``: a block whose whole text it matches is
+    no block (a byline's label left without its names, a copyright line: the profile's
+    :attr:`~newsclean.profiles.base.Profile.dropped_line_pattern`)."""
+    walker = _BlockWalker(labels, markdown=markdown, dropped=dropped)
     for root in roots:
         walker.walk(root)
     if sources is not None:
@@ -206,14 +206,14 @@ class _BlockWalker:
     """An iterative depth-first walk that collects inline text and cuts it at block edges,
     noting where links and emphasis open and close within the text."""
 
-    __slots__ = ("labels", "markdown", "orphans", "blocks", "sources", "_buffer", "_kinds", "_open", "_root",
+    __slots__ = ("labels", "markdown", "dropped", "blocks", "sources", "_buffer", "_kinds", "_open", "_root",
                  "_spans", "_marks", "_break_at", "_counts", "_number")
 
     def __init__(self, labels: Mapping[int, Layer], *, markdown: bool = True,
-                 orphans: re.Pattern[str] | None = None) -> None:
+                 dropped: re.Pattern[str] | None = None) -> None:
         self.labels = labels
         self.markdown = markdown  # False: links and emphasis are not noted (the blocks' text is the same)
-        self.orphans = orphans  # the whole text of a block that is none (a byline's label alone)
+        self.dropped = dropped  # the whole text of a block that is none (a byline's label alone, a copyright line)
         self.blocks: list[Block] = []
         self.sources: list[int] = []  # per block: the id of the element its text came from
         self._buffer: list[str] = []
@@ -342,7 +342,7 @@ class _BlockWalker:
             self._buffer.clear()
             return
         text = collapse(raw)
-        if _WORD.search(text) and (self.orphans is None or not self.orphans.fullmatch(text)):
+        if _WORD.search(text) and (self.dropped is None or not self.dropped.fullmatch(text)):
             # ("[.]" left by a removed promo link is not a paragraph, nor a "By" whose name was a button)
             kind = self._kinds[-1] if self._kinds else BlockKind.PARAGRAPH
             number = None

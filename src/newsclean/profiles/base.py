@@ -18,6 +18,9 @@ _NAME_BOUNDARY = r"(?:^|[\s_-])"  # how class-name patterns say "at the start of
 _PLAIN_WORDS = re.compile(r"[a-z0-9_-]+(?:\|[a-z0-9_-]+)*")  # "share|social|…": words, no regex
 
 
+MAX_COPYRIGHT_LINE_CHARS = 250  # a notice, not a paragraph that opens with a photo's credit
+
+
 def _trie(words: list[str]) -> str:
     """A regex for any of ``words`` that tests each character once ("s(?:hare|ocial)"), not
     once per word as a flat alternation does."""
@@ -134,6 +137,9 @@ class Profile:
     # a link the layers took out: "<span>By </span><button>Genevieve Carlton</button>"): a
     # block that is only one of these is no paragraph of the story ("By", "Edited by").
     orphan_labels: tuple[str, ...] = ()
+    # Regexes of a copyright notice standing as a block of its own in the text column ("© 1999
+    # Seattle Post-Intelligencer. All rights reserved."): the site's footer line, no paragraph.
+    copyright_lines: tuple[str, ...] = ()
     # A label that stands alone in its element, the names in the block or the words after it
     # ("<h3>Author</h3><p>Lisa D. Ellis</p>", "<b>Contributors:</b> Janet Loughrey").
     author_labels: tuple[str, ...] = ()
@@ -177,6 +183,15 @@ class Profile:
         if not self.orphan_labels:
             return None
         return re.compile(rf"(?:{_alternatives(self.orphan_labels)})\s*:?", re.I)
+
+    @cached_property
+    def dropped_line_pattern(self) -> re.Pattern[str] | None:
+        """One regex for a whole block that is no paragraph: an :attr:`orphan_labels` label
+        alone, or a :attr:`copyright_lines` notice of at most :data:`MAX_COPYRIGHT_LINE_CHARS`."""
+        parts = [self.orphan_label_pattern.pattern] if self.orphan_label_pattern is not None else []
+        if self.copyright_lines:
+            parts.append(rf"\W*(?:{'|'.join(self.copyright_lines)}).{{0,{MAX_COPYRIGHT_LINE_CHARS}}}")
+        return re.compile("|".join(f"(?:{part})" for part in parts), re.I | re.S) if parts else None
 
     @cached_property
     def organisation_pattern(self) -> re.Pattern[str] | None:

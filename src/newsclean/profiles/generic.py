@@ -432,6 +432,7 @@ GENERIC = Profile(
                   "a[href*='/writer']", "a[href*='/reporter']", "a[href*='/redakteur']"),
     byline_prefixes=BYLINE_PREFIXES,
     orphan_labels=ORPHAN_LABELS,
+    copyright_lines=(r"©", r"copyright\s*(?:©|\(c\)|\d{4})", r"\(c\)\s*\d{4}"),
     author_labels=AUTHOR_LABELS,
     byline_separators=BYLINE_SEPARATORS,
     byline_roles=BYLINE_ROLES,
