@@ -487,14 +487,22 @@ def test_story_cards_bylined_in_headings_are_left_to_the_section_front_verdict()
     assert not any(layer is Layer.BYLINE for layer in labels.values())
 
 
-def test_a_paragraph_classed_as_a_byline_that_reads_by_is_the_byline() -> None:
+@pytest.mark.parametrize(("byline", "name", "gone"), [
     # WordPress VIP's "wp-byline" (cleanportaleval's Washington Post blogs): it leaked into the body
-    html = (f"<html><body><article><h1>Mobile Web</h1><p class='wp-byline'>By Julia Beizer, <span>Published: "
-            f"March 8 at 3:23 pm</span></p>{_STORY}</article></body></html>")
+    ("<p class='wp-byline' id='by'>By Julia Beizer, <span>Published: March 8 at 3:23 pm</span></p>",
+     "Julia Beizer", "Published"),
+    # an author-classed element on one line: National World's regional papers (portsmouth.co.uk),
+    # where the byline stayed as the body's second line
+    ("<div class='ArticleMeta__Author-sc-7' id='by'><span>By <span>Sophie Lewis</span></span></div>",
+     "Sophie Lewis", "Sophie"),
+])
+def test_a_by_line_in_an_element_named_for_the_byline_or_the_author_is_the_byline(byline: str, name: str,
+                                                                                 gone: str) -> None:
+    html = f"<html><body><article><h1>A story</h1>{byline}{_STORY}</article></body></html>"
     tree, labels = _labels(html, GENERIC)
-    assert _label_of(tree, labels, "p.wp-byline") is Layer.BYLINE
+    assert _label_of(tree, labels, "#by") is Layer.BYLINE
     article = newsclean.clean(html)
-    assert article.authors == ("Julia Beizer",) and "Published" not in article.text
+    assert article.authors == (name,) and gone not in article.text
 
 
 def test_a_byline_classed_paragraph_is_no_byline_unless_it_reads_by_or_is_one_of_many() -> None:
@@ -558,16 +566,6 @@ def test_a_number_of_minutes_in_a_sentence_is_the_story_s() -> None:
             "</article></body></html>")
     tree, labels = _labels(html, GENERIC)
     assert _label_of(tree, labels, "#s") is None
-
-
-def test_an_author_element_that_reads_by_and_a_name_on_one_line_is_the_byline() -> None:
-    # National World's regional papers (portsmouth.co.uk): the byline stayed as the body's second line
-    html = (f"<html><body><article><h1>Fareham Indoor Christmas Market</h1><div class='ArticleMeta__Author-sc-7'>"
-            f"<span>By <span>Sophie Lewis</span></span></div>{_STORY}</article></body></html>")
-    tree, labels = _labels(html, GENERIC)
-    assert _label_of(tree, labels, "div.ArticleMeta__Author-sc-7") is Layer.BYLINE
-    article = newsclean.clean(html)
-    assert article.authors == ("Sophie Lewis",) and "Sophie" not in article.text
 
 
 def test_an_author_box_of_several_lines_or_a_bare_by_is_left_to_the_author_rules() -> None:
